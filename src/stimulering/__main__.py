@@ -1,0 +1,5 @@
+"""``python -m stimulering``."""
+
+from stimulering.cli import main
+
+main()

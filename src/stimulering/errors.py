@@ -1,0 +1,74 @@
+"""The one user-facing error base and its subclasses.
+
+Every error a user can cause (a broken file, a bad option) is raised as a
+``StimuleringError``. The command line catches that base in exactly one place
+and prints its message to stderr without a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one input file, located as precisely as known."""
+
+    file: str
+    """Path of the file as the user named it."""
+    message: str
+    """What is wrong, in one sentence."""
+    line: int | None = None
+    """1-based line number, when known."""
+    column: int | None = None
+    """1-based column number, when known."""
+    item_id: str | None = None
+    """The id of the question, instrument or other item concerned, when there is one."""
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        prefix = f"{where}: "
+        if self.item_id:
+            prefix += f"{self.item_id}: "
+        return prefix + self.message
+
+
+class StimuleringError(Exception):
+    """Base of every error meant for the user; ``exit_code`` is what the CLI returns."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InvalidInputError(StimuleringError):
+    """One or more problems in question sets, model files or answers files."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+class UsageError(StimuleringError):
+    """The command was called in a way that cannot work (exit code 2)."""
+
+    exit_code = 2
+
+
+class OutputExistsError(StimuleringError):
+    """An output file exists and ``--force`` was not given."""
+
+
+def invalid(file: str, message: str, *, line: int | None = None, column: int | None = None,
+            item_id: str | None = None) -> InvalidInputError:
+    """Build an ``InvalidInputError`` holding a single problem."""
+    return InvalidInputError([Problem(file, message, line, column, item_id)])

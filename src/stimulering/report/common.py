@@ -1,0 +1,118 @@
+"""Wording shared by the renderers: explanations, advice headings, warnings, answer labels."""
+
+from __future__ import annotations
+
+from stimulering.advice import AdviceItem
+from stimulering.engine import Evaluation
+from stimulering.i18n import label, pick
+from stimulering.model import SPECIAL_VALUES, AnswerValue, Model, Question, QuestionSet
+from stimulering.scoring import PillarResult, Warning
+
+
+def score_text(score: float | None) -> str:
+    """A score in [0, 1] as a short decimal ("0.63"), or a dash."""
+    return "–" if score is None else f"{score:.2f}"
+
+
+def percent(value: float) -> str:
+    """A share as a whole percentage."""
+    return f"{round(value * 100)}%"
+
+
+def pillar_name(model: Model, pillar: str, lang: str) -> str:
+    """Name of a pillar in ``lang``."""
+    return next(pick(p.name, lang) for p in model.pillars if p.id == pillar)
+
+
+def phase_name(model: Model, number: int, lang: str) -> str:
+    """Name of a phase in ``lang``."""
+    return pick(model.phase(number).name, lang)
+
+
+def question_text(questions: QuestionSet, question_id: str, lang: str) -> str:
+    """The text of a question in ``lang``."""
+    return pick(questions.by_id()[question_id].text, lang)
+
+
+def answer_label(question: Question, value: AnswerValue, lang: str) -> str:
+    """What an answer means, in words ("4 (eens)", "ja", option labels, "12 jaar")."""
+    if value is None:
+        return "–"
+    if isinstance(value, str) and value in SPECIAL_VALUES and question.type != "text":
+        return label(lang, f"special.{value}")
+    if question.type == "scale" and isinstance(value, int):
+        return f"{value} ({label(lang, f'scale.{value}')})"
+    if question.type == "yesno" and isinstance(value, str):
+        return label(lang, f"yesno.{value}")
+    if question.type in ("choice", "multi"):
+        labels = {option.id: pick(option.label, lang) for option in question.options or []}
+        chosen = value if isinstance(value, list) else [str(value)]
+        return "; ".join(labels.get(choice, choice) for choice in chosen) or "–"
+    if question.type == "number":
+        unit = pick(question.unit, lang)
+        return f"{value:g} {unit}".strip() if isinstance(value, (int, float)) else str(value)
+    return str(value)
+
+
+def explanation(evaluation: Evaluation, pillar: PillarResult, lang: str) -> list[str]:
+    """Sentences that say why a pillar is in its phase and what would lift it."""
+    model = evaluation.model
+    name = pillar_name(model, pillar.id, lang)
+    level = pillar.current
+    if level is None:
+        return [label(lang, "held_complete", pillar=name)]
+    lines = [label(lang, "held_at", pillar=name, phase=pillar.phase,
+                   name=phase_name(model, pillar.phase, lang))]
+    for reason in level.reasons:
+        if reason == "gate":
+            items = "; ".join(question_text(evaluation.questions, q, lang)
+                              for q in level.failed_gates)
+            lines.append(label(lang, "reason.gate", items=items))
+        elif reason == "below_threshold":
+            lines.append(label(lang, "reason.below_threshold", score=score_text(level.score),
+                               threshold=score_text(level.threshold)))
+        elif reason == "low_coverage":
+            lines.append(label(lang, "reason.low_coverage", coverage=percent(level.coverage)))
+        else:
+            lines.append(label(lang, f"reason.{reason}"))
+    if pillar.lift and pillar.phase < 6:
+        items = "; ".join(question_text(evaluation.questions, q, lang) for q in pillar.lift)
+        lines.append(label(lang, "lift", pillar=name, next=pillar.phase + 1, items=items))
+    return lines
+
+
+def advice_heading(evaluation: Evaluation, item: AdviceItem, lang: str) -> str:
+    """The one-line reason of an advice item."""
+    model = evaluation.model
+    if item.kind in ("inhibitor", "catalyst"):
+        signal = next(s for s in model.signals if s.id == item.subject)
+        return label(lang, f"advice.{item.kind}", name=pick(signal.name, lang))
+    if item.kind == "next_phase":
+        number = int(item.subject)
+        return label(lang, "advice.next_phase", phase=number,
+                     name=phase_name(model, number, lang))
+    question = evaluation.questions.by_id()[item.subject]
+    return label(lang, f"advice.{item.kind}", phase=question.phase,
+                 question=pick(question.text, lang), score=score_text(item.score))
+
+
+def advice_text(item: AdviceItem, lang: str) -> str:
+    """What to do, in ``lang``."""
+    if item.text is not None:
+        return pick(item.text, lang)
+    key = "advice.unknown_item_text" if item.kind == "unknown_item" else "advice.no_text"
+    return label(lang, key)
+
+
+def warning_message(warning: Warning, evaluation: Evaluation, lang: str) -> str:
+    """A warning as a sentence in ``lang``."""
+    if warning.code == "unknown_question":
+        return label(lang, "warning.unknown_question", ids=", ".join(warning.ids))
+    if warning.code == "unknown_items":
+        count, total = (int(number) for number in warning.numbers)
+        return label(lang, "warning.unknown_items", count=count, total=total)
+    if warning.code == "hard_ahead":
+        names = " / ".join(pillar_name(evaluation.model, p, lang) for p in warning.ids)
+        return label(lang, "warning.hard_ahead", pillars=names)
+    made, used = warning.texts
+    return label(lang, "warning.other_question_set", made=made, used=used)

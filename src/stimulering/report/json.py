@@ -1,0 +1,138 @@
+"""JSON renderers: the assessment (a contract other tools rely on) and the question list."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from stimulering.engine import Evaluation
+from stimulering.i18n import label, pick
+from stimulering.model import PHASE_IDS, SCALE_VALUES, YESNO_SCORES, QuestionSet
+from stimulering.report.common import advice_heading, advice_text, warning_message
+from stimulering.scoring import PillarResult, item_score
+
+DECIMALS = 4
+"""Scores are rounded so that the same inputs give byte-identical output everywhere."""
+
+
+def dumps(data: Any) -> str:
+    """Deterministic, readable JSON with a final newline."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, DECIMALS)
+
+
+def pillar_data(pillar: PillarResult) -> dict[str, Any]:
+    """The JSON of one pillar result: phase, levels met, scores and explanation."""
+    level = pillar.current
+    return {
+        "phase": pillar.phase,
+        "phase_id": PHASE_IDS[pillar.phase - 1],
+        "levels_met": pillar.levels_met,
+        "score": _round(pillar.score),
+        "level_scores": {str(k): _round(v) for k, v in pillar.level_scores.items()},
+        "explanation": None if level is None else {
+            "level": level.phase,
+            "reasons": list(level.reasons),
+            "score": _round(level.score),
+            "threshold": level.threshold,
+            "coverage": _round(level.coverage),
+            "failed_gates": list(level.failed_gates),
+            "lift": list(pillar.lift),
+        },
+    }
+
+
+def assessment_data(evaluation: Evaluation, lang: str) -> dict[str, Any]:
+    """The assessment as plain data, in the documented JSON shape."""
+    result = evaluation.assessment
+    answers = evaluation.answers
+    model = evaluation.model
+    respondent = result.respondent
+    return {
+        "coalition": result.coalition,
+        "date": result.date.isoformat(),
+        "respondent": None if respondent is None else respondent.model_dump(),
+        "question_set": {"id": result.question_set.id, "version": result.question_set.version,
+                         "sha256": result.question_set.sha256},
+        "model": {"id": model.settings.id, "version": model.settings.version},
+        "lang": lang,
+        "phase": {"number": result.phase, "id": PHASE_IDS[result.phase - 1],
+                  "name": pick(model.phase(result.phase).name, lang)},
+        "pillars": {pillar_id: pillar_data(pillar) for pillar_id, pillar in result.pillars.items()},
+        "catalysts": [{"id": s.id, "status": s.status} for s in result.catalysts],
+        "inhibitors": [{"id": s.id, "status": s.status} for s in result.inhibitors],
+        "advice": {
+            pillar_id: [
+                {"kind": item.kind, "subject": item.subject,
+                 "reason": advice_heading(evaluation, item, lang),
+                 "text": advice_text(item, lang), "instruments": list(item.instruments)}
+                for item in items
+            ]
+            for pillar_id, items in evaluation.advice.items()
+        },
+        "targets": dict(answers.targets),
+        "actions": [action.model_dump(mode="json") for action in answers.actions],
+        "warnings": [
+            {"code": w.code, "message": warning_message(w, evaluation, lang), "ids": list(w.ids)}
+            for w in result.warnings
+        ],
+    }
+
+
+def render_assessment(evaluation: Evaluation, lang: str) -> str:
+    """The assessment JSON."""
+    return dumps(assessment_data(evaluation, lang))
+
+
+def question_options(question: Any, lang: str) -> list[dict[str, Any]]:
+    """Options of a question with their value, effective score and label."""
+    if question.type == "scale":
+        return [{"value": value, "score": item_score(question, value),
+                 "label": label(lang, f"scale.{value}")} for value in SCALE_VALUES]
+    if question.type == "yesno":
+        return [{"value": value, "score": score, "label": label(lang, f"yesno.{value}")}
+                for value, score in YESNO_SCORES.items()]
+    return [{"value": option.id, "score": option.score, "label": pick(option.label, lang)}
+            for option in question.options or []]
+
+
+def questions_data(questions: QuestionSet, sha256: str, lang: str) -> dict[str, Any]:
+    """The question set as listed by ``stimulering questions --format json``."""
+    return {
+        "id": questions.id,
+        "version": questions.version,
+        "sha256": sha256,
+        "languages": list(questions.languages),
+        "questions": [
+            {
+                "id": q.id,
+                "pillar": q.pillar,
+                "category": q.category,
+                "phase": q.phase,
+                "type": q.type,
+                "gate": q.gate,
+                "weight": q.weight,
+                "reverse": q.reverse,
+                "when": None if q.when is None else q.when.model_dump(
+                    by_alias=True, exclude_none=True),
+                "text": pick(q.text, lang),
+                "help": pick(q.help, lang),
+                "options": question_options(q, lang) if q.type in (
+                    "scale", "yesno", "choice", "multi") else [],
+                "aggregate": q.aggregate if q.type == "multi" else None,
+                "bands": [band.model_dump() for band in q.bands or []],
+                "unit": pick(q.unit, lang) or None,
+                "instruments": list(q.instruments),
+                "replaces": list(q.replaces),
+            }
+            for q in questions.questions
+        ],
+    }
+
+
+def render_questions(questions: QuestionSet, sha256: str, lang: str) -> str:
+    """The question list as JSON."""
+    return dumps(questions_data(questions, sha256, lang))

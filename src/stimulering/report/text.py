@@ -1,0 +1,145 @@
+"""Terminal rendering of an assessment with rich: phase, ladder, pillars, explanation, advice."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from stimulering.engine import Evaluation
+from stimulering.i18n import label, pick
+from stimulering.model import PILLARS
+from stimulering.report.common import (
+    advice_heading,
+    advice_text,
+    explanation,
+    phase_name,
+    pillar_name,
+    score_text,
+    warning_message,
+)
+
+WIDTH = 80
+BAR_CELLS = 12
+TOP_ADVICE = 3
+"""How many advice items per pillar the terminal shows; the report has them all."""
+
+
+def bar(score: float | None, cells: int = BAR_CELLS) -> str:
+    """A score in [0, 1] as a bar of block characters."""
+    filled = round((score or 0.0) * cells)
+    return "█" * filled + "░" * (cells - filled)
+
+
+def phase_steps(phase: int) -> str:
+    """A pillar's phase as six steps, the reached ones filled."""
+    return "●" * phase + "○" * (6 - phase)
+
+
+def assessment_renderables(evaluation: Evaluation, lang: str, *,
+                           top_advice: int | None = TOP_ADVICE) -> list[RenderableType]:
+    """The result screen as rich renderables."""
+    result = evaluation.assessment
+    model = evaluation.model
+    parts: list[RenderableType] = []
+    who = ""
+    if result.respondent is not None:
+        r = result.respondent
+        who = f" · {r.organisation} ({r.role}, {r.level})"
+    parts.append(Text(f"{result.coalition}{who} · {result.date.isoformat()}", style="bold"))
+    parts.append(Text(f"{label(lang, 'question_set')}: {result.question_set.id} "
+                      f"{result.question_set.version}", style="dim"))
+    parts.append(Text())
+    parts.append(Text.assemble(
+        (f"{label(lang, 'overall_phase')}: ", "bold"),
+        (f"{result.phase} · {phase_name(model, result.phase, lang)}", "bold cyan")))
+    parts.append(Text())
+
+    ladder = Table(show_header=False, box=None, padding=(0, 1))
+    ladder.add_column(justify="right")
+    ladder.add_column()
+    ladder.add_column(style="cyan")
+    for number in range(6, 0, -1):
+        here = [pillar_name(model, p, lang) for p in PILLARS if result.pillars[p].phase == number]
+        marker = "◀ " + ", ".join(here) if here else ""
+        style = "bold" if number == result.phase else ""
+        ladder.add_row(str(number), Text(phase_name(model, number, lang), style=style), marker)
+    parts.append(ladder)
+    parts.append(Text())
+
+    pillars = Table(box=None, padding=(0, 1), show_edge=False)
+    pillars.add_column(label(lang, "pillar").capitalize())
+    pillars.add_column(label(lang, "phase").capitalize())
+    pillars.add_column(label(lang, "score").capitalize(), justify="right")
+    pillars.add_column("", no_wrap=True)
+    for pillar_id in PILLARS:
+        pillar = result.pillars[pillar_id]
+        pillars.add_row(pillar_name(model, pillar_id, lang),
+                        f"{pillar.phase} {phase_steps(pillar.phase)}",
+                        score_text(pillar.score), Text(bar(pillar.score), style="green"))
+    parts.append(pillars)
+    parts.append(Text())
+
+    parts.append(Text(label(lang, "explanation"), style="bold underline"))
+    for pillar_id in PILLARS:
+        for index, line in enumerate(explanation(evaluation, result.pillars[pillar_id], lang)):
+            parts.append(Padding(Text(("• " if index == 0 else "  ") + line), (0, 0, 0, 1)))
+    parts.append(Text())
+
+    signals = Table(box=None, padding=(0, 1), show_header=False)
+    signals.add_column()
+    signals.add_column()
+    signals.add_column()
+    names = {signal.id: pick(signal.name, lang) for signal in model.signals}
+    for signal in (*result.catalysts, *result.inhibitors):
+        good = (signal.status == "present") == (signal.kind == "catalyst")
+        style = "yellow" if signal.status == "unknown" else ("green" if good else "red")
+        signals.add_row(label(lang, f"kind.{signal.kind}"), names[signal.id],
+                        Text(label(lang, f"status.{signal.status}"), style=style))
+    parts.append(Text(f"{label(lang, 'catalysts')} / {label(lang, 'inhibitors').lower()}",
+                      style="bold underline"))
+    parts.append(signals)
+    parts.append(Text())
+
+    parts.append(Text(label(lang, "advice"), style="bold underline"))
+    instruments = {instrument.id: pick(instrument.name, lang) for instrument in model.instruments}
+    for pillar_id in PILLARS:
+        items = evaluation.advice[pillar_id]
+        if not items:
+            continue
+        parts.append(Text(pillar_name(model, pillar_id, lang), style="bold"))
+        shown = items if top_advice is None else items[:top_advice]
+        for item in shown:
+            parts.append(Padding(Text("• " + advice_heading(evaluation, item, lang),
+                                      style="bold"), (0, 0, 0, 1)))
+            parts.append(Padding(Text(advice_text(item, lang)), (0, 0, 0, 3)))
+            if item.instruments:
+                used = ", ".join(instruments.get(i, i) for i in item.instruments)
+                parts.append(Padding(Text(f"{label(lang, 'instruments')}: {used}", style="dim"),
+                                     (0, 0, 0, 3)))
+    if result.warnings:
+        parts.append(Text())
+        parts.append(Text(label(lang, "warnings"), style="bold yellow"))
+        for warning in result.warnings:
+            parts.append(Padding(Text("• " + warning_message(warning, evaluation, lang)),
+                                 (0, 0, 0, 1)))
+    return parts
+
+
+def render(renderables: list[RenderableType], *, color: bool = False, width: int = WIDTH) -> str:
+    """Rich renderables as a string, with or without colour codes."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
+                      color_system="standard" if color else None, highlight=False,
+                      emoji=False, legacy_windows=False)
+    console.print(Group(*renderables))
+    return buffer.getvalue()
+
+
+def render_assessment(evaluation: Evaluation, lang: str, *, color: bool = False,
+                      width: int = WIDTH) -> str:
+    """The result screen as text."""
+    return render(assessment_renderables(evaluation, lang), color=color, width=width)

@@ -1,0 +1,370 @@
+"""Pure, deterministic scoring: (question set, model, answers) -> Assessment.
+
+The rules are those of the design (section 2): item scores in [0, 1]; an item
+hidden by its ``when`` or answered ``nvt`` does not count; a level (pillar,
+phase) is met when it has a visible item, its weighted mean reaches the
+threshold, answered items cover half its weight and its gates score at least
+0.5; a pillar's phase is one more than its run of met levels from phase 1; the
+weakest pillar sets the coalition's phase. Every result keeps what is needed
+to explain it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from stimulering import conditions
+from stimulering.model import (
+    DONT_KNOW,
+    NOT_APPLICABLE,
+    PILLARS,
+    YESNO_SCORES,
+    Answers,
+    AnswerValue,
+    Model,
+    Question,
+    QuestionSet,
+    QuestionSetRef,
+    Respondent,
+)
+from stimulering.validation import band_for
+
+TOLERANCE = 1e-9
+GATE_MINIMUM = 0.5
+COVERAGE_MINIMUM = 0.5
+
+ItemStatus = Literal["answered", "unknown", "not_applicable", "hidden", "unscored"]
+SignalStatus = Literal["present", "absent", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemResult:
+    """How one question counts in this assessment."""
+
+    id: str
+    status: ItemStatus
+    """answered, unknown (don't know or open), not_applicable, hidden (by its when), unscored."""
+    score: float | None
+    """Score in [0, 1] when answered."""
+    value: AnswerValue = None
+    """The answer value as given (after following ``replaces``)."""
+
+    @property
+    def counts(self) -> bool:
+        """Whether the item takes part in its level (visible, scored and applicable)."""
+        return self.status in ("answered", "unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class LevelResult:
+    """Whether a (pillar, phase) level is met, and why."""
+
+    pillar: str
+    phase: int
+    met: bool
+    score: float | None
+    """Weighted mean of the answered items, ``None`` when nothing was answered."""
+    coverage: float
+    """Share of the weight of the counting items that is answered (0 when there are none)."""
+    threshold: float
+    items: tuple[str, ...]
+    """Ids of the items that count in this level (visible, scored, applicable)."""
+    failed_gates: tuple[str, ...]
+    """Gate items that are open, unknown or score below 0.5."""
+    reasons: tuple[str, ...]
+    """Why the level is not met: no_items, below_threshold, low_coverage, gate."""
+
+
+@dataclass(frozen=True, slots=True)
+class PillarResult:
+    """The phase of one pillar with its explanation."""
+
+    id: str
+    phase: int
+    levels_met: int
+    score: float | None
+    level_scores: dict[int, float | None]
+    levels: tuple[LevelResult, ...]
+    lift: tuple[str, ...]
+    """Items that, raised to their best answer, would meet the current level."""
+
+    @property
+    def current(self) -> LevelResult | None:
+        """The first level not met (the one the pillar works on), or ``None`` when complete."""
+        return None if self.levels_met >= 6 else self.levels[self.levels_met]
+
+
+@dataclass(frozen=True, slots=True)
+class SignalResult:
+    """Status of a catalyst or inhibitor."""
+
+    id: str
+    kind: str
+    status: SignalStatus
+
+
+@dataclass(frozen=True, slots=True)
+class Warning:
+    """Something the user should know about the result; rendered per language."""
+
+    code: str
+    """unknown_question, unknown_items, hard_ahead, other_question_set."""
+    ids: tuple[str, ...] = ()
+    numbers: tuple[float, ...] = ()
+    texts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The full result of scoring one answers file (or a combined view)."""
+
+    coalition: str
+    date: dt.date
+    respondent: Respondent | None
+    question_set: QuestionSetRef
+    phase: int
+    pillars: dict[str, PillarResult]
+    items: dict[str, ItemResult]
+    signals: tuple[SignalResult, ...]
+    warnings: tuple[Warning, ...] = field(default=())
+
+    @property
+    def catalysts(self) -> tuple[SignalResult, ...]:
+        """Catalyst statuses in model order."""
+        return tuple(signal for signal in self.signals if signal.kind == "catalyst")
+
+    @property
+    def inhibitors(self) -> tuple[SignalResult, ...]:
+        """Inhibitor statuses in model order."""
+        return tuple(signal for signal in self.signals if signal.kind == "inhibitor")
+
+
+def item_score(question: Question, value: AnswerValue) -> float:
+    """Score in [0, 1] of a valid, given answer to a scored question."""
+    kind = question.type
+    if kind == "scale":
+        assert isinstance(value, int)
+        return (5 - value) / 4 if question.reverse else (value - 1) / 4
+    if kind == "yesno":
+        assert isinstance(value, str)
+        return YESNO_SCORES[value]
+    if kind == "number":
+        assert isinstance(value, (int, float))
+        band = band_for(question, value)
+        return float(band.score) if band is not None else 0.0
+    scores = {option.id: option.score for option in question.options or []}
+    if kind == "choice":
+        assert isinstance(value, str)
+        return scores[value]
+    assert isinstance(value, list)
+    selected = [scores[choice] for choice in value]
+    if question.aggregate == "max":
+        return max(selected, default=0.0)
+    return min(1.0, sum(selected))
+
+
+class Scorer:
+    """Scores answers against one question set and model; build once, use for many files."""
+
+    def __init__(self, qset: QuestionSet, model: Model, sha256: str | None = None) -> None:
+        self.qset = qset
+        self.model = model
+        self.ref = QuestionSetRef(id=qset.id, version=qset.version, sha256=sha256)
+        self.questions = qset.by_id()
+        self.renamed = {old: q.id for q in qset.questions for old in q.replaces}
+        self.level_questions: dict[tuple[str, int], list[Question]] = {
+            (pillar, phase): [] for pillar in PILLARS for phase in range(1, 7)
+        }
+        for question in qset.questions:
+            if question.scored:
+                self.level_questions[(question.pillar, question.phase)].append(question)
+        self.thresholds = {phase: model.threshold(phase) for phase in range(1, 7)}
+
+    # --- answers -> item results ---------------------------------------------------------------
+
+    def effective_values(self, given: Mapping[str, AnswerValue]) -> tuple[dict[str, AnswerValue],
+                                                                          list[str]]:
+        """Answers keyed by current ids (following ``replaces``), and the unknown ids."""
+        values: dict[str, AnswerValue] = {}
+        unknown: list[str] = []
+        for key, value in given.items():
+            if value is None:
+                continue
+            if key in self.questions:
+                values[key] = value
+            elif key in self.renamed:
+                values.setdefault(self.renamed[key], value)
+            else:
+                unknown.append(key)
+        return values, unknown
+
+    def items(self, values: Mapping[str, AnswerValue]) -> dict[str, ItemResult]:
+        """Status and score of every question, in question-set order."""
+        results: dict[str, ItemResult] = {}
+        known: dict[str, AnswerValue] = {}
+        for question in self.qset.questions:
+            value = values.get(question.id)
+            visible = question.when is None or conditions.evaluate(question.when, known.get)
+            if visible is not True:
+                results[question.id] = ItemResult(question.id, "hidden", None, value)
+            elif not question.scored:
+                results[question.id] = ItemResult(question.id, "unscored", None, value)
+            elif value == NOT_APPLICABLE:
+                results[question.id] = ItemResult(question.id, "not_applicable", None, value)
+            elif value is None or value == DONT_KNOW:
+                results[question.id] = ItemResult(question.id, "unknown", None, value)
+            else:
+                known[question.id] = value
+                results[question.id] = ItemResult(
+                    question.id, "answered", item_score(question, value), value
+                )
+        return results
+
+    # --- item results -> levels and phases -----------------------------------------------------
+
+    def level(self, pillar: str, phase: int, items: Mapping[str, ItemResult]) -> LevelResult:
+        """Whether one level is met, from item results."""
+        counting = [q for q in self.level_questions[(pillar, phase)] if items[q.id].counts]
+        threshold = self.thresholds[phase]
+        if not counting:
+            return LevelResult(pillar, phase, False, None, 0.0, threshold, (), (), ("no_items",))
+        total = sum(q.weight for q in counting)
+        answered = [(q, items[q.id].score) for q in counting if items[q.id].status == "answered"]
+        weight = sum(q.weight for q, _ in answered)
+        score = (sum(q.weight * (s or 0.0) for q, s in answered) / weight) if answered else None
+        coverage = weight / total
+        failed_gates = tuple(
+            q.id for q in counting
+            if q.gate and (items[q.id].score is None or
+                           (items[q.id].score or 0.0) < GATE_MINIMUM - TOLERANCE)
+        )
+        reasons = []
+        if score is None or score < threshold - TOLERANCE:
+            reasons.append("below_threshold")
+        if coverage < COVERAGE_MINIMUM - TOLERANCE:
+            reasons.append("low_coverage")
+        if failed_gates:
+            reasons.append("gate")
+        return LevelResult(pillar, phase, not reasons, score, coverage, threshold,
+                           tuple(q.id for q in counting), failed_gates, tuple(reasons))
+
+    def pillar(self, pillar: str, items: Mapping[str, ItemResult]) -> PillarResult:
+        """Phase, scores and explanation of one pillar."""
+        levels = tuple(self.level(pillar, phase, items) for phase in range(1, 7))
+        levels_met = 0
+        for level in levels:
+            if not level.met:
+                break
+            levels_met += 1
+        weights = 0.0
+        total = 0.0
+        for phase in range(1, 7):
+            for question in self.level_questions[(pillar, phase)]:
+                result = items[question.id]
+                if result.status == "answered" and result.score is not None:
+                    weights += question.weight
+                    total += question.weight * result.score
+        current = levels[levels_met] if levels_met < 6 else None
+        return PillarResult(
+            id=pillar,
+            phase=min(levels_met + 1, 6),
+            levels_met=levels_met,
+            score=total / weights if weights else None,
+            level_scores={level.phase: level.score for level in levels},
+            levels=levels,
+            lift=self.lift(current, items) if current is not None else (),
+        )
+
+    def lift(self, level: LevelResult, items: Mapping[str, ItemResult]) -> tuple[str, ...]:
+        """A small set of items that, raised to their best answer, would meet ``level``.
+
+        Greedy: failed gates first, then open items while coverage is short, then
+        the items whose raise adds most to the weighted mean.
+        """
+        if not level.items:
+            return ()
+        trial = dict(items)
+        raised: list[str] = []
+        pending = list(level.failed_gates)
+        current = level
+        while not current.met:
+            if not pending:
+                candidates = [
+                    q for q in self.level_questions[(level.pillar, level.phase)]
+                    if trial[q.id].counts and q.id not in raised
+                ]
+                if not candidates:
+                    break
+                if "low_coverage" in current.reasons:
+                    open_items = [q for q in candidates if trial[q.id].status == "unknown"]
+                    candidates = open_items or candidates
+                best = max(candidates,
+                           key=lambda q: q.weight * (1.0 - (trial[q.id].score or 0.0)))
+                pending.append(best.id)
+            question_id = pending.pop(0)
+            raised.append(question_id)
+            trial[question_id] = ItemResult(question_id, "answered", 1.0)
+            current = self.level(level.pillar, level.phase, trial)
+        return tuple(raised)
+
+    def signals(self, items: Mapping[str, ItemResult]) -> tuple[SignalResult, ...]:
+        """Status of every catalyst and inhibitor."""
+        known = {item.id: item.value for item in items.values() if item.status == "answered"}
+        results = []
+        for signal in self.model.signals:
+            truth = conditions.evaluate(signal.when, known.get)
+            status: SignalStatus = "unknown" if truth is None else (
+                "present" if truth else "absent")
+            results.append(SignalResult(signal.id, signal.kind, status))
+        return tuple(results)
+
+    # --- everything ----------------------------------------------------------------------------
+
+    def assess(self, answers: Answers) -> Assessment:
+        """Score one answers file."""
+        values, unknown_ids = self.effective_values(answers.answers)
+        extra: list[Warning] = []
+        if unknown_ids:
+            extra.append(Warning("unknown_question", tuple(sorted(unknown_ids))))
+        made_with = answers.question_set
+        if made_with is not None and (made_with.id, made_with.version) != (self.ref.id,
+                                                                           self.ref.version):
+            extra.append(Warning("other_question_set", texts=(
+                f"{made_with.id} {made_with.version}", f"{self.ref.id} {self.ref.version}")))
+        return self.assess_items(
+            coalition=answers.coalition,
+            date=answers.date,
+            respondent=answers.respondent,
+            items=self.items(values),
+            extra_warnings=extra,
+        )
+
+    def assess_items(self, *, coalition: str, date: dt.date, respondent: Respondent | None,
+                     items: dict[str, ItemResult],
+                     extra_warnings: Iterable[Warning] = ()) -> Assessment:
+        """Place item results (from one respondent or combined) on the ladder."""
+        pillars = {pillar: self.pillar(pillar, items) for pillar in PILLARS}
+        warnings = list(extra_warnings)
+        open_items = [item.id for item in items.values() if item.status == "unknown"]
+        counting = [item for item in items.values() if item.counts]
+        if open_items:
+            warnings.append(Warning("unknown_items", tuple(open_items),
+                                    (len(open_items), len(counting))))
+        people = pillars["people"].phase
+        ahead = tuple(p for p in ("governance", "information") if pillars[p].phase >= people + 2)
+        if ahead:
+            warnings.append(Warning("hard_ahead", ahead))
+        return Assessment(
+            coalition=coalition,
+            date=date,
+            respondent=respondent,
+            question_set=self.ref,
+            phase=min(result.phase for result in pillars.values()),
+            pillars=pillars,
+            items=items,
+            signals=self.signals(items),
+            warnings=tuple(warnings),
+        )

@@ -1,0 +1,45 @@
+"""Writing files so that a crash or Ctrl-C never leaves a half-written one.
+
+Every file is written to a temporary file in the same folder, flushed to disk,
+and renamed over the target: readers see the old file or the new one, whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from stimulering.errors import OutputExistsError, StimuleringError
+
+
+def atomic_write(path: Path, content: str | bytes, *, force: bool = True) -> None:
+    """Replace ``path`` with ``content`` in one step; refuse to replace it unless ``force``."""
+    if not force and path.exists():
+        raise OutputExistsError(f"{path}: exists already; use --force to replace it")
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    folder = path.parent if str(path.parent) else Path()
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise StimuleringError(f"{path}: cannot write ({error.strerror})") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if path.exists():
+            with contextlib.suppress(OSError):
+                Path(temporary).chmod(path.stat().st_mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            Path(temporary).chmod(0o666 & ~umask)
+        Path(temporary).replace(path)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            Path(temporary).unlink()
+        if isinstance(error, OSError):
+            raise StimuleringError(f"{path}: cannot write ({error.strerror})") from None
+        raise

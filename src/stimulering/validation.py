@@ -1,0 +1,271 @@
+"""Checks across files: a question set against the model, and answers against a question set.
+
+Each file is first validated on its own by its pydantic model; the checks here
+need more than one object: unique ids, references between questions,
+instruments, examples and categories, translations in every declared language,
+and the coverage rule that every (pillar, phase) level can be measured.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from stimulering import conditions
+from stimulering.errors import Problem
+from stimulering.loading import Document, LoadedModel, LoadedQuestionSet, Location
+from stimulering.model import (
+    PHASE_IDS,
+    PILLARS,
+    SCALE_VALUES,
+    SPECIAL_VALUES,
+    YESNO_SCORES,
+    Answers,
+    AnswerValue,
+    Question,
+    QuestionSet,
+)
+
+
+def local_texts(value: Any, location: Location) -> Iterator[tuple[dict[str, str], Location]]:
+    """Every per-language text inside a model object, with its location."""
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            key = info.alias or name
+            yield from local_texts(getattr(value, name), (*location, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from local_texts(item, (*location, index))
+    elif isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+        yield value, location
+
+
+def _translation_problems(
+    value: BaseModel, location: Location, languages: list[str]
+) -> list[tuple[Location, str]]:
+    problems = []
+    for text, where in local_texts(value, location):
+        missing = [language for language in languages if language not in text]
+        extra = sorted(set(text) - set(languages))
+        if missing:
+            problems.append((where, f"text has no translation in {', '.join(missing)}"))
+        if extra:
+            problems.append((where, f"text is in undeclared language {', '.join(extra)}"))
+    return problems
+
+
+def check_question_set(loaded: LoadedQuestionSet, loaded_model: LoadedModel) -> list[Problem]:
+    """Problems of a question set in itself and against the model."""
+    qset = loaded.questions
+    document = loaded.document
+    model = loaded_model.model
+    problems: list[Problem] = []
+
+    def add(location: Location, message: str, item_id: str | None = None) -> None:
+        problems.append(document.problem(location, message, item_id))
+
+    undeclared = [lang for lang in qset.languages if lang not in model.settings.languages]
+    if undeclared:
+        add(("languages",), f"the model has no texts in {', '.join(undeclared)}")
+    categories = {category.id for category in model.categories}
+    instruments = {instrument.id for instrument in model.instruments}
+    seen: dict[str, Question] = {}
+    replaced: dict[str, str] = {}
+    all_ids = {question.id for question in qset.questions}
+    for index, question in enumerate(qset.questions):
+        here: Location = ("questions", index)
+        if question.id in seen:
+            add((*here, "id"), f"question id {question.id!r} is used twice")
+        if question.category not in categories:
+            add((*here, "category"), f"unknown category {question.category!r} "
+                                     f"(known: {', '.join(sorted(categories))})")
+        for position, instrument in enumerate(question.instruments):
+            if instrument not in instruments:
+                add((*here, "instruments", position), f"unknown instrument {instrument!r}")
+        for position, old in enumerate(question.replaces):
+            if old in all_ids:
+                add((*here, "replaces", position),
+                    f"replaces {old!r}, which is still a question of this set")
+            elif old in replaced:
+                add((*here, "replaces", position),
+                    f"{old!r} is already replaced by {replaced[old]!r}")
+            replaced[old] = question.id
+        for where, message in _translation_problems(question, here, qset.languages):
+            add(where, message)
+        if question.when is not None:
+            for where, message in conditions.check(
+                question.when, (*here, "when"), seen, scope="an earlier question"
+            ):
+                add(where, message)
+        seen[question.id] = question
+    if qset.name is not None:
+        for where, message in _translation_problems(qset, (), qset.languages):
+            if where == ("name",):
+                add(where, message)
+    for pillar in PILLARS:
+        for phase in range(1, 7):
+            if not any(
+                q.pillar == pillar and q.phase == phase and q.scored and q.when is None
+                for q in qset.questions
+            ):
+                add(("questions",), f"level {pillar} phase {phase} has no scored question "
+                                    "without a 'when' condition", f"{pillar}/{phase}")
+    return problems
+
+
+def check_model(loaded: LoadedModel, qset: QuestionSet | None) -> list[Problem]:
+    """Problems of the merged model in itself and, when given, against a question set."""
+    model = loaded.model
+    problems: list[Problem] = []
+    first = loaded.documents[0]
+
+    def add(section: str, key: str, location: Location, message: str) -> None:
+        document, base = loaded.origins.get((section, key), (first, ()))
+        problems.append(document.problem((*base, *location), message, key))
+
+    folder_problem = first.path.rsplit("/", 1)[0] if "/" in first.path else first.path
+    pillar_ids = [pillar.id for pillar in model.pillars]
+    for pillar in PILLARS:
+        if pillar not in pillar_ids:
+            problems.append(Problem(folder_problem, f"the model has no pillar {pillar!r}"))
+    numbers = {phase.number: phase for phase in model.phases}
+    for number, phase_id in enumerate(PHASE_IDS, start=1):
+        if number not in numbers:
+            problems.append(Problem(folder_problem, f"the model has no phase {number}"))
+        elif numbers[number].id != phase_id:
+            add("phases", str(number), ("id",),
+                f"phase {number} must have id {phase_id!r}, not {numbers[number].id!r}")
+    if not model.categories:
+        problems.append(Problem(folder_problem, "the model has no categories"))
+
+    languages = model.settings.languages
+    sections = ("pillars", "categories", "phases", "signals", "advice", "instruments", "examples")
+    for section in sections:
+        for entry in getattr(model, section):
+            key = _key(section, entry)
+            for where, message in _translation_problems(entry, (), languages):
+                add(section, key, where, message)
+
+    categories = {category.id for category in model.categories}
+    instruments = {instrument.id for instrument in model.instruments}
+    examples = {example.id for example in model.examples}
+    questions = qset.by_id() if qset is not None else None
+    for signal in model.signals:
+        _check_instruments(add, "signals", signal.id, signal.instruments, instruments)
+        if questions is not None:
+            for where, message in conditions.check(
+                signal.when, ("when",), questions, scope="a question of the question set"
+            ):
+                add("signals", signal.id, where, message)
+    for advice in model.advice:
+        _check_instruments(add, "advice", f"{advice.pillar}/{advice.phase}", advice.instruments,
+                           instruments)
+    covered = {(advice.pillar, advice.phase) for advice in model.advice}
+    for pillar in PILLARS:
+        for phase in range(1, 7):
+            if (pillar, phase) not in covered:
+                problems.append(Problem(folder_problem,
+                                        f"no advice for pillar {pillar} phase {phase}",
+                                        item_id=f"{pillar}/{phase}"))
+    for instrument in model.instruments:
+        for position, category in enumerate(instrument.categories):
+            if category not in categories:
+                add("instruments", instrument.id, ("categories", position),
+                    f"unknown category {category!r}")
+        for position, example in enumerate(instrument.examples):
+            if example not in examples:
+                add("instruments", instrument.id, ("examples", position),
+                    f"unknown practice example {example!r}")
+    return problems
+
+
+def _check_instruments(add: Any, section: str, key: str, named: list[str],
+                       known: set[str]) -> None:
+    for position, instrument in enumerate(named):
+        if instrument not in known:
+            add(section, key, ("instruments", position), f"unknown instrument {instrument!r}")
+
+
+def _key(section: str, entry: Any) -> str:
+    if section == "phases":
+        return str(entry.number)
+    if section == "advice":
+        return f"{entry.pillar}/{entry.phase}"
+    return str(entry.id)
+
+
+# --- answers against a question set ------------------------------------------------------------
+
+
+def answer_problem(question: Question, value: AnswerValue) -> str | None:
+    """Why ``value`` is not a valid answer to ``question``, or ``None`` when it is."""
+    if value is None:
+        return None
+    if question.type == "text":
+        return None if isinstance(value, str) else "expected free text"
+    if value in SPECIAL_VALUES:
+        return None
+    special = " or weet_niet / nvt"
+    if question.type == "scale":
+        if isinstance(value, int) and value in SCALE_VALUES:
+            return None
+        return f"expected a whole number from 1 to 5{special}, got {_shown(value)}"
+    if question.type == "yesno":
+        if isinstance(value, str) and value in YESNO_SCORES:
+            return None
+        return f"expected ja, deels or nee{special}, got {_shown(value)}"
+    if question.type == "number":
+        if not isinstance(value, (int, float)):
+            return f"expected a number{special}, got {_shown(value)}"
+        if band_for(question, value) is None:
+            ranges = ", ".join(_band_text(band.min, band.max) for band in question.bands or [])
+            return f"{_shown(value)} is outside every score band ({ranges})"
+        return None
+    options = [option.id for option in question.options or []]
+    if question.type == "choice":
+        if isinstance(value, str) and value in options:
+            return None
+        return f"expected one of {', '.join(options)}{special}, got {_shown(value)}"
+    if not isinstance(value, list):
+        return f"expected a list of options from {', '.join(options)}{special}, " \
+               f"got {_shown(value)}"
+    unknown = [choice for choice in value if choice not in options]
+    if unknown:
+        return f"unknown option {unknown[0]!r} (options: {', '.join(options)})"
+    if len(set(value)) != len(value):
+        return "an option is selected twice"
+    return None
+
+
+def band_for(question: Question, value: float) -> Any:
+    """The band of a number question that holds ``value``, or ``None``."""
+    for band in question.bands or []:
+        if value >= band.min and (band.max is None or value < band.max):
+            return band
+    return None
+
+
+def _band_text(low: float, high: float | None) -> str:
+    return f"[{low:g}, {'∞' if high is None else f'{high:g}'})"
+
+
+def _shown(value: AnswerValue) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def check_answers(answers: Answers, document: Document, qset: QuestionSet) -> list[Problem]:
+    """Invalid values for questions of the set (unknown ids are warnings, see scoring)."""
+    by_id = qset.by_id()
+    renamed = {old: question.id for question in qset.questions for old in question.replaces}
+    problems = []
+    for question_id, value in answers.answers.items():
+        question = by_id.get(question_id) or by_id.get(renamed.get(question_id, ""))
+        if question is None:
+            continue
+        message = answer_problem(question, value)
+        if message is not None:
+            problems.append(document.problem(("answers", question_id), message, question_id))
+    return problems

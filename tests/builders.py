@@ -1,0 +1,101 @@
+"""Small question sets, models and answers for engine tests, built in code."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from stimulering.model import PHASE_IDS, PILLARS, Answers, Model, Question, QuestionSet
+
+TEXT = {"nl": "tekst", "en": "text"}
+
+
+def question(qid: str, pillar: str = "people", phase: int = 1, type_: str = "scale",
+             **extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": qid, "pillar": pillar, "category": "process", "phase": phase,
+                            "type": type_, "text": TEXT, "help": TEXT}
+    data.update(extra)
+    return data
+
+
+def option(oid: str, score: float) -> dict[str, Any]:
+    return {"id": oid, "label": TEXT, "score": score}
+
+
+def question_set(questions: list[dict[str, Any]], fill_levels: bool = True) -> QuestionSet:
+    """A set with the given questions; every empty level gets one plain scale item."""
+    items = list(questions)
+    if fill_levels:
+        for pillar in PILLARS:
+            for phase in range(1, 7):
+                if not any(q["pillar"] == pillar and q["phase"] == phase for q in items):
+                    items.append(question(f"{pillar}_{phase}", pillar, phase))
+    return QuestionSet.model_validate(
+        {"id": "test_set", "version": "1.0.0", "languages": ["nl", "en"], "questions": items})
+
+
+def model(signals: list[dict[str, Any]] | None = None, threshold: float = 0.6,
+          phase_thresholds: dict[int, float] | None = None) -> Model:
+    phases = []
+    for number, phase_id in enumerate(PHASE_IDS, start=1):
+        phase: dict[str, Any] = {"number": number, "id": phase_id, "name": TEXT,
+                                 "description": TEXT}
+        if phase_thresholds and number in phase_thresholds:
+            phase["threshold"] = phase_thresholds[number]
+        phases.append(phase)
+    return Model.model_validate({
+        "settings": {"id": "test_model", "version": "1.0.0", "languages": ["nl", "en"],
+                     "threshold": threshold},
+        "pillars": [{"id": p, "name": TEXT, "description": TEXT} for p in PILLARS],
+        "categories": [{"id": "process", "name": TEXT}],
+        "phases": phases,
+        "signals": signals or [],
+        "advice": [{"pillar": p, "phase": k, "text": TEXT, "instruments": ["tool"]}
+                   for p in PILLARS for k in range(1, 7)],
+        "instruments": [{"id": "tool", "name": TEXT, "description": TEXT, "pillars": ["people"],
+                         "phases": [1], "categories": ["process"]}],
+        "examples": [],
+    })
+
+
+def answers(values: dict[str, Any], **extra: Any) -> Answers:
+    data: dict[str, Any] = {
+        "stimulering_answers": 1,
+        "coalition": "Testdorp",
+        "respondent": {"organisation": "Gemeente Testdorp", "role": "gemeente",
+                       "level": "tactisch"},
+        "date": dt.date(2026, 11, 28),
+        "answers": values,
+    }
+    data.update(extra)
+    return Answers.model_validate(data)
+
+
+def best_value(q: Question) -> Any:
+    """The answer with the highest score."""
+    if q.type == "scale":
+        return 1 if q.reverse else 5
+    if q.type == "yesno":
+        return "ja"
+    if q.type == "choice":
+        return max(q.options or [], key=lambda o: o.score).id
+    if q.type == "multi":
+        return [o.id for o in q.options or [] if o.score > 0]
+    if q.type == "number":
+        return max(q.bands or [], key=lambda b: b.score).min
+    return "context"
+
+
+def worst_value(q: Question) -> Any:
+    """The answer with the lowest score."""
+    if q.type == "scale":
+        return 5 if q.reverse else 1
+    if q.type == "yesno":
+        return "nee"
+    if q.type == "choice":
+        return min(q.options or [], key=lambda o: o.score).id
+    if q.type == "multi":
+        return []
+    if q.type == "number":
+        return min(q.bands or [], key=lambda b: b.score).min
+    return "context"

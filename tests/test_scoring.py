@@ -1,0 +1,280 @@
+"""Engine unit tests on small question sets written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from builders import answers, model, option, question, question_set
+from stimulering.advice import advise
+from stimulering.scoring import Scorer, item_score
+
+
+def scorer(questions, **model_options):
+    return Scorer(question_set(questions), model(**model_options))
+
+
+def by_id(qs, qid):
+    return qs.by_id()[qid]
+
+
+# --- item scores -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("value", "score"), [(1, 0.0), (2, 0.25), (3, 0.5), (4, 0.75), (5, 1.0)])
+def test_scale_scores_are_linear(value, score):
+    qs = question_set([question("a")])
+    assert item_score(by_id(qs, "a"), value) == score
+
+
+@pytest.mark.parametrize(("value", "score"), [(1, 1.0), (2, 0.75), (5, 0.0)])
+def test_reverse_scale_turns_the_scale_around(value, score):
+    qs = question_set([question("a", reverse=True)])
+    assert item_score(by_id(qs, "a"), value) == score
+
+
+def test_yesno_scores():
+    qs = question_set([question("a", type_="yesno")])
+    q = by_id(qs, "a")
+    assert [item_score(q, v) for v in ("ja", "deels", "nee")] == [1.0, 0.5, 0.0]
+
+
+def test_multi_sums_capped_at_one_or_takes_maximum():
+    options = [option("x", 0.5), option("y", 0.75), option("z", 0.0)]
+    qs = question_set([question("s", type_="multi", options=options),
+                       question("m", type_="multi", options=options, aggregate="max")])
+    assert item_score(by_id(qs, "s"), ["x"]) == 0.5
+    assert item_score(by_id(qs, "s"), ["x", "y"]) == 1.0
+    assert item_score(by_id(qs, "s"), []) == 0.0
+    assert item_score(by_id(qs, "m"), ["x", "y"]) == 0.75
+
+
+def test_number_bands_are_half_open():
+    bands = [{"min": 0, "max": 4, "score": 0}, {"min": 4, "max": 10, "score": 0.5},
+             {"min": 10, "max": None, "score": 1}]
+    qs = question_set([question("n", type_="number", bands=bands)])
+    q = by_id(qs, "n")
+    assert [item_score(q, v) for v in (0, 3.99, 4, 9.5, 10, 40)] == [0, 0, 0.5, 0.5, 1, 1]
+
+
+# --- levels and phases -------------------------------------------------------------------------
+
+
+def test_new_coalition_without_answers_is_in_phase_one():
+    s = scorer([])
+    result = s.assess(answers({}))
+    assert result.phase == 1
+    assert all(p.phase == 1 and p.levels_met == 0 for p in result.pillars.values())
+
+
+def test_all_highest_gives_phase_six_and_all_levels_met():
+    s = scorer([])
+    result = s.assess(answers({q.id: 5 for q in s.qset.questions}))
+    assert result.phase == 6
+    assert {p.levels_met for p in result.pillars.values()} == {6}
+
+
+def test_level_met_exactly_at_threshold():
+    # Two items at 0.5 and 0.75 give a mean of 0.625 >= 0.6; 0.5 and 0.5 give 0.5 < 0.6.
+    s = scorer([question("a"), question("b")])
+    met = s.assess(answers({"a": 3, "b": 4}))
+    assert met.pillars["people"].levels[0].met
+    missed = s.assess(answers({"a": 3, "b": 3}))
+    assert not missed.pillars["people"].levels[0].met
+    assert missed.pillars["people"].levels[0].reasons == ("below_threshold",)
+
+
+def test_threshold_is_compared_with_tolerance():
+    # 0.6 as a float sum of three items: (0.75 + 0.75 + 0.3) / 3 lands on 0.6000000000000001 or
+    # 0.59999... depending on rounding; the level must count as met.
+    bands = [{"min": 0, "max": 1, "score": 0.3}, {"min": 1, "max": None, "score": 0.0}]
+    s = scorer([question("a"), question("b"), question("c", type_="number", bands=bands)])
+    result = s.assess(answers({"a": 4, "b": 4, "c": 0}))
+    assert result.pillars["people"].levels[0].met
+
+
+def test_phase_threshold_override():
+    s = scorer([question("a")], phase_thresholds={1: 0.9})
+    assert not s.assess(answers({"a": 4})).pillars["people"].levels[0].met
+    assert s.assess(answers({"a": 5})).pillars["people"].levels[0].met
+
+
+def test_coverage_needs_half_of_the_weight_answered():
+    s = scorer([question("a", weight=2), question("b"), question("c")])
+    # weight answered 2 of 4: enough
+    assert s.assess(answers({"a": 5, "b": "weet_niet"})).pillars["people"].levels[0].met
+    # weight answered 1 of 4: too little, though the answered item is perfect
+    level = s.assess(answers({"b": 5, "a": "weet_niet"})).pillars["people"].levels[0]
+    assert not level.met
+    assert level.reasons == ("low_coverage",)
+
+
+def test_not_applicable_items_leave_the_level():
+    s = scorer([question("a"), question("b")])
+    level = s.assess(answers({"a": 5, "b": "nvt"})).pillars["people"].levels[0]
+    assert level.met
+    assert level.items == ("a",)
+
+
+def test_level_with_only_not_applicable_items_is_not_met():
+    s = scorer([question("a"), question("b")])
+    level = s.assess(answers({"a": "nvt", "b": "nvt"})).pillars["people"].levels[0]
+    assert not level.met
+    assert level.reasons == ("no_items",)
+
+
+def test_gate_must_score_half_and_be_known():
+    s = scorer([question("a"), question("g", type_="yesno", gate=True)])
+    assert s.assess(answers({"a": 5, "g": "deels"})).pillars["people"].levels[0].met
+    failed = s.assess(answers({"a": 5, "g": "nee"})).pillars["people"].levels[0]
+    assert not failed.met and failed.failed_gates == ("g",)
+    unknown = s.assess(answers({"a": 5, "g": "weet_niet"})).pillars["people"].levels[0]
+    assert unknown.failed_gates == ("g",)
+    not_applicable = s.assess(answers({"a": 5, "g": "nvt"})).pillars["people"].levels[0]
+    assert not_applicable.met
+
+
+def test_phase_counts_consecutive_levels_only():
+    s = scorer([])
+    values = {q.id: 5 for q in s.qset.questions}
+    values["people_2"] = 1
+    result = s.assess(answers(values))
+    assert result.pillars["people"].phase == 2
+    assert result.pillars["people"].levels_met == 1
+    assert result.pillars["people"].level_scores[3] == 1.0
+    assert result.phase == 2
+
+
+def test_weakest_pillar_sets_the_phase_and_hard_ahead_is_flagged():
+    s = scorer([])
+    values = {q.id: 5 for q in s.qset.questions}
+    values["people_2"] = 1
+    result = s.assess(answers(values))
+    assert result.phase == 2
+    assert [w.code for w in result.warnings] == ["hard_ahead"]
+    assert result.warnings[0].ids == ("governance", "information")
+
+
+# --- visibility and conditions -----------------------------------------------------------------
+
+
+def test_hidden_items_are_not_counted_but_kept():
+    s = scorer([question("a", type_="yesno"),
+                question("b", when={"question": "a", "equals": "ja"})])
+    result = s.assess(answers({"a": "nee", "b": 1}))
+    assert result.items["b"].status == "hidden"
+    assert result.items["b"].value == 1
+    assert result.pillars["people"].levels[0].items == ("a",)
+
+
+def test_condition_on_unknown_answer_hides_the_item():
+    s = scorer([question("a", type_="yesno"),
+                question("b", when={"not": {"question": "a", "equals": "ja"}})])
+    assert s.assess(answers({"a": "weet_niet", "b": 5})).items["b"].status == "hidden"
+    assert s.assess(answers({"a": "nee", "b": 5})).items["b"].status == "answered"
+
+
+def test_three_valued_any_and_all():
+    s = scorer([question("a", type_="yesno"), question("b", type_="yesno"),
+                question("any_item", when={"any": [{"question": "a", "equals": "ja"},
+                                                   {"question": "b", "equals": "ja"}]}),
+                question("all_item", when={"all": [{"question": "a", "equals": "nee"},
+                                                   {"question": "b", "equals": "ja"}]})])
+    result = s.assess(answers({"a": "ja", "any_item": 3, "all_item": 3}))  # b unknown
+    assert result.items["any_item"].status == "answered"  # true or unknown is true
+    assert result.items["all_item"].status == "hidden"  # false and unknown is false
+
+
+def test_multi_condition_means_contains():
+    options = [option("x", 0.5), option("y", 0.5)]
+    s = scorer([question("m", type_="multi", options=options),
+                question("b", when={"question": "m", "equals": "y"}),
+                question("c", when={"question": "m", "in": ["x"]})])
+    result = s.assess(answers({"m": ["y"], "b": 5, "c": 5}))
+    assert result.items["b"].status == "answered"
+    assert result.items["c"].status == "hidden"
+
+
+def test_at_least_and_at_most_compare_values_not_scores():
+    s = scorer([question("r", reverse=True),
+                question("b", when={"question": "r", "at_least": 4}),
+                question("c", when={"question": "r", "at_most": 2})])
+    result = s.assess(answers({"r": 5, "b": 5, "c": 5}))  # value 5 scores 0 but is >= 4
+    assert result.items["b"].status == "answered"
+    assert result.items["c"].status == "hidden"
+
+
+# --- answers bookkeeping -----------------------------------------------------------------------
+
+
+def test_renamed_question_keeps_its_answer():
+    s = scorer([question("new_id", replaces=["old_id"])])
+    result = s.assess(answers({"old_id": 5}))
+    assert result.items["new_id"].score == 1.0
+    assert not [w for w in result.warnings if w.code == "unknown_question"]
+
+
+def test_unknown_ids_give_a_warning_not_a_failure():
+    s = scorer([])
+    result = s.assess(answers({"nonsense": 3}))
+    assert ("unknown_question", ("nonsense",)) in [(w.code, w.ids) for w in result.warnings]
+
+
+def test_all_dont_know_warns_about_unknowns():
+    s = scorer([])
+    result = s.assess(answers({q.id: "weet_niet" for q in s.qset.questions}))
+    assert result.phase == 1
+    unknown = [w for w in result.warnings if w.code == "unknown_items"]
+    assert unknown and unknown[0].numbers == (18, 18)
+
+
+# --- signals, explanation, advice --------------------------------------------------------------
+
+
+SIGNALS = [
+    {"id": "cat", "kind": "catalyst", "name": {"nl": "k", "en": "c"}, "description": {"nl": "d",
+     "en": "d"}, "when": {"question": "a", "at_least": 4}, "pillars": ["people"],
+     "advice": {"nl": "bouw", "en": "build"}, "instruments": ["tool"]},
+    {"id": "inh", "kind": "inhibitor", "name": {"nl": "r", "en": "i"}, "description": {"nl": "d",
+     "en": "d"}, "when": {"question": "a", "at_most": 2}, "pillars": ["people"],
+     "advice": {"nl": "rem", "en": "counter"}, "instruments": ["tool"]},
+]
+
+
+def test_signal_status_present_absent_unknown():
+    s = scorer([question("a")], signals=SIGNALS)
+    assert [x.status for x in s.assess(answers({"a": 5})).signals] == ["present", "absent"]
+    assert [x.status for x in s.assess(answers({"a": 1})).signals] == ["absent", "present"]
+    assert [x.status for x in s.assess(answers({})).signals] == ["unknown", "unknown"]
+
+
+def test_lift_names_items_that_would_meet_the_level():
+    s = scorer([question("a"), question("b"), question("g", type_="yesno", gate=True)])
+    result = s.assess(answers({"a": 1, "b": 5, "g": "nee"}))
+    pillar = result.pillars["people"]
+    assert pillar.phase == 1
+    assert pillar.lift[0] == "g"
+    raised = {"a": 1, "b": 5, "g": "nee"}
+    for qid in pillar.lift:
+        raised[qid] = "ja" if qid == "g" else 5
+    assert s.assess(answers(raised)).pillars["people"].levels[0].met
+
+
+def test_advice_order_and_no_repeated_instrument():
+    qs_items = [question("a", advice={"nl": "doe a", "en": "do a"}, instruments=["tool"]),
+                question("g", type_="yesno", gate=True, advice={"nl": "g", "en": "g"},
+                         instruments=["tool"])]
+    s = scorer(qs_items, signals=SIGNALS)
+    result = s.assess(answers({"a": 1, "g": "nee"}))
+    advice = advise(result, s.qset, s.model)["people"]
+    assert [item.kind for item in advice] == ["inhibitor", "gate", "low_item", "catalyst",
+                                              "next_phase"]
+    named = [i for item in advice for i in item.instruments]
+    assert named == ["tool"]  # named once, at its first use
+    assert advice[-1].subject == "2"
+
+
+def test_every_pillar_below_six_gets_advice():
+    s = scorer([])
+    result = s.assess(answers({}))
+    advice = advise(result, s.qset, s.model)
+    assert all(advice[p] for p in ("people", "governance", "information"))
