@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from stimulering.errors import OutputExistsError, StimuleringError
+from stimulering.model import Answers
 
 
 def atomic_write(path: Path, content: str | bytes, *, force: bool = True) -> None:
@@ -43,3 +44,29 @@ def atomic_write(path: Path, content: str | bytes, *, force: bool = True) -> Non
         if isinstance(error, OSError):
             raise StimuleringError(f"{path}: cannot write ({error.strerror})") from None
         raise
+
+
+def answers_yaml(answers: Answers) -> str:
+    """An answers file as YAML text: stable key order, readable, and loading it gives it back."""
+    import yaml
+
+    data = answers.model_dump(mode="python", exclude_none=False)
+    if data["question_set"] is None:
+        del data["question_set"]
+    for key in ("notes", "targets", "actions"):
+        if not data[key]:
+            del data[key]
+    data["actions"] = [
+        {key: value for key, value in action.items() if value is not None}
+        for action in data.get("actions", [])
+    ] or None
+    if data["actions"] is None:
+        del data["actions"]
+    text: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100,
+                               default_flow_style=False)
+    return text
+
+
+def save_answers(path: Path, answers: Answers) -> None:
+    """Write an answers file atomically."""
+    atomic_write(path, answers_yaml(answers))

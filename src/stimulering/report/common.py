@@ -65,8 +65,8 @@ def explanation(evaluation: Evaluation, pillar: PillarResult, lang: str) -> list
                    name=phase_name(model, pillar.phase, lang))]
     for reason in level.reasons:
         if reason == "gate":
-            items = "; ".join(question_text(evaluation.questions, q, lang)
-                              for q in level.failed_gates)
+            items = " / ".join(question_text(evaluation.questions, q, lang).rstrip(".")
+                               for q in level.failed_gates)
             lines.append(label(lang, "reason.gate", items=items))
         elif reason == "below_threshold":
             lines.append(label(lang, "reason.below_threshold", score=score_text(level.score),
@@ -76,7 +76,8 @@ def explanation(evaluation: Evaluation, pillar: PillarResult, lang: str) -> list
         else:
             lines.append(label(lang, f"reason.{reason}"))
     if pillar.lift and pillar.phase < 6:
-        items = "; ".join(question_text(evaluation.questions, q, lang) for q in pillar.lift)
+        items = " / ".join(question_text(evaluation.questions, q, lang).rstrip(".")
+                           for q in pillar.lift)
         lines.append(label(lang, "lift", pillar=name, next=pillar.phase + 1, items=items))
     return lines
 

@@ -39,6 +39,16 @@ def phase_steps(phase: int) -> str:
     return "●" * phase + "○" * (6 - phase)
 
 
+def bullet(text: str | Text, *, indent: int = 1, mark: str = "•",
+           style: str = "") -> RenderableType:
+    """A list item with a hanging indent, so wrapped lines stay under the text."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(width=indent + len(mark), justify="right", no_wrap=True)
+    grid.add_column()
+    grid.add_row(mark, text if isinstance(text, Text) else Text(text, style=style))
+    return grid
+
+
 def assessment_renderables(evaluation: Evaluation, lang: str, *,
                            top_advice: int | None = TOP_ADVICE) -> list[RenderableType]:
     """The result screen as rich renderables."""
@@ -85,8 +95,9 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
 
     parts.append(Text(label(lang, "explanation"), style="bold underline"))
     for pillar_id in PILLARS:
-        for index, line in enumerate(explanation(evaluation, result.pillars[pillar_id], lang)):
-            parts.append(Padding(Text(("• " if index == 0 else "  ") + line), (0, 0, 0, 1)))
+        lines = explanation(evaluation, result.pillars[pillar_id], lang)
+        parts.append(bullet(lines[0]))
+        parts.extend(bullet(line, indent=3, mark="–") for line in lines[1:])
     parts.append(Text())
 
     signals = Table(box=None, padding=(0, 1), show_header=False)
@@ -113,8 +124,7 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
         parts.append(Text(pillar_name(model, pillar_id, lang), style="bold"))
         shown = items if top_advice is None else items[:top_advice]
         for item in shown:
-            parts.append(Padding(Text("• " + advice_heading(evaluation, item, lang),
-                                      style="bold"), (0, 0, 0, 1)))
+            parts.append(bullet(advice_heading(evaluation, item, lang), style="bold"))
             parts.append(Padding(Text(advice_text(item, lang)), (0, 0, 0, 3)))
             if item.instruments:
                 used = ", ".join(instruments.get(i, i) for i in item.instruments)
@@ -124,8 +134,7 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
         parts.append(Text())
         parts.append(Text(label(lang, "warnings"), style="bold yellow"))
         for warning in result.warnings:
-            parts.append(Padding(Text("• " + warning_message(warning, evaluation, lang)),
-                                 (0, 0, 0, 1)))
+            parts.append(bullet(warning_message(warning, evaluation, lang)))
     return parts
 
 

@@ -1,0 +1,106 @@
+"""Property tests on the shipped question set: monotonic phases, determinism, round trips."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from builders import answers
+from stimulering.conditions import referenced_questions
+from stimulering.engine import load
+from stimulering.loading import parse_yaml, validate_document
+from stimulering.model import PILLARS, Answers, Question
+from stimulering.report.json import render_assessment
+from stimulering.scoring import item_score
+from stimulering.store import answers_yaml
+
+ENGINE = load()
+QUESTIONS = ENGINE.questions.questions
+SCORED = [q for q in QUESTIONS if q.scored]
+REFERENCED = set().union(*(referenced_questions(q.when) for q in QUESTIONS if q.when),
+                         *(referenced_questions(s.when) for s in ENGINE.model.signals))
+FREE = [q for q in SCORED if q.id not in REFERENCED]
+SETTINGS = settings(max_examples=60, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+def values_for(q: Question) -> st.SearchStrategy[Any]:
+    special = st.sampled_from(["weet_niet", "nvt"])
+    if q.type == "scale":
+        plain: st.SearchStrategy[Any] = st.integers(1, 5)
+    elif q.type == "yesno":
+        plain = st.sampled_from(["ja", "deels", "nee"])
+    elif q.type == "choice":
+        plain = st.sampled_from([o.id for o in q.options or []])
+    elif q.type == "multi":
+        plain = st.lists(st.sampled_from([o.id for o in q.options or []]), unique=True)
+    elif q.type == "number":
+        low = min(b.min for b in q.bands or [])
+        plain = st.integers(int(low), int(low) + 40)
+    else:
+        return st.text(max_size=40)
+    return st.one_of(plain, plain, plain, special)
+
+
+@st.composite
+def answer_sets(draw: st.DrawFn) -> dict[str, Any]:
+    values = {}
+    for q in QUESTIONS:
+        if draw(st.integers(0, 9)) == 0:
+            continue  # left open
+        values[q.id] = draw(values_for(q))
+    return values
+
+
+@st.composite
+def better_answer(draw: st.DrawFn, q: Question, current: Any) -> Any:
+    """A plain answer to ``q`` that scores at least as high as ``current`` (if scored)."""
+    candidates = [v for v in (draw(values_for(q)) for _ in range(8))
+                  if v not in ("weet_niet", "nvt")]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda v: item_score(q, v))
+    if current in (None, "weet_niet", "nvt") or item_score(q, best) >= item_score(q, current):
+        return best
+    return None
+
+
+@SETTINGS
+@given(data=st.data(), values=answer_sets())
+def test_raising_one_answer_never_lowers_a_phase(data, values):
+    question = data.draw(st.sampled_from(FREE))
+    raised = data.draw(better_answer(question, values.get(question.id)))
+    if raised is None:
+        return
+    before = ENGINE.evaluate(answers(values)).assessment
+    after = ENGINE.evaluate(answers(values | {question.id: raised})).assessment
+    for pillar in PILLARS:
+        assert after.pillars[pillar].phase >= before.pillars[pillar].phase
+    assert after.phase >= before.phase
+
+
+@SETTINGS
+@given(values=answer_sets())
+def test_same_input_gives_byte_identical_json(values):
+    first = render_assessment(ENGINE.evaluate(answers(values)), "nl")
+    second = render_assessment(ENGINE.evaluate(answers(dict(reversed(values.items())))), "nl")
+    assert first == second
+
+
+notes = st.dictionaries(st.sampled_from([q.id for q in QUESTIONS]),
+                        st.text(min_size=1, max_size=60), max_size=4)
+
+
+@SETTINGS
+@given(values=answer_sets(), notes=notes,
+       coalition=st.text(min_size=1, max_size=30).filter(lambda s: s.strip() != ""),
+       date=st.dates(dt.date(2000, 1, 1), dt.date(2100, 1, 1)))
+def test_answers_round_trip_through_the_file_format(values, notes, coalition, date):
+    original = answers(values, notes=notes, coalition=coalition, date=date,
+                       targets={"people": 3})
+    text = answers_yaml(original)
+    loaded = validate_document(parse_yaml(text, "answers.yaml"), Answers)
+    assert loaded == original
