@@ -63,9 +63,11 @@ def better_answer(draw: st.DrawFn, q: Question, current: Any) -> Any:
     if not candidates:
         return None
     best = max(candidates, key=lambda v: item_score(q, v))
-    if current in (None, "weet_niet", "nvt") or item_score(q, best) >= item_score(q, current):
-        return best
-    return None
+    # Only a raise of a score counts: answering an open or unknown item adds evidence,
+    # which may rightly lower a level's mean.
+    if current in (None, "weet_niet", "nvt") or item_score(q, best) < item_score(q, current):
+        return None
+    return best
 
 
 @SETTINGS
