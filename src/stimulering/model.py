@@ -88,6 +88,19 @@ AnswerValue = StrictInt | StrictFloat | StrictStr | list[StrictStr] | None
 
 SEMVER_PATTERN = r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$"
 
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
+
+
+def normalise_text(value: Any) -> Any:
+    """Free text with every kind of line break as a plain newline, so files round-trip."""
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").translate(_LINE_BREAKS)
+    if isinstance(value, list):
+        return [normalise_text(item) for item in value]
+    if isinstance(value, dict):
+        return {key: normalise_text(item) for key, item in value.items()}
+    return value
+
 
 class Frozen(BaseModel):
     """Base of every file model: immutable and strict about unknown keys."""
@@ -472,6 +485,9 @@ class Respondent(Frozen):
     role: Role
     level: Level
 
+    _normalise = field_validator("organisation", mode="before")(
+        classmethod(lambda cls, value: normalise_text(value)))
+
 
 class Action(Frozen):
     """A planned action on the roadmap to a target phase."""
@@ -484,6 +500,9 @@ class Action(Frozen):
     instrument: ItemId | None = None
     """Instrument this action applies."""
     done: StrictBool = False
+
+    _normalise = field_validator("what", "owner", mode="before")(
+        classmethod(lambda cls, value: normalise_text(value)))
 
 
 class Answers(Frozen):
@@ -500,6 +519,9 @@ class Answers(Frozen):
     notes: dict[ItemId, Annotated[str, Field(max_length=10000)]] = Field(default_factory=dict)
     targets: dict[PillarId, PhaseNumber] = Field(default_factory=dict)
     actions: list[Action] = Field(default_factory=list)
+
+    _normalise = field_validator("coalition", "answers", "notes", mode="before")(
+        classmethod(lambda cls, value: normalise_text(value)))
 
     @field_validator("date", mode="before")
     @classmethod

@@ -9,7 +9,11 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import unicodedata
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from stimulering.errors import OutputExistsError, StimuleringError
 from stimulering.model import Answers
@@ -46,10 +50,24 @@ def atomic_write(path: Path, content: str | bytes, *, force: bool = True) -> Non
         raise
 
 
+def _represent_text(dumper: Any, value: str) -> Any:
+    # Control characters (other than tab and newline) in plain or block scalars do not
+    # survive a round trip; double quotes escape them.
+    if any(unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn") and char not in "\t\n"
+           for char in value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    return dumper.represent_str(value)
+
+
+class _AnswersDumper(yaml.SafeDumper):
+    """Safe dumper that keeps every string intact through a round trip."""
+
+
+_AnswersDumper.add_representer(str, _represent_text)
+
+
 def answers_yaml(answers: Answers) -> str:
     """An answers file as YAML text: stable key order, readable, and loading it gives it back."""
-    import yaml
-
     data = answers.model_dump(mode="python", exclude_none=False)
     if data["question_set"] is None:
         del data["question_set"]
@@ -62,8 +80,8 @@ def answers_yaml(answers: Answers) -> str:
     ] or None
     if data["actions"] is None:
         del data["actions"]
-    text: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100,
-                               default_flow_style=False)
+    text: str = yaml.dump(data, Dumper=_AnswersDumper, allow_unicode=True, sort_keys=False,
+                          width=100, default_flow_style=False)
     return text
 
 
