@@ -162,7 +162,7 @@ def assess(
     elif output_format is AssessFormat.markdown:
         from stimulering.report.markdown import render_report
 
-        _emit(render_report(evaluation, lang), output, force=force)
+        _emit(render_report(evaluation, lang, _chart_name(output, answers)), output, force=force)
     else:
         from stimulering.report.text import render_assessment as render_text
 
@@ -226,6 +226,122 @@ def template(
     engine = _engine(questions, model, lang)
     _emit(render_template(engine.questions, engine.sha256, lang, dt.date.today()), output,
           force=force)
+
+
+class CatalogueFormat(str, enum.Enum):
+    """Output formats of ``catalogue``."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def catalogue(
+    phase: Annotated[int | None, typer.Option(
+        "--phase", min=1, max=6, help="Only instruments for this phase (1-6).")] = None,
+    pillar: Annotated[str | None, typer.Option(
+        "--pillar", help="Only instruments of this pillar: people, governance, information.")
+    ] = None,
+    category: Annotated[str | None, typer.Option(
+        "--category", help="Only instruments of this category (e.g. finances).")] = None,
+    search: Annotated[str | None, typer.Option(
+        "--search", help="Only instruments whose text or examples contain this text.")] = None,
+    output_format: Annotated[CatalogueFormat, typer.Option(
+        "--format", help="table, json or markdown.")] = CatalogueFormat.table,
+    questions: QuestionsOption = None,
+    model: ModelOption = None,
+    lang: LangOption = "nl",
+) -> None:
+    """Browse the instruments and practice examples, filtered by phase, pillar, category, text."""
+    from stimulering.catalogue import CatalogueFilter, select
+    from stimulering.model import PILLARS
+
+    engine = _engine(questions, model, lang)
+    if pillar is not None and pillar not in PILLARS:
+        _usage(f"--pillar {pillar}: choose one of {', '.join(PILLARS)}")
+    categories = [c.id for c in engine.model.categories]
+    if category is not None and category not in categories:
+        _usage(f"--category {category}: choose one of {', '.join(categories)}")
+    view = select(engine.model, CatalogueFilter(phase, pillar, category, search))
+    if output_format is CatalogueFormat.json:
+        from stimulering.report.catalogue import render_catalogue_json
+
+        _emit(render_catalogue_json(view, lang), None)
+    elif output_format is CatalogueFormat.markdown:
+        from stimulering.report.catalogue import render_catalogue_markdown
+
+        _emit(render_catalogue_markdown(view, engine.model, lang), None)
+    else:
+        from stimulering.report.listing import render_catalogue_table
+
+        _emit(render_catalogue_table(view, engine.model, lang, color=_color()), None)
+
+
+class ReportFormat(str, enum.Enum):
+    """Output formats of ``report``."""
+
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+def _chart_name(report: Path | None, answers: Path) -> str:
+    """File name of the radar chart beside a report: ``<report stem>-radar.svg``.
+
+    On stdout there is no report file; the chart is then named after the answers file,
+    which is the name ``-o <answers stem>.md`` would give it.
+    """
+    return f"{(report if report is not None else answers).stem}-radar.svg"
+
+
+@app.command("report")
+def report_command(
+    file: Annotated[Path, typer.Argument(help="The answers file to report on.",
+                                         dir_okay=False)],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the report to this file (markdown: with the chart "
+                               "beside it as <name>-radar.svg).", dir_okay=False)] = None,
+    output_format: Annotated[ReportFormat, typer.Option(
+        "--format", help="markdown, html (one self-contained page) or json.")
+    ] = ReportFormat.markdown,
+    force: ForceOption = False,
+    questions: QuestionsOption = None,
+    model: ModelOption = None,
+    lang: LangOption = "nl",
+) -> None:
+    """The advice report of an answers file: markdown to stdout, or files with -o."""
+    engine = _engine(questions, model, lang)
+    evaluation = engine.evaluate_file(file)
+    if output_format is ReportFormat.json:
+        from stimulering.report.json import render_assessment
+
+        _emit(render_assessment(evaluation, lang), output, force=force)
+        return
+    from stimulering.report.markdown import chart_svg, render_report
+
+    chart = _chart_name(output, file)
+    markdown = render_report(evaluation, lang, chart)
+    if output_format is ReportFormat.html:
+        from stimulering.i18n import label
+        from stimulering.report.html import render_html
+
+        title = f"{label(lang, 'report.title')}: {evaluation.assessment.coalition}"
+        _emit(render_html(markdown, chart_svg(evaluation, lang), title, lang), output,
+              force=force)
+        return
+    if output is None:
+        _emit(markdown, None)
+        return
+    from stimulering.errors import OutputExistsError
+    from stimulering.store import atomic_write
+
+    chart_path = output.with_name(chart)
+    existing = [path for path in (output, chart_path) if path.exists()]
+    if existing and not force:
+        raise OutputExistsError(f"{existing[0]}: exists already; use --force to replace it")
+    atomic_write(output, markdown)
+    atomic_write(chart_path, chart_svg(evaluation, lang))
 
 
 def main() -> None:
