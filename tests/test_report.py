@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -226,3 +227,11 @@ def test_html_report_is_one_self_contained_page(cli, tmp_path):
 def test_missing_answers_file_is_a_clear_error(cli, tmp_path):
     result = cli("report", str(tmp_path / "missing.yaml"), expect=1)
     assert "missing.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_docs_example_is_what_the_tool_makes(engine):
+    docs = Path(__file__).parent.parent / "docs"
+    evaluation = engine.evaluate_file(REPORTS / "advanced.yaml")
+    assert (docs / "example-radar.svg").read_text(encoding="utf-8") == chart_svg(evaluation, "nl")
+    report = render_report(evaluation, "nl", "example-radar.svg")
+    assert report.startswith((docs / "example-report.md").read_text(encoding="utf-8"))
