@@ -132,7 +132,7 @@ def parse_input(question: Question, raw: str, lang: str,
         if question.type == "text":
             return Invalid(label(lang, "iv.error.text_special"))
         return Value(DONT_KNOW if lowered == ":w" else NOT_APPLICABLE)
-    if text.startswith(":") and question.type != "text":
+    if text.startswith(":") and (question.type != "text" or re.fullmatch(r":\w*", text)):
         return Invalid(label(lang, "iv.error.command", command=text))
     if not text and current is not None:
         return Keep()
