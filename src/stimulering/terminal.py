@@ -40,6 +40,7 @@ from stimulering.report.common import answer_label, pillar_name
 from stimulering.store import atomic_write, save_answers
 
 EXIT_INTERRUPTED = 130
+REVIEW_ANSWER_WIDTH = 22
 
 Outcome = Literal["done", "quit"]
 
@@ -309,16 +310,18 @@ class Session:
         """Print the review table."""
         table = Table(title=self.label("iv.review.title"), box=None, padding=(0, 1),
                       title_justify="left", title_style="bold")
-        table.add_column("#", justify="right")
-        table.add_column(self.label("iv.review.question"), no_wrap=True, overflow="ellipsis",
-                         ratio=3)
-        table.add_column(self.label("iv.review.answer"), no_wrap=True, overflow="ellipsis",
-                         ratio=2)
+        # One line per question: the text is cut to what is left beside the answer.
+        number_width = len(str(len(visible)))
+        text_width = max(10, self.console.width - number_width - REVIEW_ANSWER_WIDTH - 6)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column(self.label("iv.review.question"), no_wrap=True)
+        table.add_column(self.label("iv.review.answer"), no_wrap=True)
         for number, question in enumerate(visible, start=1):
             value = self.interview.value(question.id)
             shown = self.label("iv.review.open") if value is None else \
                 answer_label(question, value, self.lang)
-            table.add_row(str(number), pick(question.text, self.lang), shown)
+            table.add_row(str(number), _cut(pick(question.text, self.lang), text_width),
+                          _cut(shown, REVIEW_ANSWER_WIDTH))
         self.say()
         self.console.print(table)
 
@@ -433,6 +436,12 @@ class Session:
             return
         self.say(self.label("iv.saved", path=str(self.path)))
         self.say(self.label("iv.resume", path=str(self.path)), "bold")
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` on one line, cut short with an ellipsis to at most ``width`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
 def run_interview(engine: Engine, options: Options,
