@@ -124,6 +124,31 @@ def _color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _interview(questions: Path | None, model: Path | None, lang: str, *, resume: Path | None,
+               save: Path | None, coalition: str | None, organisation: str | None,
+               role: str | None, level: str | None) -> None:
+    from stimulering.model import LEVELS, ROLES
+    from stimulering.terminal import Options, run_interview
+
+    if role is not None and role not in ROLES:
+        _usage(f"--role {role}: expected one of {', '.join(ROLES)}")
+    if level is not None and level not in LEVELS:
+        _usage(f"--level {level}: expected one of {', '.join(LEVELS)}")
+    for name, value in (("--coalition", coalition), ("--organisation", organisation)):
+        if value is not None and not value.strip():
+            _usage(f"{name}: must not be empty")
+    engine = _engine(questions, model, lang)
+    code = run_interview(engine, Options(
+        lang=lang, save=save, resume=resume, coalition=coalition and coalition.strip(),
+        organisation=organisation and organisation.strip(), role=role, level=level))
+    if code:
+        raise typer.Exit(code)
+
+
 def _usage(message: str) -> NoReturn:
     from stimulering.errors import UsageError
 
@@ -145,14 +170,34 @@ def assess(
     questions: QuestionsOption = None,
     model: ModelOption = None,
     lang: LangOption = "nl",
+    resume: Annotated[Path | None, typer.Option(
+        "--resume", help="Continue the interview saved in this answers file.",
+        dir_okay=False)] = None,
+    save: Annotated[Path | None, typer.Option(
+        "--save", help="Save the interview's answers in this file (default: "
+                       "coalition-organisation-date.yaml in the current folder).",
+        dir_okay=False)] = None,
+    coalition: Annotated[str | None, typer.Option(
+        "--coalition", help="Name of the coalition (asked when not given).")] = None,
+    organisation: Annotated[str | None, typer.Option(
+        "--organisation", help="Your organisation (asked when not given).")] = None,
+    role: Annotated[str | None, typer.Option(
+        "--role", help="Role of your organisation: gemeente, netbeheerder, "
+                       "drinkwaterbedrijf, waterschap, warmte, telecom or overig.")] = None,
+    level: Annotated[str | None, typer.Option(
+        "--level", help="Your level: strategisch, tactisch or operationeel.")] = None,
 ) -> None:
     """Assess a coalition: run the interview, or score an answers file with --answers."""
     if answers is None:
-        if not sys.stdin.isatty():
+        if not _stdin_is_terminal():
             _usage("no terminal to ask questions in: score a file with "
                    "'stimulering assess --answers FILE' (start one with "
                    "'stimulering template > antwoorden.yaml')")
-        _usage("the interactive interview is not available in this version; use --answers FILE")
+        _interview(questions, model, lang, resume=resume, save=save, coalition=coalition,
+                   organisation=organisation, role=role, level=level)
+        return
+    if resume is not None or save is not None:
+        _usage("--resume and --save belong to the interview; --answers scores a file as it is")
     engine = _engine(questions, model, lang)
     evaluation = engine.evaluate_file(answers)
     if output_format is AssessFormat.json:
