@@ -152,6 +152,7 @@ def test_the_whole_interview_review_result_targets_actions_and_report(cli, termi
          "item": "vast_overleg", "instrument": None, "done": False}]
     scored = cli("assess", "--answers", "z.yaml", "--format", "markdown")
     assert (terminal / "z.md").read_text(encoding="utf-8") == scored.stdout
+    assert (terminal / "z-radar.svg").read_text(encoding="utf-8").startswith("<svg")
 
 
 def test_resuming_a_finished_file_opens_the_review(cli, terminal, engine):

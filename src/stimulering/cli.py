@@ -337,7 +337,9 @@ def _chart_name(report: Path | None, answers: Path) -> str:
     On stdout there is no report file; the chart is then named after the answers file,
     which is the name ``-o <answers stem>.md`` would give it.
     """
-    return f"{(report if report is not None else answers).stem}-radar.svg"
+    from stimulering.store import chart_path_for
+
+    return chart_path_for(report if report is not None else answers).name
 
 
 @app.command("report")
@@ -378,15 +380,9 @@ def report_command(
     if output is None:
         _emit(markdown, None)
         return
-    from stimulering.errors import OutputExistsError
-    from stimulering.store import atomic_write
+    from stimulering.store import write_report
 
-    chart_path = output.with_name(chart)
-    existing = [path for path in (output, chart_path) if path.exists()]
-    if existing and not force:
-        raise OutputExistsError(f"{existing[0]}: exists already; use --force to replace it")
-    atomic_write(output, markdown)
-    atomic_write(chart_path, chart_svg(evaluation, lang))
+    write_report(output, markdown, chart_svg(evaluation, lang), force=force)
 
 
 def main() -> None:

@@ -37,7 +37,7 @@ from stimulering.interview import (
 )
 from stimulering.model import LEVELS, PILLARS, ROLES, Action, Answers, Question, Respondent
 from stimulering.report.common import answer_label, pillar_name
-from stimulering.store import atomic_write, save_answers
+from stimulering.store import chart_path_for, save_answers, write_report
 
 EXIT_INTERRUPTED = 130
 REVIEW_ANSWER_WIDTH = 22
@@ -329,7 +329,7 @@ class Session:
 
     def finish(self) -> None:
         """Result screen, targets and actions, and the report."""
-        from stimulering.report.markdown import render_report
+        from stimulering.report.markdown import chart_svg, render_report
         from stimulering.report.text import assessment_renderables
 
         evaluation = self.engine.evaluate(self.answers())
@@ -343,7 +343,9 @@ class Session:
         assert self.path is not None
         report = self.path.with_suffix(".md")
         if self.ask_yes_no("iv.report.offer", True, path=str(report)):
-            atomic_write(report, render_report(self.engine.evaluate(self.answers()), self.lang))
+            final = self.engine.evaluate(self.answers())
+            write_report(report, render_report(final, self.lang, chart_path_for(report).name),
+                         chart_svg(final, self.lang), force=True)
             self.say(self.label("iv.report.written", path=str(report)), "bold")
         self.say(self.label("iv.saved", path=str(self.path)))
 
