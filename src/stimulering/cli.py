@@ -228,6 +228,26 @@ def template(
           force=force)
 
 
+class SchemaKindChoice(str, enum.Enum):
+    """Kinds of file ``schema`` describes."""
+
+    questions = "questions"
+    model = "model"
+    answers = "answers"
+
+
+@app.command()
+def schema(
+    kind: Annotated[SchemaKindChoice, typer.Option(
+        "--kind", help="Which file: a question set, a model file or an answers file.")
+    ] = SchemaKindChoice.questions,
+) -> None:
+    """Print the JSON Schema of a YAML file, for editors (default: the question set)."""
+    from stimulering.schema import render_schema
+
+    _emit(render_schema(kind.value), None)
+
+
 def main() -> None:
     """Entry point of the console script."""
     app()
