@@ -67,8 +67,8 @@ _LABELS: dict[str, dict[str, str]] = {
                                       "beoordeeld met {used}.",
         "unit.none": "",
         "warning.changed_question_set": "De antwoorden zijn gemaakt met vragenset {made}, "
-                                        "maar beoordeeld met een gewijzigde {used} (andere "
-                                        "sha256, zelfde versie).",
+                                        "maar beoordeeld met {used}: zelfde versie, maar de "
+                                        "vragen zijn sindsdien gewijzigd.",
         "diff.title": "Verschillen in vragenset {old} -> {new}",
         "diff.added": "Toegevoegd",
         "diff.removed": "Verwijderd",
@@ -147,8 +147,8 @@ _LABELS: dict[str, dict[str, str]] = {
                                       "scored with {used}.",
         "unit.none": "",
         "warning.changed_question_set": "The answers were made with question set {made} but "
-                                        "scored with a changed {used} (other sha256, same "
-                                        "version).",
+                                        "scored with {used}: the same version, but the "
+                                        "questions have changed since.",
         "diff.title": "Changes in question set {old} -> {new}",
         "diff.added": "Added",
         "diff.removed": "Removed",
