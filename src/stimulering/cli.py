@@ -383,6 +383,65 @@ def report_command(
     from stimulering.store import write_report
 
     write_report(output, markdown, chart_svg(evaluation, lang), force=force)
+class SchemaKindChoice(str, enum.Enum):
+    """Kinds of file ``schema`` describes."""
+
+    questions = "questions"
+    model = "model"
+    answers = "answers"
+
+
+@app.command()
+def schema(
+    kind: Annotated[SchemaKindChoice, typer.Option(
+        "--kind", help="Which file: a question set, a model file or an answers file.")
+    ] = SchemaKindChoice.questions,
+) -> None:
+    """Print the JSON Schema of a YAML file, for editors (default: the question set)."""
+    from stimulering.schema import render_schema
+
+    _emit(render_schema(kind.value), None)
+
+
+class DiffFormat(str, enum.Enum):
+    """Output formats of ``diff``."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="The old question set: a file or REV:path.")],
+    new: Annotated[str, typer.Argument(help="The new question set: a file or REV:path.")],
+    output_format: Annotated[DiffFormat, typer.Option(
+        "--format", help="text, markdown or json.")] = DiffFormat.text,
+    check: Annotated[bool, typer.Option(
+        "--check", help="Exit 1 when the declared version bump is smaller than the "
+                        "suggested one.")] = False,
+    lang: LangOption = "nl",
+) -> None:
+    """Show what changed between two question sets and which version bump that asks."""
+    from stimulering.diffing import diff_question_sets
+    from stimulering.i18n import label
+    from stimulering.report import diff as renderers
+    from stimulering.revisions import load_question_set_at
+
+    changes = diff_question_sets(load_question_set_at(old).questions,
+                                 load_question_set_at(new).questions)
+    if output_format is DiffFormat.json:
+        _emit(renderers.render_json(changes), None)
+    elif output_format is DiffFormat.markdown:
+        _emit(renderers.render_markdown(changes, lang), None)
+    else:
+        _emit(renderers.render_text(changes, lang), None)
+    if check and changes.bump_too_small:
+        typer.echo(label(lang, "diff.bump_too_small",
+                         declared=label(lang, f"bump.{changes.declared_bump}"),
+                         suggested=label(lang, f"bump.{changes.suggested_bump}"),
+                         old=changes.old_version, new=changes.new_version), err=True)
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -57,7 +57,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "advice.catalyst": "Katalysator ontbreekt: {name}",
         "advice.next_phase": "Op weg naar fase {phase} ({name})",
         "advice.no_text": "Werk aan dit punt met de partners.",
-        "warning.unknown_question": "Antwoorden op onbekende vragen genegeerd: {ids}.",
+        "warning.unknown_question": "Deze antwoorden horen niet (meer) bij de vragenset en "
+                                    "tellen niet mee: {ids}.",
         "warning.unknown_items": "{count} van {total} vragen zijn onbekend (weet niet of nog "
                                  "open); de fase kan daardoor lager uitvallen.",
         "warning.hard_ahead": "{pillars} loopt twee of meer fasen voor op mens en samenwerking: "
@@ -203,6 +204,27 @@ _LABELS: dict[str, dict[str, str]] = {
         "iv.actions.item": "Bij welke vraag, nummer uit het overzicht (Enter slaat over)",
         "iv.report.offer": "Het adviesrapport (markdown) schrijven naar {path}? [J/n]",
         "iv.report.written": "Rapport geschreven: {path}",
+        "warning.changed_question_set": "De antwoorden zijn gemaakt met vragenset {made}, "
+                                        "maar beoordeeld met {used}: zelfde versie, maar de "
+                                        "vragen zijn sindsdien gewijzigd.",
+        "diff.title": "Verschillen in vragenset {old} -> {new}",
+        "diff.added": "Toegevoegd",
+        "diff.removed": "Verwijderd",
+        "diff.reworded": "Anders verwoord",
+        "diff.rescored": "Anders gescoord",
+        "diff.renamed": "Hernoemd",
+        "diff.nothing": "geen",
+        "diff.comparable": "Scores gemaakt met {version} blijven vergelijkbaar.",
+        "diff.not_comparable": "Scores gemaakt met {version} zijn niet meer vergelijkbaar: "
+                               "vragen zijn verwijderd of anders gescoord.",
+        "diff.bump": "Voorgestelde versiesprong: {suggested}; opgegeven: {declared} "
+                     "({old} -> {new}).",
+        "diff.bump_too_small": "De versiesprong is te klein: opgegeven {declared} "
+                               "({old} -> {new}), voorgesteld {suggested}.",
+        "bump.major": "major",
+        "bump.minor": "minor",
+        "bump.patch": "patch",
+        "bump.none": "geen",
     },
     "en": {
         "scale.1": "strongly disagree",
@@ -253,7 +275,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "advice.catalyst": "Catalyst missing: {name}",
         "advice.next_phase": "Towards phase {phase} ({name})",
         "advice.no_text": "Work on this point with the partners.",
-        "warning.unknown_question": "Answers to unknown questions ignored: {ids}.",
+        "warning.unknown_question": "These answers do not (or no longer) belong to the "
+                                    "question set and do not count: {ids}.",
         "warning.unknown_items": "{count} of {total} questions are unknown (don't know or still "
                                  "open); the phase may come out lower because of that.",
         "warning.hard_ahead": "{pillars} is two or more phases ahead of people and "
@@ -396,6 +419,27 @@ _LABELS: dict[str, dict[str, str]] = {
         "iv.actions.item": "For which question, number from the review (Enter skips)",
         "iv.report.offer": "Write the advice report (markdown) to {path}? [Y/n]",
         "iv.report.written": "Report written: {path}",
+        "warning.changed_question_set": "The answers were made with question set {made} but "
+                                        "scored with {used}: the same version, but the "
+                                        "questions have changed since.",
+        "diff.title": "Changes in question set {old} -> {new}",
+        "diff.added": "Added",
+        "diff.removed": "Removed",
+        "diff.reworded": "Reworded",
+        "diff.rescored": "Rescored",
+        "diff.renamed": "Renamed",
+        "diff.nothing": "none",
+        "diff.comparable": "Scores made with {version} stay comparable.",
+        "diff.not_comparable": "Scores made with {version} are no longer comparable: "
+                               "questions were removed or rescored.",
+        "diff.bump": "Suggested version bump: {suggested}; declared: {declared} "
+                     "({old} -> {new}).",
+        "diff.bump_too_small": "The version bump is too small: declared {declared} "
+                               "({old} -> {new}), suggested {suggested}.",
+        "bump.major": "major",
+        "bump.minor": "minor",
+        "bump.patch": "patch",
+        "bump.none": "none",
     },
 }
 

@@ -136,6 +136,13 @@ def read_text(path: Path, shown: str) -> str:
         raise invalid(shown, "is a folder, not a file") from None
     except OSError as error:
         raise invalid(shown, f"cannot be read ({error.strerror})") from None
+    return decode_text(raw, shown)
+
+
+def decode_text(raw: bytes, shown: str) -> str:
+    """File contents as UTF-8 text, refusing what is too big, binary or not UTF-8."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise invalid(shown, f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
     if b"\x00" in raw:
         raise invalid(shown, "is a binary file, not YAML text")
     try:
@@ -345,7 +352,13 @@ def load_question_set(path: Path | None = None) -> LoadedQuestionSet:
     """Load and validate a question set on its own (without cross-file checks)."""
     default = default_questions_path()
     path = path or default
-    document = read_yaml(path, shown_name(path, default))
+    shown = shown_name(path, default)
+    return parse_question_set(read_text(path, shown), shown)
+
+
+def parse_question_set(text: str, shown: str) -> LoadedQuestionSet:
+    """Parse and validate a question set given as text (for example from ``git show``)."""
+    document = parse_yaml(text, shown)
     questions = validate_document(document, QuestionSet)
     return LoadedQuestionSet(questions, canonical_sha256(document.data), document)
 

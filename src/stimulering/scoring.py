@@ -111,7 +111,7 @@ class Warning:
     """Something the user should know about the result; rendered per language."""
 
     code: str
-    """unknown_question, unknown_items, hard_ahead, other_question_set."""
+    """unknown_question, unknown_items, hard_ahead, other_question_set, changed_question_set."""
     ids: tuple[str, ...] = ()
     numbers: tuple[float, ...] = ()
     texts: tuple[str, ...] = ()
@@ -330,10 +330,8 @@ class Scorer:
         if unknown_ids:
             extra.append(Warning("unknown_question", tuple(sorted(unknown_ids))))
         made_with = answers.question_set
-        if made_with is not None and (made_with.id, made_with.version) != (self.ref.id,
-                                                                           self.ref.version):
-            extra.append(Warning("other_question_set", texts=(
-                f"{made_with.id} {made_with.version}", f"{self.ref.id} {self.ref.version}")))
+        if made_with is not None:
+            extra.extend(self.set_warnings(made_with))
         return self.assess_items(
             coalition=answers.coalition,
             date=answers.date,
@@ -341,6 +339,22 @@ class Scorer:
             items=self.items(values),
             extra_warnings=extra,
         )
+
+    def set_warnings(self, made_with: QuestionSetRef) -> list[Warning]:
+        """A warning when answers were made with another set, or a changed one of the same version.
+
+        A different sha256 under the same id and version means the set was edited
+        without a new version number.
+        """
+        ref = self.ref
+        if (made_with.id, made_with.version) != (ref.id, ref.version):
+            return [Warning("other_question_set", texts=(
+                f"{made_with.id} {made_with.version}", f"{ref.id} {ref.version}"))]
+        if made_with.sha256 and ref.sha256 and made_with.sha256 != ref.sha256:
+            return [Warning("changed_question_set", texts=(
+                f"{made_with.id} {made_with.version} (sha256 {made_with.sha256[:12]})",
+                f"{ref.id} {ref.version} (sha256 {ref.sha256[:12]})"))]
+        return []
 
     def assess_items(self, *, coalition: str, date: dt.date, respondent: Respondent | None,
                      items: dict[str, ItemResult],

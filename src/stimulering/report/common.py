@@ -117,4 +117,6 @@ def warning_message(warning: Warning, evaluation: Evaluation, lang: str) -> str:
         names = " / ".join(pillar_name(evaluation.model, p, lang) for p in warning.ids)
         return label(lang, "warning.hard_ahead", pillars=names)
     made, used = warning.texts
+    if warning.code == "changed_question_set":
+        return label(lang, "warning.changed_question_set", made=made, used=used)
     return label(lang, "warning.other_question_set", made=made, used=used)
