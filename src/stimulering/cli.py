@@ -228,6 +228,159 @@ def template(
           force=force)
 
 
+class ReportFormat(str, enum.Enum):
+    """Output formats of ``report``."""
+
+    markdown = "markdown"
+    json = "json"
+
+
+class ProgressFormat(str, enum.Enum):
+    """Output formats of ``progress``."""
+
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+
+
+class CompareFormat(str, enum.Enum):
+    """Output formats of ``compare``."""
+
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+
+
+AnswersFiles = Annotated[list[Path], typer.Argument(help="Answers files.", dir_okay=False)]
+
+
+@app.command()
+def report(
+    files: AnswersFiles,
+    output_format: Annotated[ReportFormat, typer.Option(
+        "--format", help="markdown or json.")] = ReportFormat.markdown,
+    anonymous: Annotated[bool, typer.Option(
+        "--anonymous", help="Show respondents by role and level instead of organisation.")
+    ] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    questions: QuestionsOption = None,
+    model: ModelOption = None,
+    lang: LangOption = "nl",
+) -> None:
+    """Advice report of one answers file, or the coalition view of several of one coalition."""
+    engine = _engine(questions, model, lang)
+    if len(files) == 1 and not anonymous:
+        evaluation = engine.evaluate_file(files[0])
+        if output_format is ReportFormat.json:
+            from stimulering.report.json import render_assessment
+
+            _emit(render_assessment(evaluation, lang), output, force=force)
+        else:
+            from stimulering.report.markdown import render_report
+
+            _emit(render_report(evaluation, lang), output, force=force)
+        return
+    from stimulering.combine import coalition_view
+
+    view = coalition_view(engine.scorer, [engine.read_answers(f) for f in files],
+                          files=[str(f) for f in files], anonymous=anonymous)
+    if output_format is ReportFormat.json:
+        from stimulering.report.coalition import render_coalition_json
+
+        _emit(render_coalition_json(view, engine.questions, engine.model, lang), output,
+              force=force)
+    else:
+        from stimulering.report.coalition import render_coalition_markdown
+
+        _emit(render_coalition_markdown(view, engine.questions, engine.model, lang), output,
+              force=force)
+
+
+@app.command()
+def progress(
+    files: AnswersFiles,
+    output_format: Annotated[ProgressFormat, typer.Option(
+        "--format", help="table, markdown or json.")] = ProgressFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    questions: QuestionsOption = None,
+    model: ModelOption = None,
+    lang: LangOption = "nl",
+) -> None:
+    """One coalition over time: phase per date, items that moved, actions done."""
+    from stimulering.combine import progress as build_progress
+
+    engine = _engine(questions, model, lang)
+    result = build_progress(engine.scorer, [engine.read_answers(f) for f in files],
+                            files=[str(f) for f in files])
+    if output_format is ProgressFormat.json:
+        from stimulering.report.progress import render_progress_json
+
+        _emit(render_progress_json(result, lang), output, force=force)
+    elif output_format is ProgressFormat.markdown:
+        from stimulering.report.progress import render_progress_markdown
+
+        _emit(render_progress_markdown(result, engine.questions, engine.model, lang), output,
+              force=force)
+    else:
+        from stimulering.report.progress import render_progress_table
+
+        _emit(render_progress_table(result, engine.questions, engine.model, lang,
+                                    color=output is None and _color()), output, force=force)
+
+
+@app.command()
+def compare(
+    paths: Annotated[list[Path], typer.Argument(
+        help="Answers files and folders (read recursively for *.yaml and *.yml).")],
+    output_format: Annotated[CompareFormat, typer.Option(
+        "--format", help="table, markdown, json or csv.")] = CompareFormat.table,
+    anonymise: Annotated[bool, typer.Option(
+        "--anonymise", help="Replace coalition names by stable codes.")] = False,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Fail (exit 1) when any file cannot be read.")] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    questions: QuestionsOption = None,
+    model: ModelOption = None,
+    lang: LangOption = "nl",
+) -> None:
+    """Compare coalitions: the latest assessment of each, phase and score per pillar."""
+    from stimulering.archive import scan
+    from stimulering.errors import StimuleringError
+
+    engine = _engine(questions, model, lang)
+    result = scan(paths, engine.scorer)
+    for problem in result.problems:
+        typer.echo(f"warning: skipped {problem}", err=True)
+    if result.problems and (strict or not result.files):
+        raise StimuleringError(f"{len(result.problems)} of "
+                               f"{len(result.problems) + result.files} files could not be read")
+    if not result.files:
+        raise StimuleringError("no answers files found (folders are searched for *.yaml and "
+                               "*.yml)")
+    if output_format is CompareFormat.json:
+        from stimulering.report.compare import render_compare_json
+
+        text = render_compare_json(result.rows, anonymise=anonymise)
+    elif output_format is CompareFormat.csv:
+        from stimulering.report.compare import render_compare_csv
+
+        text = render_compare_csv(result.rows, anonymise=anonymise)
+    elif output_format is CompareFormat.markdown:
+        from stimulering.report.compare import render_compare_markdown
+
+        text = render_compare_markdown(result.rows, engine.model, lang, anonymise=anonymise)
+    else:
+        from stimulering.report.compare import render_compare_table
+
+        text = render_compare_table(result.rows, engine.model, lang, anonymise=anonymise,
+                                    color=output is None and _color())
+    _emit(text, output, force=force)
+
+
 def main() -> None:
     """Entry point of the console script."""
     app()
