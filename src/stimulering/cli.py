@@ -331,6 +331,26 @@ class ReportFormat(str, enum.Enum):
     json = "json"
 
 
+class ProgressFormat(str, enum.Enum):
+    """Output formats of ``progress``."""
+
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+
+
+class CompareFormat(str, enum.Enum):
+    """Output formats of ``compare``."""
+
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+
+
+AnswersFiles = Annotated[list[Path], typer.Argument(help="Answers files.", dir_okay=False)]
+
+
 def _chart_name(report: Path | None, answers: Path) -> str:
     """File name of the radar chart beside a report: ``<report stem>-radar.svg``.
 
@@ -344,21 +364,27 @@ def _chart_name(report: Path | None, answers: Path) -> str:
 
 @app.command("report")
 def report_command(
-    file: Annotated[Path, typer.Argument(help="The answers file to report on.",
-                                         dir_okay=False)],
+    files: AnswersFiles,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the report to this file (markdown: with the chart "
                                "beside it as <name>-radar.svg).", dir_okay=False)] = None,
     output_format: Annotated[ReportFormat, typer.Option(
         "--format", help="markdown, html (one self-contained page) or json.")
     ] = ReportFormat.markdown,
+    anonymous: Annotated[bool, typer.Option(
+        "--anonymous", help="Several files: show respondents by role and level instead of "
+                            "organisation.")] = False,
     force: ForceOption = False,
     questions: QuestionsOption = None,
     model: ModelOption = None,
     lang: LangOption = "nl",
 ) -> None:
-    """The advice report of an answers file: markdown to stdout, or files with -o."""
+    """The advice report of an answers file, or the coalition view of several of one coalition."""
     engine = _engine(questions, model, lang)
+    if len(files) > 1 or anonymous:
+        _coalition_report(engine, files, output_format, anonymous, output, force, lang)
+        return
+    file = files[0]
     evaluation = engine.evaluate_file(file)
     if output_format is ReportFormat.json:
         from stimulering.report.json import render_assessment
@@ -383,6 +409,116 @@ def report_command(
     from stimulering.store import write_report
 
     write_report(output, markdown, chart_svg(evaluation, lang), force=force)
+
+
+def _coalition_report(engine: Engine, files: list[Path], output_format: ReportFormat,
+                      anonymous: bool, output: Path | None, force: bool, lang: str) -> None:
+    """The coalition view of several respondents' files, in the asked format."""
+    from stimulering.combine import coalition_view
+
+    view = coalition_view(engine.scorer, [engine.read_answers(f) for f in files],
+                          files=[str(f) for f in files], anonymous=anonymous)
+    if output_format is ReportFormat.json:
+        from stimulering.report.coalition import render_coalition_json
+
+        _emit(render_coalition_json(view, engine.questions, engine.model, lang), output,
+              force=force)
+        return
+    from stimulering.report.coalition import render_coalition_markdown
+
+    markdown = render_coalition_markdown(view, engine.questions, engine.model, lang)
+    if output_format is ReportFormat.html:
+        from stimulering.i18n import label
+        from stimulering.report.html import render_html
+
+        title = f"{label(lang, 'report.title')}: {view.coalition}"
+        markdown = render_html(markdown, "", title, lang)
+    _emit(markdown, output, force=force)
+
+
+@app.command()
+def progress(
+    files: AnswersFiles,
+    output_format: Annotated[ProgressFormat, typer.Option(
+        "--format", help="table, markdown or json.")] = ProgressFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    questions: QuestionsOption = None,
+    model: ModelOption = None,
+    lang: LangOption = "nl",
+) -> None:
+    """One coalition over time: phase per date, items that moved, actions done."""
+    from stimulering.combine import progress as build_progress
+
+    engine = _engine(questions, model, lang)
+    result = build_progress(engine.scorer, [engine.read_answers(f) for f in files],
+                            files=[str(f) for f in files])
+    if output_format is ProgressFormat.json:
+        from stimulering.report.progress import render_progress_json
+
+        _emit(render_progress_json(result, lang), output, force=force)
+    elif output_format is ProgressFormat.markdown:
+        from stimulering.report.progress import render_progress_markdown
+
+        _emit(render_progress_markdown(result, engine.questions, engine.model, lang), output,
+              force=force)
+    else:
+        from stimulering.report.progress import render_progress_table
+
+        _emit(render_progress_table(result, engine.questions, engine.model, lang,
+                                    color=output is None and _color()), output, force=force)
+
+
+@app.command()
+def compare(
+    paths: Annotated[list[Path], typer.Argument(
+        help="Answers files and folders (read recursively for *.yaml and *.yml).")],
+    output_format: Annotated[CompareFormat, typer.Option(
+        "--format", help="table, markdown, json or csv.")] = CompareFormat.table,
+    anonymise: Annotated[bool, typer.Option(
+        "--anonymise", help="Replace coalition names by stable codes.")] = False,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Fail (exit 1) when any file cannot be read.")] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    questions: QuestionsOption = None,
+    model: ModelOption = None,
+    lang: LangOption = "nl",
+) -> None:
+    """Compare coalitions: the latest assessment of each, phase and score per pillar."""
+    from stimulering.archive import scan
+    from stimulering.errors import StimuleringError
+
+    engine = _engine(questions, model, lang)
+    result = scan(paths, engine.scorer)
+    for problem in result.problems:
+        typer.echo(f"warning: skipped {problem}", err=True)
+    if result.problems and (strict or not result.files):
+        raise StimuleringError(f"{len(result.problems)} of "
+                               f"{len(result.problems) + result.files} files could not be read")
+    if not result.files:
+        raise StimuleringError("no answers files found (folders are searched for *.yaml and "
+                               "*.yml)")
+    if output_format is CompareFormat.json:
+        from stimulering.report.compare import render_compare_json
+
+        text = render_compare_json(result.rows, anonymise=anonymise)
+    elif output_format is CompareFormat.csv:
+        from stimulering.report.compare import render_compare_csv
+
+        text = render_compare_csv(result.rows, anonymise=anonymise)
+    elif output_format is CompareFormat.markdown:
+        from stimulering.report.compare import render_compare_markdown
+
+        text = render_compare_markdown(result.rows, engine.model, lang, anonymise=anonymise)
+    else:
+        from stimulering.report.compare import render_compare_table
+
+        text = render_compare_table(result.rows, engine.model, lang, anonymise=anonymise,
+                                    color=output is None and _color())
+    _emit(text, output, force=force)
+
+
 class SchemaKindChoice(str, enum.Enum):
     """Kinds of file ``schema`` describes."""
 

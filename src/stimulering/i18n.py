@@ -18,6 +18,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "yesno.deels": "deels",
         "yesno.nee": "nee",
         "special.weet_niet": "weet niet",
+        "answer.nothing_selected": "niets gekozen",
         "special.nvt": "niet van toepassing",
         "status.present": "aanwezig",
         "status.absent": "afwezig",
@@ -236,6 +237,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "yesno.deels": "partly",
         "yesno.nee": "no",
         "special.weet_niet": "don't know",
+        "answer.nothing_selected": "nothing selected",
         "special.nvt": "not applicable",
         "status.present": "present",
         "status.absent": "absent",
@@ -442,6 +444,91 @@ _LABELS: dict[str, dict[str, str]] = {
         "bump.none": "none",
     },
 }
+
+
+# Labels of the coalition views: several respondents, progress over time, comparison.
+_LABELS["nl"].update({
+    "view.title": "Samenwerkingsbeeld",
+    "view.respondents": "Respondenten",
+    "view.by_respondent": "Fase per respondent",
+    "view.combined": "Gecombineerd",
+    "view.combined_rule": "Gecombineerd: gemiddelde van de itemscores van de respondenten; "
+                          "'weet niet' telt niet mee.",
+    "view.signal_rule": "Katalysatoren en remmers: aanwezig als meer dan de helft van de "
+                        "respondenten met een bekend antwoord dat zegt; bij gelijke stand telt de "
+                        "voorzichtige lezing (katalysator afwezig, remmer aanwezig).",
+    "view.lowest": "laagste respondent",
+    "view.lowest_phase": "laagste fase van een respondent: {phase}",
+    "view.discussion": "Gespreksonderwerpen",
+    "view.discussion_intro": "Vragen waarop de respondenten het verst uiteenlopen (spreiding = "
+                             "hoogste min laagste itemscore, minstens {minimum}).",
+    "view.no_discussion": "Geen vragen met een spreiding van {minimum} of meer.",
+    "view.spread": "spreiding",
+    "view.question": "vraag",
+    "view.answers": "antwoorden",
+    "view.overall": "totaal",
+    "progress.title": "Voortgang",
+    "progress.points": "Fase per datum",
+    "progress.moved": "Wat veranderde van {before} naar {after}",
+    "progress.no_moved": "Geen itemscores veranderd.",
+    "progress.actions": "Acties van {date}",
+    "progress.no_actions": "Geen acties vastgelegd.",
+    "progress.action": "actie",
+    "progress.owner": "eigenaar",
+    "progress.status": "status",
+    "progress.change": "verandering",
+    "progress.comparable": "Vergelijkbaar: {share} van de vragen ({before} → {after}).",
+    "action.done": "gedaan",
+    "action.open": "nog niet gedaan",
+    "action.not_listed": "niet meer genoemd",
+    "warning.low_comparable": "Maar {share} van de vragen is vergelijkbaar tussen {before} en "
+                              "{after} (een andere versie van de vragenset?); lees de verschillen "
+                              "met voorzichtigheid.",
+    "compare.title": "Vergelijking van samenwerkingen",
+    "compare.respondents": "resp.",
+    "compare.skipped": "overgeslagen",
+})
+_LABELS["en"].update({
+    "view.title": "Coalition view",
+    "view.respondents": "Respondents",
+    "view.by_respondent": "Phase per respondent",
+    "view.combined": "Combined",
+    "view.combined_rule": "Combined: mean of the respondents' item scores; 'don't know' "
+                          "does not count.",
+    "view.signal_rule": "Catalysts and inhibitors: present when more than half of the "
+                        "respondents with a known answer say so; a tie takes the cautious "
+                        "reading (catalyst absent, inhibitor present).",
+    "view.lowest": "lowest respondent",
+    "view.lowest_phase": "lowest phase of a respondent: {phase}",
+    "view.discussion": "Discussion topics",
+    "view.discussion_intro": "Questions on which the respondents diverge most (spread = highest "
+                             "minus lowest item score, at least {minimum}).",
+    "view.no_discussion": "No questions with a spread of {minimum} or more.",
+    "view.spread": "spread",
+    "view.question": "question",
+    "view.answers": "answers",
+    "view.overall": "overall",
+    "progress.title": "Progress",
+    "progress.points": "Phase per date",
+    "progress.moved": "What changed from {before} to {after}",
+    "progress.no_moved": "No item scores changed.",
+    "progress.actions": "Actions of {date}",
+    "progress.no_actions": "No actions recorded.",
+    "progress.action": "action",
+    "progress.owner": "owner",
+    "progress.status": "status",
+    "progress.change": "change",
+    "progress.comparable": "Comparable: {share} of the questions ({before} → {after}).",
+    "action.done": "done",
+    "action.open": "not done yet",
+    "action.not_listed": "no longer listed",
+    "warning.low_comparable": "Only {share} of the questions is comparable between {before} and "
+                              "{after} (another version of the question set?); read the "
+                              "differences with care.",
+    "compare.title": "Comparison of coalitions",
+    "compare.respondents": "resp.",
+    "compare.skipped": "skipped",
+})
 
 LANGUAGES: tuple[str, ...] = tuple(_LABELS)
 

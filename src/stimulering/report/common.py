@@ -47,7 +47,8 @@ def answer_label(question: Question, value: AnswerValue, lang: str) -> str:
     if question.type in ("choice", "multi"):
         labels = {option.id: pick(option.label, lang) for option in question.options or []}
         chosen = value if isinstance(value, list) else [str(value)]
-        return "; ".join(labels.get(choice, choice) for choice in chosen) or "–"
+        return "; ".join(labels.get(choice, choice) for choice in chosen) or \
+            label(lang, "answer.nothing_selected")
     if question.type == "number":
         unit = pick(question.unit, lang)
         return f"{value:g} {unit}".strip() if isinstance(value, (int, float)) else str(value)

@@ -231,7 +231,8 @@ def _advice_item(evaluation: Evaluation, number: int, item: AdviceItem, lang: st
     return lines + [""]
 
 
-def _advice(evaluation: Evaluation, lang: str) -> list[str]:
+def advice_section(evaluation: Evaluation, lang: str) -> list[str]:
+    """The advice per pillar, numbered, each with its instruments and a practice example."""
     out = [f"## {label(lang, 'advice')}", ""]
     for p in PILLARS:
         out += [f"### {escape(pillar_name(evaluation.model, p, lang))}", ""]
@@ -299,7 +300,8 @@ def _roadmap(evaluation: Evaluation, lang: str) -> list[str]:
     return out
 
 
-def _warnings(evaluation: Evaluation, lang: str) -> list[str]:
+def warnings_section(evaluation: Evaluation, lang: str) -> list[str]:
+    """The warnings of the result, if any."""
     warnings = evaluation.assessment.warnings
     if not warnings:
         return []
@@ -344,10 +346,10 @@ def render_report(evaluation: Evaluation, lang: str, chart: str = "radar.svg") -
     out += _ladder(evaluation, lang)
     out += _chart(evaluation, lang, chart)
     out += _explanation(evaluation, lang)
-    out += _advice(evaluation, lang)
+    out += advice_section(evaluation, lang)
     out += _signals(evaluation, lang)
     out += _roadmap(evaluation, lang)
-    out += _warnings(evaluation, lang)
+    out += warnings_section(evaluation, lang)
     out += _appendix(evaluation, lang)
     while out and out[-1] == "":
         out.pop()

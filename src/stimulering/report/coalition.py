@@ -1,0 +1,122 @@
+"""The coalition view (several respondents of one coalition) as markdown and JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stimulering.advice import advise
+from stimulering.combine import DIVERGENCE_MINIMUM, CoalitionView
+from stimulering.engine import Evaluation
+from stimulering.i18n import label, pick
+from stimulering.model import PILLARS, Model, QuestionSet
+from stimulering.report.common import (
+    answer_label,
+    phase_name,
+    pillar_name,
+    score_text,
+)
+from stimulering.report.json import _round, assessment_data, dumps
+from stimulering.report.markdown import advice_section, escape, table, warnings_section
+
+
+def combined_evaluation(view: CoalitionView, questions: QuestionSet, model: Model) -> Evaluation:
+    """The combined result as an evaluation, so the single-assessment renderers can read it."""
+    return Evaluation(view.combined_answers, view.combined,
+                      advise(view.combined, questions, model), questions, model)
+
+
+def coalition_data(view: CoalitionView, questions: QuestionSet, model: Model,
+                   lang: str) -> dict[str, Any]:
+    """The coalition view as plain data: the combined assessment plus respondents and topics."""
+    data = assessment_data(combined_evaluation(view, questions, model), lang)
+    data["combined_rule"] = label(lang, "view.combined_rule")
+    data["signal_rule"] = label(lang, "view.signal_rule")
+    data["lowest"] = {"phase": view.lowest_phase, "pillars": dict(view.lowest)}
+    data["respondents"] = [
+        {
+            "organisation": None if view.anonymous else r.answers.respondent.organisation,
+            "label": r.label,
+            "role": r.answers.respondent.role,
+            "level": r.answers.respondent.level,
+            "date": r.answers.date.isoformat(),
+            "phase": r.assessment.phase,
+            "pillars": {p: {"phase": pillar.phase, "levels_met": pillar.levels_met,
+                            "score": _round(pillar.score)}
+                        for p, pillar in r.assessment.pillars.items()},
+        }
+        for r in view.respondents
+    ]
+    data["divergence"] = [
+        {"question": d.question, "pillar": d.pillar, "spread": _round(d.spread),
+         "answers": {who: value for who, value, _ in d.answers},
+         "scores": {who: _round(score) for who, _, score in d.answers}}
+        for d in view.divergence
+    ]
+    return data
+
+
+def render_coalition_json(view: CoalitionView, questions: QuestionSet, model: Model,
+                          lang: str) -> str:
+    """The coalition view as JSON."""
+    return dumps(coalition_data(view, questions, model, lang))
+
+
+def render_coalition_markdown(view: CoalitionView, questions: QuestionSet, model: Model,
+                              lang: str) -> str:
+    """The coalition view as a markdown report."""
+    evaluation = combined_evaluation(view, questions, model)
+    result = view.combined
+    by_id = questions.by_id()
+    pillar_header = [escape(pillar_name(model, p, lang)) for p in PILLARS]
+    out = [f"# {label(lang, 'view.title')}: {escape(view.coalition)}", ""]
+    out += table(["", ""], [
+        [label(lang, "coalition"), escape(view.coalition)],
+        [label(lang, "date"), view.date.isoformat()],
+        [label(lang, "view.respondents"), str(len(view.respondents))],
+        [label(lang, "question_set"),
+         f"{escape(result.question_set.id)} {escape(result.question_set.version)}"],
+    ]) + [""]
+
+    out += [f"## {label(lang, 'view.by_respondent')}", ""]
+    rows = [[escape(r.label), r.answers.date.isoformat(),
+             *(str(r.assessment.pillars[p].phase) for p in PILLARS), str(r.assessment.phase)]
+            for r in view.respondents]
+    out += table([label(lang, "respondent"), label(lang, "date"), *pillar_header,
+                  label(lang, "view.overall").capitalize()], rows) + [""]
+
+    rule = escape(label(lang, "view.combined_rule"))
+    out += [f"## {label(lang, 'view.combined')}", "", f"_{rule}_", ""]
+    out += [f"**{result.phase} · {escape(phase_name(model, result.phase, lang))}** "
+            f"({escape(label(lang, 'view.lowest_phase', phase=view.lowest_phase))})", ""]
+    rows = [[escape(pillar_name(model, p, lang)), str(result.pillars[p].phase),
+             str(view.lowest[p]), score_text(result.pillars[p].score)] for p in PILLARS]
+    out += table([label(lang, "pillar").capitalize(), label(lang, "phase").capitalize(),
+                  label(lang, "view.lowest").capitalize(), label(lang, "score").capitalize()],
+                 rows) + [""]
+    out += [f"_{escape(label(lang, 'view.signal_rule'))}_", ""]
+    names = {signal.id: pick(signal.name, lang) for signal in model.signals}
+    out += table(["", "", ""],
+                 [[label(lang, f"kind.{s.kind}"), escape(names[s.id]),
+                   label(lang, f"status.{s.status}")]
+                  for s in (*result.catalysts, *result.inhibitors)]) + [""]
+
+    minimum = score_text(DIVERGENCE_MINIMUM)
+    out += [f"## {label(lang, 'view.discussion')}", ""]
+    if view.divergence:
+        out += [escape(label(lang, "view.discussion_intro", minimum=minimum)), ""]
+        rows = []
+        for d in view.divergence:
+            question = by_id[d.question]
+            given = "; ".join(f"{escape(who)}: {escape(answer_label(question, value, lang))}"
+                              for who, value, _ in d.answers)
+            rows.append([f"`{d.question}`", escape(pick(question.text, lang)),
+                         escape(pillar_name(model, d.pillar, lang)), score_text(d.spread), given])
+        out += table([label(lang, "view.question").capitalize(), "",
+                      label(lang, "pillar").capitalize(), label(lang, "view.spread").capitalize(),
+                      label(lang, "view.answers").capitalize()], rows) + [""]
+    else:
+        out += [escape(label(lang, "view.no_discussion", minimum=minimum)), ""]
+
+    out += advice_section(evaluation, lang)
+    out += warnings_section(evaluation, lang)
+    return "\n".join(out)

@@ -1,0 +1,101 @@
+"""The comparison of coalitions (coalitions x pillars) as table, markdown, JSON and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from stimulering.combine import CoalitionRow, coalition_code
+from stimulering.i18n import label, pick
+from stimulering.model import PILLARS, Model
+from stimulering.report.common import pillar_name, score_text
+from stimulering.report.json import _round, dumps
+from stimulering.report.markdown import escape, table
+
+
+def shown_rows(rows: Sequence[CoalitionRow], *, anonymise: bool = False,
+               ) -> list[tuple[str, CoalitionRow]]:
+    """Rows with the name to show (a stable code when anonymised), sorted by that name."""
+    named = [(coalition_code(row.coalition) if anonymise else row.coalition, row)
+             for row in rows]
+    return sorted(named, key=lambda entry: (entry[0].casefold(), entry[0]))
+
+
+def _present(row: CoalitionRow) -> list[str]:
+    return [signal.id for signal in row.assessment.catalysts if signal.status == "present"]
+
+
+def compare_data(rows: Sequence[CoalitionRow], *, anonymise: bool = False) -> dict[str, Any]:
+    """The comparison as plain data."""
+    return {"coalitions": [
+        {"coalition": name, "date": row.date.isoformat(), "respondents": row.respondents,
+         "phase": row.assessment.phase,
+         "pillars": {p: {"phase": row.assessment.pillars[p].phase,
+                         "score": _round(row.assessment.pillars[p].score)} for p in PILLARS},
+         "catalysts": _present(row)}
+        for name, row in shown_rows(rows, anonymise=anonymise)]}
+
+
+def render_compare_json(rows: Sequence[CoalitionRow], *, anonymise: bool = False) -> str:
+    """The comparison as JSON."""
+    return dumps(compare_data(rows, anonymise=anonymise))
+
+
+def render_compare_csv(rows: Sequence[CoalitionRow], *, anonymise: bool = False) -> str:
+    """The comparison as CSV, one row per coalition; catalysts separated by ``;``."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["coalition", "date", "respondents", "phase",
+                     *(f"{p}_{column}" for p in PILLARS for column in ("phase", "score")),
+                     "catalysts"])
+    for name, row in shown_rows(rows, anonymise=anonymise):
+        pillars = row.assessment.pillars
+        writer.writerow([name, row.date.isoformat(), row.respondents, row.assessment.phase,
+                         *(value for p in PILLARS for value in (
+                             pillars[p].phase, score_text(pillars[p].score).replace("–", ""))),
+                         ";".join(_present(row))])
+    return buffer.getvalue()
+
+
+def _cells(name: str, row: CoalitionRow, names: dict[str, str]) -> list[str]:
+    pillars = row.assessment.pillars
+    return [name, row.date.isoformat(), str(row.respondents), str(row.assessment.phase),
+            *(f"{pillars[p].phase} ({score_text(pillars[p].score)})" for p in PILLARS),
+            ", ".join(names[s] for s in _present(row))]
+
+
+def _header(model: Model, lang: str) -> list[str]:
+    return [label(lang, "coalition"), label(lang, "date"), label(lang, "compare.respondents"),
+            label(lang, "phase").capitalize(), *(pillar_name(model, p, lang) for p in PILLARS),
+            label(lang, "catalysts")]
+
+
+def render_compare_markdown(rows: Sequence[CoalitionRow], model: Model, lang: str, *,
+                            anonymise: bool = False) -> str:
+    """The comparison as a markdown table; pillar cells read "phase (score)"."""
+    names = {signal.id: pick(signal.name, lang) for signal in model.signals}
+    body = []
+    for name, row in shown_rows(rows, anonymise=anonymise):
+        cells = _cells(name, row, names)
+        body.append([escape(cells[0]), *cells[1:-1], escape(cells[-1])])
+    out = [f"# {label(lang, 'compare.title')}", ""]
+    out += table([escape(h) for h in _header(model, lang)], body)
+    return "\n".join(out) + "\n"
+
+
+def render_compare_table(rows: Sequence[CoalitionRow], model: Model, lang: str, *,
+                         anonymise: bool = False, color: bool = False) -> str:
+    """The comparison for the terminal."""
+    from rich.table import Table
+
+    from stimulering.report.text import render
+
+    names = {signal.id: pick(signal.name, lang) for signal in model.signals}
+    grid = Table(box=None, padding=(0, 1), title=label(lang, "compare.title"))
+    for index, heading in enumerate(_header(model, lang)):
+        grid.add_column(heading, justify="right" if index in (2, 3) else "left")
+    for name, row in shown_rows(rows, anonymise=anonymise):
+        grid.add_row(*_cells(name, row, names))
+    return render([grid], color=color)

@@ -1,0 +1,157 @@
+"""One coalition over time as markdown, JSON and a terminal table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stimulering.combine import COMPARABLE_MINIMUM, Progress, ProgressStep
+from stimulering.i18n import label, pick
+from stimulering.model import PILLARS, Model, QuestionSet
+from stimulering.report.common import percent, pillar_name, score_text
+from stimulering.report.json import _round, dumps
+from stimulering.report.markdown import escape, table
+
+TOP_MOVED = 10
+"""How many moved items per step markdown and the table show; JSON has them all."""
+
+
+def step_warning(step: ProgressStep, lang: str) -> str | None:
+    """The warning of a step whose comparable share is below the minimum, if any."""
+    if step.comparable >= COMPARABLE_MINIMUM:
+        return None
+    return label(lang, "warning.low_comparable", share=percent(step.comparable),
+                 before=step.before.isoformat(), after=step.after.isoformat())
+
+
+def progress_data(result: Progress, lang: str) -> dict[str, Any]:
+    """Progress as plain data: points sorted by date, and what changed between them."""
+    return {
+        "coalition": result.coalition,
+        "comparable": _round(result.comparable),
+        "points": [
+            {"date": point.date.isoformat(), "respondents": point.respondents,
+             "phase": point.assessment.phase,
+             "pillars": {p: {"phase": pillar.phase, "levels_met": pillar.levels_met,
+                             "score": _round(pillar.score)}
+                         for p, pillar in point.assessment.pillars.items()}}
+            for point in result.points
+        ],
+        "steps": [
+            {"from": step.before.isoformat(), "to": step.after.isoformat(),
+             "comparable": _round(step.comparable),
+             "moved": [{"question": m.question, "pillar": m.pillar, "before": _round(m.before),
+                        "after": _round(m.after), "change": _round(m.change)}
+                       for m in step.moved],
+             "actions": [{**status.action.model_dump(mode="json"), "status": status.status}
+                         for status in step.actions]}
+            for step in result.steps
+        ],
+        "warnings": [text for step in result.steps
+                     if (text := step_warning(step, lang)) is not None],
+    }
+
+
+def render_progress_json(result: Progress, lang: str) -> str:
+    """Progress as JSON."""
+    return dumps(progress_data(result, lang))
+
+
+def _point_rows(result: Progress) -> list[list[str]]:
+    return [[point.date.isoformat(), str(point.respondents),
+             *(str(point.assessment.pillars[p].phase) for p in PILLARS),
+             str(point.assessment.phase)] for point in result.points]
+
+
+def _point_header(model: Model, lang: str) -> list[str]:
+    return [label(lang, "date"), label(lang, "compare.respondents"),
+            *(pillar_name(model, p, lang) for p in PILLARS),
+            label(lang, "view.overall").capitalize()]
+
+
+def render_progress_markdown(result: Progress, questions: QuestionSet, model: Model,
+                             lang: str) -> str:
+    """Progress as a markdown report."""
+    by_id = questions.by_id()
+    out = [f"# {label(lang, 'progress.title')}: {escape(result.coalition)}", "",
+           f"## {label(lang, 'progress.points')}", ""]
+    out += table([escape(h) for h in _point_header(model, lang)], _point_rows(result)) + [""]
+    for step in result.steps:
+        before, after = step.before.isoformat(), step.after.isoformat()
+        out += [f"## {label(lang, 'progress.moved', before=before, after=after)}", "",
+                escape(label(lang, "progress.comparable", share=percent(step.comparable),
+                             before=before, after=after)), ""]
+        warning = step_warning(step, lang)
+        if warning is not None:
+            out += [f"**{escape(warning)}**", ""]
+        if step.moved:
+            rows = [[f"`{m.question}`", escape(pick(by_id[m.question].text, lang)),
+                     escape(pillar_name(model, m.pillar, lang)), score_text(m.before),
+                     score_text(m.after), f"{m.change:+.2f}"] for m in step.moved[:TOP_MOVED]]
+            out += table([label(lang, "view.question").capitalize(), "",
+                          label(lang, "pillar").capitalize(), before, after,
+                          label(lang, "progress.change").capitalize()], rows) + [""]
+        else:
+            out += [label(lang, "progress.no_moved"), ""]
+        out += [f"### {label(lang, 'progress.actions', date=before)}", ""]
+        if step.actions:
+            rows = [[escape(s.action.what), escape(s.action.owner),
+                     f"`{s.action.item}`" if s.action.item else "",
+                     label(lang, f"action.{s.status}")] for s in step.actions]
+            out += table([label(lang, "progress.action").capitalize(),
+                          label(lang, "progress.owner").capitalize(),
+                          label(lang, "view.question").capitalize(),
+                          label(lang, "progress.status").capitalize()], rows) + [""]
+        else:
+            out += [label(lang, "progress.no_actions"), ""]
+    return "\n".join(out)
+
+
+def render_progress_table(result: Progress, questions: QuestionSet, model: Model, lang: str,
+                          *, color: bool = False) -> str:
+    """Progress for the terminal."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from stimulering.report.text import render
+
+    by_id = questions.by_id()
+    parts: list[Any] = [Text(f"{label(lang, 'progress.title')}: {result.coalition}",
+                             style="bold")]
+    points = Table(box=None, padding=(0, 1))
+    for index, heading in enumerate(_point_header(model, lang)):
+        points.add_column(heading, justify="left" if index == 0 else "right")
+    for row in _point_rows(result):
+        points.add_row(*row)
+    parts += [Text(), points]
+    for step in result.steps:
+        before, after = step.before.isoformat(), step.after.isoformat()
+        parts += [Text(), Text(label(lang, "progress.moved", before=before, after=after),
+                               style="bold underline"),
+                  Text(label(lang, "progress.comparable", share=percent(step.comparable),
+                             before=before, after=after), style="dim")]
+        warning = step_warning(step, lang)
+        if warning is not None:
+            parts.append(Text(warning, style="bold yellow"))
+        if step.moved:
+            moved = Table(box=None, padding=(0, 1))
+            moved.add_column(label(lang, "view.question"))
+            moved.add_column(before, justify="right")
+            moved.add_column(after, justify="right")
+            moved.add_column("±", justify="right")
+            for m in step.moved[:TOP_MOVED]:
+                moved.add_row(pick(by_id[m.question].text, lang), score_text(m.before),
+                              score_text(m.after), f"{m.change:+.2f}")
+            parts.append(moved)
+        else:
+            parts.append(Text(label(lang, "progress.no_moved")))
+        if step.actions:
+            parts.append(Text(label(lang, "progress.actions", date=before), style="bold"))
+            actions = Table(box=None, padding=(0, 1))
+            actions.add_column(label(lang, "progress.action"))
+            actions.add_column(label(lang, "progress.status"))
+            for s in step.actions:
+                style = "green" if s.status == "done" else "yellow"
+                actions.add_row(s.action.what, Text(label(lang, f"action.{s.status}"),
+                                                    style=style))
+            parts.append(actions)
+    return render(parts, color=color)

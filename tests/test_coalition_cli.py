@@ -1,0 +1,291 @@
+"""The coalition commands end to end: report of several files, progress, compare."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import random
+from pathlib import Path
+
+import yaml
+
+from conftest import answers_document, highest, lowest
+
+
+def partners(engine, write_answers, **extra):
+    """Three respondents of Zoetermeer who differ only on the people pillar."""
+    people = {q.id for q in engine.questions.questions if q.pillar == "people"}
+    high = highest(engine)
+    low = {key: value if key not in people else lowest(engine)[key]
+           for key, value in high.items()}
+    return [
+        write_answers(high, "gemeente.yaml",
+                      respondent={"organisation": "Gemeente Zoetermeer", "role": "gemeente",
+                                  "level": "strategisch"}, **extra),
+        write_answers(high, "stedin.yaml", **extra),
+        write_answers(low, "dunea.yaml",
+                      respondent={"organisation": "Dunea", "role": "drinkwaterbedrijf",
+                                  "level": "operationeel"}, **extra),
+    ]
+
+
+def test_report_of_three_partners_shows_them_side_by_side_and_combined(cli, engine,
+                                                                       write_answers):
+    files = [str(p) for p in partners(engine, write_answers)]
+    out = cli("report", *files).stdout
+    assert "\n".join([
+        "## Fase per respondent",
+        "",
+        "| Respondent | Datum | Mens en samenwerking | Governance en afspraken | "
+        "Informatie en data-uitwisseling | Totaal |",
+        "| :--- | :--- | :--- | :--- | :--- | :--- |",
+        "| Gemeente Zoetermeer | 2026-11-28 | 6 | 6 | 6 | 6 |",
+        "| Stedin | 2026-11-28 | 6 | 6 | 6 | 6 |",
+        "| Dunea | 2026-11-28 | 1 | 6 | 6 | 1 |",
+        "",
+        "## Gecombineerd",
+        "",
+        "_Gecombineerd: gemiddelde van de itemscores van de respondenten; 'weet niet' telt "
+        "niet mee._",
+        "",
+        "**6 · Integraal uitvoeren en borgen** (laagste fase van een respondent: 1)",
+        "",
+        "| Pijler | Fase | Laagste respondent | Score |",
+        "| :--- | :--- | :--- | :--- |",
+        "| Mens en samenwerking | 6 | 1 | 0.67 |",
+        "| Governance en afspraken | 6 | 6 | 1.00 |",
+        "| Informatie en data-uitwisseling | 6 | 6 | 1.00 |",
+        "",
+    ]) in out
+    assert "| `vertrouwen` |" in out
+    assert "Gemeente Zoetermeer: 5 (helemaal eens); Stedin: 5 (helemaal eens); " \
+           "Dunea: 1 (helemaal oneens) |" in out
+
+
+def test_report_json_lists_respondents_and_divergence(cli, engine, write_answers):
+    files = [str(p) for p in partners(engine, write_answers)]
+    data = json.loads(cli("report", *files, "--format", "json", "--lang", "en").stdout)
+    assert data["combined_rule"] == ("Combined: mean of the respondents' item scores; "
+                                     "'don't know' does not count.")
+    assert data["respondent"] == {"organisation": "Coalitie Zoetermeer", "role": "coalitie",
+                                  "level": "strategisch"}
+    assert data["phase"]["number"] == 6
+    assert data["lowest"] == {"phase": 1, "pillars": {"people": 1, "governance": 6,
+                                                      "information": 6}}
+    assert [(r["organisation"], r["role"], r["level"], r["phase"]) for r in data["respondents"]] \
+        == [("Gemeente Zoetermeer", "gemeente", "strategisch", 6),
+            ("Stedin", "netbeheerder", "tactisch", 6),
+            ("Dunea", "drinkwaterbedrijf", "operationeel", 1)]
+    spreads = [d["spread"] for d in data["divergence"]]
+    assert spreads == sorted(spreads, reverse=True) and spreads
+    assert {d["pillar"] for d in data["divergence"]} == {"people"}
+    trust = next(d for d in data["divergence"] if d["question"] == "vertrouwen")
+    assert trust["answers"] == {"Gemeente Zoetermeer": 5, "Stedin": 5, "Dunea": 1}
+
+
+def test_anonymous_report_names_no_organisation(cli, engine, write_answers):
+    files = [str(p) for p in partners(engine, write_answers)]
+    for output_format in ("markdown", "json"):
+        out = cli("report", *files, "--anonymous", "--format", output_format).stdout
+        assert "Stedin" not in out and "Dunea" not in out and "Gemeente Zoetermeer" not in out
+        assert "netbeheerder · tactisch" in out
+
+
+def test_files_of_different_coalitions_point_to_compare(cli, engine, write_answers):
+    a = write_answers({}, "a.yaml")
+    b = write_answers({}, "b.yaml", coalition="Delft")
+    for command in ("report", "progress"):
+        result = cli(command, str(a), str(b), expect=1)
+        assert result.stdout == ""
+        assert result.stderr == (
+            f"error: {a}, {b}: these files belong to different coalitions (Delft, Zoetermeer); "
+            "a report or progress view covers one coalition. To set coalitions side by side, "
+            "use 'stimulering compare FILE-or-FOLDER...'\n")
+
+
+# --- progress ----------------------------------------------------------------------------------
+
+
+def test_progress_over_two_dates(cli, engine, write_answers):
+    high = highest(engine)
+    first = write_answers({**high, "vertrouwen": 1}, "2025.yaml", date="2025-11-01", actions=[
+        {"what": "Vertrouwenssessie", "owner": "Piet", "item": "vertrouwen"},
+        {"what": "Convenant tekenen", "item": "convenant_status"},
+        {"what": "Al gedaan", "done": True}])
+    second = write_answers({**high, "vertrouwen": 4}, "2026.yaml", date="2026-11-01", actions=[
+        {"what": "vertrouwenssessie ", "owner": "Piet", "item": "vertrouwen", "done": True}])
+    data = json.loads(cli("progress", str(second), str(first), "--format", "json").stdout)
+    assert data["coalition"] == "Zoetermeer"
+    assert [p["date"] for p in data["points"]] == ["2025-11-01", "2026-11-01"]
+    assert data["points"][1]["pillars"]["people"]["phase"] == 6
+    step = data["steps"][0]
+    assert step["moved"] == [{"question": "vertrouwen", "pillar": "people", "before": 0.0,
+                              "after": 0.75, "change": 0.75}]
+    assert [(a["what"], a["status"]) for a in step["actions"]] == [
+        ("Vertrouwenssessie", "done"), ("Convenant tekenen", "not_listed"),
+        ("Al gedaan", "done")]
+    assert step["comparable"] == 1.0
+    assert data["warnings"] == []
+    table = cli("progress", str(first), str(second)).stdout
+    assert "Vergelijkbaar: 100% van de vragen (2025-11-01 → 2026-11-01)." in table
+    markdown = cli("progress", str(first), str(second), "--format", "markdown").stdout
+    assert "| Vertrouwenssessie | Piet | `vertrouwen` | gedaan |" in markdown
+    assert "| Convenant tekenen |   | `convenant_status` | niet meer genoemd |" in markdown
+
+
+def test_progress_over_three_dates_combines_respondents_of_one_date(cli, engine, write_answers):
+    low, high = lowest(engine), highest(engine)
+    files = [
+        write_answers(low, "a.yaml", date="2024-05-01"),
+        write_answers(high, "b.yaml", date="2025-05-01"),
+        write_answers(low, "c.yaml", date="2025-05-01",
+                      respondent={"organisation": "Dunea", "role": "drinkwaterbedrijf",
+                                  "level": "tactisch"}),
+        write_answers(high, "d.yaml", date="2026-05-01"),
+    ]
+    data = json.loads(cli("progress", *map(str, files), "--format", "json").stdout)
+    assert [(p["date"], p["respondents"], p["phase"]) for p in data["points"]] == [
+        ("2024-05-01", 1, 1), ("2025-05-01", 2, 1), ("2026-05-01", 1, 6)]
+    first, second = data["steps"]
+    # From all-lowest to the mean of lowest and highest, then to all-highest.
+    assert first["moved"][0]["change"] == 0.5
+    assert second["moved"][0]["change"] == 0.5
+    assert {m["change"] for m in first["moved"] + second["moved"]} == {0.5}
+
+
+def renamed_set(tmp_path: Path) -> Path:
+    """A copy of the shipped question set, version 1.1.0, with one item renamed."""
+    from stimulering.loading import default_questions_path
+
+    data = yaml.safe_load(default_questions_path().read_text(encoding="utf-8"))
+    data["version"] = "1.1.0"
+    item = next(q for q in data["questions"] if q["id"] == "vertrouwen")
+    item["id"] = "onderling_vertrouwen"
+    item["replaces"] = ["vertrouwen"]
+    path = tmp_path / "questions-1.1.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_progress_follows_an_item_renamed_through_replaces(cli, engine, write_answers,
+                                                           tmp_path):
+    high = highest(engine)
+    old = write_answers({**high, "vertrouwen": 2}, "old.yaml", date="2025-01-01")
+    new_values = {key: value for key, value in high.items() if key != "vertrouwen"}
+    new = write_answers({**new_values, "onderling_vertrouwen": 5}, "new.yaml",
+                        date="2026-01-01")
+    questions = renamed_set(tmp_path)
+    data = json.loads(cli("progress", str(old), str(new), "--questions", str(questions),
+                          "--format", "json").stdout)
+    step = data["steps"][0]
+    assert step["moved"] == [{"question": "onderling_vertrouwen", "pillar": "people",
+                              "before": 0.25, "after": 1.0, "change": 0.75}]
+    assert step["comparable"] == 1.0
+    assert data["warnings"] == []
+
+
+def test_progress_warns_when_few_items_are_comparable(cli, engine, write_answers):
+    high = highest(engine)
+    scored = [q.id for q in engine.questions.questions if q.scored]
+    # The older file answered a third of the items under ids this set does not know.
+    renamed = set(scored[: len(scored) // 3])
+    old = write_answers({(f"oud_{k}" if k in renamed else k): v for k, v in high.items()},
+                        "old.yaml", date="2025-01-01")
+    new = write_answers(high, "new.yaml", date="2026-01-01")
+    data = json.loads(cli("progress", str(old), str(new), "--format", "json",
+                          "--lang", "en").stdout)
+    share = data["steps"][0]["comparable"]
+    assert share < 0.8
+    assert data["warnings"] == [
+        f"Only {round(share * 100)}% of the questions is comparable between 2025-01-01 and "
+        "2026-01-01 (another version of the question set?); read the differences with care."]
+    assert "Maar" in cli("progress", str(old), str(new)).stdout
+
+
+# --- compare -----------------------------------------------------------------------------------
+
+
+def build_archive(root: Path, engine, coalitions: int = 200, files: int = 2000) -> dict[str, str]:
+    """Answers files spread over nested folders; returns each coalition's latest date."""
+    rnd = random.Random(7)
+    questions = [q for q in engine.questions.questions if q.scored and q.when is None]
+    latest: dict[str, str] = {}
+    for index in range(files):
+        name = f"Coalitie {index % coalitions:03d}"
+        date = f"{2020 + rnd.randrange(6)}-{1 + rnd.randrange(12):02d}-{1 + rnd.randrange(28):02d}"
+        latest[name] = max(latest.get(name, ""), date)
+        values = {q.id: rnd.choice([1, 3, 5]) if q.type == "scale" else "weet_niet"
+                  for q in questions[:12]}
+        folder = root / f"regio-{index % 7}" / name.replace(" ", "_")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{index}.yaml").write_text(
+            yaml.safe_dump(answers_document(values, coalition=name, date=date)),
+            encoding="utf-8")
+    (root / "LEESMIJ.md").write_text("not an answers file", encoding="utf-8")
+    return latest
+
+
+def test_compare_lists_every_coalition_with_its_latest_date(cli, engine, tmp_path):
+    latest = build_archive(tmp_path / "archief", engine)
+    data = json.loads(cli("compare", str(tmp_path / "archief"), "--format", "json").stdout)
+    rows = data["coalitions"]
+    assert len(rows) == 200
+    assert {row["coalition"]: row["date"] for row in rows} == latest
+    assert [row["coalition"] for row in rows] == sorted(latest)
+    assert set(rows[0]) == {"coalition", "date", "respondents", "phase", "pillars", "catalysts"}
+    assert set(rows[0]["pillars"]["people"]) == {"phase", "score"}
+
+    text = cli("compare", str(tmp_path / "archief"), "--format", "csv").stdout
+    parsed = list(csv.DictReader(io.StringIO(text)))
+    assert len(parsed) == 200
+    assert {row["coalition"]: row["date"] for row in parsed} == latest
+    assert parsed[0].keys() == {"coalition", "date", "respondents", "phase", "people_phase",
+                                "people_score", "governance_phase", "governance_score",
+                                "information_phase", "information_score", "catalysts"}
+
+
+def test_compare_combines_respondents_of_the_latest_date(cli, engine, write_answers):
+    low, high = lowest(engine), highest(engine)
+    files = [write_answers(high, "a.yaml", date="2024-01-01"),
+             write_answers(low, "b.yaml", date="2026-01-01"),
+             write_answers(high, "c.yaml", date="2026-01-01",
+                           respondent={"organisation": "Dunea", "role": "drinkwaterbedrijf",
+                                       "level": "tactisch"}),
+             write_answers(high, "d.yaml", coalition="Delft", date="2025-06-30")]
+    data = json.loads(cli("compare", *map(str, files), "--format", "json").stdout)
+    assert [(r["coalition"], r["date"], r["respondents"]) for r in data["coalitions"]] == [
+        ("Delft", "2025-06-30", 1), ("Zoetermeer", "2026-01-01", 2)]
+    zoetermeer = data["coalitions"][1]
+    assert zoetermeer["pillars"]["people"]["score"] == 0.5
+    markdown = cli("compare", *map(str, files), "--format", "markdown").stdout
+    assert markdown.startswith("# Vergelijking van samenwerkingen\n\n| Samenwerking | Datum |")
+
+
+def test_compare_anonymises_with_stable_codes(cli, engine, write_answers):
+    files = [write_answers({}, "a.yaml"), write_answers({}, "b.yaml", coalition="Delft")]
+    out = cli("compare", *map(str, files), "--format", "csv", "--anonymise").stdout
+    codes = [row["coalition"] for row in csv.DictReader(io.StringIO(out))]
+    expected = sorted("C-" + hashlib.sha256(name.encode()).hexdigest()[:6]
+                      for name in ("zoetermeer", "delft"))
+    assert codes == expected
+    assert "Zoetermeer" not in out and "Delft" not in out
+
+
+def test_compare_skips_a_broken_file_with_a_warning(cli, engine, write_answers, tmp_path):
+    write_answers({}, "good.yaml")
+    broken = tmp_path / "broken.yml"
+    broken.write_text("coalition: [\n", encoding="utf-8")
+    result = cli("compare", str(tmp_path), "--format", "json")
+    assert len(json.loads(result.stdout)["coalitions"]) == 1
+    assert result.stderr == (f"warning: skipped {broken}:2:1: while parsing a flow node did not "
+                             "find expected node content\n")
+    strict = cli("compare", str(tmp_path), "--strict", expect=1)
+    assert strict.stderr.endswith("error: 1 of 2 files could not be read\n")
+    only_broken = cli("compare", str(broken), expect=1)
+    assert only_broken.stderr.endswith("error: 1 of 1 files could not be read\n")
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    assert cli("compare", str(empty), expect=1).stderr == (
+        "error: no answers files found (folders are searched for *.yaml and *.yml)\n")
