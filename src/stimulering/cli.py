@@ -149,6 +149,16 @@ def _interview(questions: Path | None, model: Path | None, lang: str, *, resume:
         raise typer.Exit(code)
 
 
+def _consensus(files: list[Path], questions: Path | None, model: Path | None, lang: str,
+               save: Path | None) -> None:
+    from stimulering.terminal import Options, run_consensus
+
+    engine = _engine(questions, model, lang)
+    code = run_consensus(engine, Options(lang=lang, save=save), files)
+    if code:
+        raise typer.Exit(code)
+
+
 def _usage(message: str) -> NoReturn:
     from stimulering.errors import UsageError
 
@@ -160,6 +170,9 @@ def _usage(message: str) -> NoReturn:
 
 @app.command()
 def assess(
+    partner_files: Annotated[list[Path] | None, typer.Argument(
+        help="With --consensus: the answers files of the partners of one coalition.",
+        dir_okay=False, show_default=False)] = None,
     answers: Annotated[Path | None, typer.Option(
         "--answers", help="Score this answers file without asking anything.",
         dir_okay=False)] = None,
@@ -186,8 +199,22 @@ def assess(
                        "drinkwaterbedrijf, waterschap, warmte, telecom or overig.")] = None,
     level: Annotated[str | None, typer.Option(
         "--level", help="Your level: strategisch, tactisch or operationeel.")] = None,
+    consensus: Annotated[bool, typer.Option(
+        "--consensus", help="Discuss where the partners' files diverge and write one "
+                            "coalition answers file.")] = False,
 ) -> None:
     """Assess a coalition: run the interview, or score an answers file with --answers."""
+    if consensus or partner_files:
+        if not consensus or not partner_files or len(partner_files) < 2:
+            _usage("give --consensus with the answers files of at least two partners")
+        if answers is not None or resume is not None:
+            _usage("--consensus starts a new coalition file; it does not take --answers or "
+                   "--resume (continue a consensus file with --resume FILE alone)")
+        if not _stdin_is_terminal():
+            _usage("no terminal for the consensus conversation; combine the files with "
+                   "'stimulering report FILE...' instead")
+        _consensus(partner_files, questions, model, lang, save)
+        return
     if answers is None:
         if not _stdin_is_terminal():
             _usage("no terminal to ask questions in: score a file with "

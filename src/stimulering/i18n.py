@@ -133,6 +133,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "catalogue.parties": "Partijen",
         "catalogue.count": "{instruments} instrumenten, {examples} praktijkvoorbeelden",
         "unit.none": "",
+        "iv.consensus.intro": "Consensusgesprek: {count} onderwerpen waarop de {partners} "
+                              "partners uiteenlopen. Kies samen één antwoord per onderwerp; "
+                              "de rest komt uit het gecombineerde resultaat.",
+        "iv.consensus.answers": "Antwoorden van de partners: {answers}",
         "iv.error.scale": "Typ een getal van 1 tot 5, of een commando (? voor hulp).",
         "iv.error.option": "Typ een nummer van 1 tot {count}, of een commando (? voor hulp).",
         "iv.error.multi": "Typ een of meer nummers van 1 tot {count}, gescheiden door komma's "
@@ -352,6 +356,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "catalogue.parties": "Parties",
         "catalogue.count": "{instruments} instruments, {examples} practice examples",
         "unit.none": "",
+        "iv.consensus.intro": "Consensus conversation: {count} topics on which the "
+                              "{partners} partners diverge. Agree on one answer per topic; "
+                              "everything else comes from the combined result.",
+        "iv.consensus.answers": "The partners' answers: {answers}",
         "iv.error.scale": "Type a number from 1 to 5, or a command (? for help).",
         "iv.error.option": "Type a number from 1 to {count}, or a command (? for help).",
         "iv.error.multi": "Type one or more numbers from 1 to {count}, separated by commas or "

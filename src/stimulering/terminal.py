@@ -8,8 +8,8 @@ feed it lines. The answers file is rewritten atomically after every answer.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -69,8 +69,11 @@ class Session:
     """One interview in one terminal."""
 
     def __init__(self, engine: Engine, options: Options, console: Console,
-                 read_line: Callable[[str], str]) -> None:
+                 read_line: Callable[[str], str],
+                 context: Mapping[str, str] | None = None) -> None:
         self.engine = engine
+        self.context = dict(context or {})
+        """Lines shown under a question, by id: in a consensus, what each partner answered."""
         self.options = options
         self.lang = options.lang
         self.console = console
@@ -218,6 +221,9 @@ class Session:
             (f"[{index}/{total}] ", "bold"),
             (f"{pillar_name(model, question.pillar, self.lang)} · {category}", "bold cyan")))
         self.say(pick(question.text, self.lang))
+        if question.id in self.context:
+            self.say(self.label("iv.consensus.answers", answers=self.context[question.id]),
+                     "magenta")
         for choice in choices(question, self.lang):
             self.say(f"  {choice.number:>2}  {choice.label}")
         if question.type == "number":
@@ -444,6 +450,44 @@ def _cut(text: str, width: int) -> str:
     """``text`` on one line, cut short with an ellipsis to at most ``width`` characters."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
+def run_consensus(engine: Engine, options: Options, files: list[Path],
+                  read_line: Callable[[str], str] | None = None) -> int:
+    """The consensus conversation: only the items where the partners diverge are asked.
+
+    Every other item is taken from the combined result; the answers are saved as one
+    coalition answers file (role ``coalitie``), which can be resumed like any other.
+    """
+    from stimulering.combine import consensus
+
+    partners = [engine.read_answers(path) for path in files]
+    draft = consensus(engine.scorer, partners)
+    today = options.today or dt.date.today()
+    document = draft.answers.model_copy(update={"date": today, "lang": options.lang})
+    path = options.save or Session.free_name(options.folder / default_file_name(
+        document.coalition, document.respondent.role, today))
+    if path.exists():
+        raise UsageError(f"--save {path}: exists already; continue it with "
+                         f"'stimulering assess --resume {path}' or choose another name")
+    save_answers(path, document)
+    by_id = engine.questions.by_id()
+    context = {
+        topic.question: "; ".join(
+            f"{who}: {answer_label(by_id[topic.question], value, options.lang)}"
+            for who, value, _ in topic.answers)
+        for topic in draft.topics
+    }
+    console = Console(highlight=False, emoji=False)
+    console.print(Text(label(options.lang, "iv.consensus.intro", count=len(draft.topics),
+                             partners=len(partners)), style="bold"))
+
+    def terminal_line(prompt: str) -> str:
+        return console.input(Text(prompt, style="bold"))
+
+    session = Session(engine, replace(options, resume=path), console,
+                      read_line or terminal_line, context)
+    return session.run()
 
 
 def run_interview(engine: Engine, options: Options,

@@ -1,0 +1,51 @@
+"""`stimulering assess --consensus`: the partners talk through where they diverge."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from stimulering.loading import load_answers
+from test_coalition_cli import partners
+
+
+@pytest.fixture
+def terminal(monkeypatch, tmp_path):
+    monkeypatch.setattr("stimulering.cli._stdin_is_terminal", lambda: True)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_consensus_asks_only_the_topics_and_writes_one_coalition_file(cli, engine,
+                                                                      write_answers, terminal):
+    files = [str(p) for p in partners(engine, write_answers)]
+    people = [q for q in engine.questions.questions if q.pillar == "people" and q.scored]
+    # each topic, accept the review, then no targets, no actions, no report
+    typed = "1\n" * len(people) + "\n" + "n\nn\nn\n"
+    result = cli("assess", "--consensus", *files, "--save", "coalitie.yaml", input=typed)
+    out = result.stdout
+    assert f"{len(people)} onderwerpen waarop de 3 partners uiteenlopen" in " ".join(out.split())
+    assert "Antwoorden van de partners: Gemeente Zoetermeer: ja; Stedin: ja; Dunea: nee" in out
+    assert out.count("Antwoorden van de partners:") == len(people)
+    saved, _ = load_answers(terminal / "coalitie.yaml")
+    assert saved.respondent.role == "coalitie"
+    assert saved.coalition == "Zoetermeer"
+    for question in people:
+        expected = {"multi": ["strategisch"]}.get(question.type, 1 if question.type == "scale"
+                                                  else question.options[0].id
+                                                  if question.options else "ja")
+        assert saved.answers[question.id] == expected, question.id
+    partner = load_answers(terminal / "stedin.yaml")[0]
+    for question in engine.questions.questions:
+        if question.pillar != "people" and question.scored:
+            assert saved.answers[question.id] == partner.answers[question.id], question.id
+    scored = json.loads(cli("assess", "--answers", "coalitie.yaml", "--format", "json").stdout)
+    assert scored["respondent"]["role"] == "coalitie"
+
+
+def test_consensus_needs_two_files_and_a_terminal(cli, engine, write_answers, monkeypatch):
+    files = [str(p) for p in partners(engine, write_answers)]
+    assert "at least two partners" in cli("assess", "--consensus", files[0], expect=2).stderr
+    no_terminal = cli("assess", "--consensus", *files, expect=2)
+    assert "stimulering report FILE..." in no_terminal.stderr
