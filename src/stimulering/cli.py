@@ -124,6 +124,31 @@ def _color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _interview(questions: Path | None, model: Path | None, lang: str, *, resume: Path | None,
+               save: Path | None, coalition: str | None, organisation: str | None,
+               role: str | None, level: str | None) -> None:
+    from stimulering.model import LEVELS, ROLES
+    from stimulering.terminal import Options, run_interview
+
+    if role is not None and role not in ROLES:
+        _usage(f"--role {role}: expected one of {', '.join(ROLES)}")
+    if level is not None and level not in LEVELS:
+        _usage(f"--level {level}: expected one of {', '.join(LEVELS)}")
+    for name, value in (("--coalition", coalition), ("--organisation", organisation)):
+        if value is not None and not value.strip():
+            _usage(f"{name}: must not be empty")
+    engine = _engine(questions, model, lang)
+    code = run_interview(engine, Options(
+        lang=lang, save=save, resume=resume, coalition=coalition and coalition.strip(),
+        organisation=organisation and organisation.strip(), role=role, level=level))
+    if code:
+        raise typer.Exit(code)
+
+
 def _usage(message: str) -> NoReturn:
     from stimulering.errors import UsageError
 
@@ -145,14 +170,34 @@ def assess(
     questions: QuestionsOption = None,
     model: ModelOption = None,
     lang: LangOption = "nl",
+    resume: Annotated[Path | None, typer.Option(
+        "--resume", help="Continue the interview saved in this answers file.",
+        dir_okay=False)] = None,
+    save: Annotated[Path | None, typer.Option(
+        "--save", help="Save the interview's answers in this file (default: "
+                       "coalition-organisation-date.yaml in the current folder).",
+        dir_okay=False)] = None,
+    coalition: Annotated[str | None, typer.Option(
+        "--coalition", help="Name of the coalition (asked when not given).")] = None,
+    organisation: Annotated[str | None, typer.Option(
+        "--organisation", help="Your organisation (asked when not given).")] = None,
+    role: Annotated[str | None, typer.Option(
+        "--role", help="Role of your organisation: gemeente, netbeheerder, "
+                       "drinkwaterbedrijf, waterschap, warmte, telecom or overig.")] = None,
+    level: Annotated[str | None, typer.Option(
+        "--level", help="Your level: strategisch, tactisch or operationeel.")] = None,
 ) -> None:
     """Assess a coalition: run the interview, or score an answers file with --answers."""
     if answers is None:
-        if not sys.stdin.isatty():
+        if not _stdin_is_terminal():
             _usage("no terminal to ask questions in: score a file with "
                    "'stimulering assess --answers FILE' (start one with "
                    "'stimulering template > antwoorden.yaml')")
-        _usage("the interactive interview is not available in this version; use --answers FILE")
+        _interview(questions, model, lang, resume=resume, save=save, coalition=coalition,
+                   organisation=organisation, role=role, level=level)
+        return
+    if resume is not None or save is not None:
+        _usage("--resume and --save belong to the interview; --answers scores a file as it is")
     engine = _engine(questions, model, lang)
     evaluation = engine.evaluate_file(answers)
     if output_format is AssessFormat.json:
@@ -162,7 +207,7 @@ def assess(
     elif output_format is AssessFormat.markdown:
         from stimulering.report.markdown import render_report
 
-        _emit(render_report(evaluation, lang), output, force=force)
+        _emit(render_report(evaluation, lang, _chart_name(output, answers)), output, force=force)
     else:
         from stimulering.report.text import render_assessment as render_text
 
@@ -226,6 +271,118 @@ def template(
     engine = _engine(questions, model, lang)
     _emit(render_template(engine.questions, engine.sha256, lang, dt.date.today()), output,
           force=force)
+
+
+class CatalogueFormat(str, enum.Enum):
+    """Output formats of ``catalogue``."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def catalogue(
+    phase: Annotated[int | None, typer.Option(
+        "--phase", min=1, max=6, help="Only instruments for this phase (1-6).")] = None,
+    pillar: Annotated[str | None, typer.Option(
+        "--pillar", help="Only instruments of this pillar: people, governance, information.")
+    ] = None,
+    category: Annotated[str | None, typer.Option(
+        "--category", help="Only instruments of this category (e.g. finances).")] = None,
+    search: Annotated[str | None, typer.Option(
+        "--search", help="Only instruments whose text or examples contain this text.")] = None,
+    output_format: Annotated[CatalogueFormat, typer.Option(
+        "--format", help="table, json or markdown.")] = CatalogueFormat.table,
+    questions: QuestionsOption = None,
+    model: ModelOption = None,
+    lang: LangOption = "nl",
+) -> None:
+    """Browse the instruments and practice examples, filtered by phase, pillar, category, text."""
+    from stimulering.catalogue import CatalogueFilter, select
+    from stimulering.model import PILLARS
+
+    engine = _engine(questions, model, lang)
+    if pillar is not None and pillar not in PILLARS:
+        _usage(f"--pillar {pillar}: choose one of {', '.join(PILLARS)}")
+    categories = [c.id for c in engine.model.categories]
+    if category is not None and category not in categories:
+        _usage(f"--category {category}: choose one of {', '.join(categories)}")
+    view = select(engine.model, CatalogueFilter(phase, pillar, category, search))
+    if output_format is CatalogueFormat.json:
+        from stimulering.report.catalogue import render_catalogue_json
+
+        _emit(render_catalogue_json(view, lang), None)
+    elif output_format is CatalogueFormat.markdown:
+        from stimulering.report.catalogue import render_catalogue_markdown
+
+        _emit(render_catalogue_markdown(view, engine.model, lang), None)
+    else:
+        from stimulering.report.listing import render_catalogue_table
+
+        _emit(render_catalogue_table(view, engine.model, lang, color=_color()), None)
+
+
+class ReportFormat(str, enum.Enum):
+    """Output formats of ``report``."""
+
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+def _chart_name(report: Path | None, answers: Path) -> str:
+    """File name of the radar chart beside a report: ``<report stem>-radar.svg``.
+
+    On stdout there is no report file; the chart is then named after the answers file,
+    which is the name ``-o <answers stem>.md`` would give it.
+    """
+    from stimulering.store import chart_path_for
+
+    return chart_path_for(report if report is not None else answers).name
+
+
+@app.command("report")
+def report_command(
+    file: Annotated[Path, typer.Argument(help="The answers file to report on.",
+                                         dir_okay=False)],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the report to this file (markdown: with the chart "
+                               "beside it as <name>-radar.svg).", dir_okay=False)] = None,
+    output_format: Annotated[ReportFormat, typer.Option(
+        "--format", help="markdown, html (one self-contained page) or json.")
+    ] = ReportFormat.markdown,
+    force: ForceOption = False,
+    questions: QuestionsOption = None,
+    model: ModelOption = None,
+    lang: LangOption = "nl",
+) -> None:
+    """The advice report of an answers file: markdown to stdout, or files with -o."""
+    engine = _engine(questions, model, lang)
+    evaluation = engine.evaluate_file(file)
+    if output_format is ReportFormat.json:
+        from stimulering.report.json import render_assessment
+
+        _emit(render_assessment(evaluation, lang), output, force=force)
+        return
+    from stimulering.report.markdown import chart_svg, render_report
+
+    chart = _chart_name(output, file)
+    markdown = render_report(evaluation, lang, chart)
+    if output_format is ReportFormat.html:
+        from stimulering.i18n import label
+        from stimulering.report.html import render_html
+
+        title = f"{label(lang, 'report.title')}: {evaluation.assessment.coalition}"
+        _emit(render_html(markdown, chart_svg(evaluation, lang), title, lang), output,
+              force=force)
+        return
+    if output is None:
+        _emit(markdown, None)
+        return
+    from stimulering.store import write_report
+
+    write_report(output, markdown, chart_svg(evaluation, lang), force=force)
 
 
 def main() -> None:

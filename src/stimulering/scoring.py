@@ -368,3 +368,41 @@ class Scorer:
             signals=self.signals(items),
             warnings=tuple(warnings),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryScore:
+    """The weighted mean score of the answered items of one category."""
+
+    id: str
+    score: float | None
+    """Weighted mean of the answered visible scored items, ``None`` when none is answered."""
+    answered: int
+    """How many items of the category are answered."""
+    counting: int
+    """How many items of the category count (visible, scored, applicable)."""
+
+
+def category_scores(assessment: Assessment, qset: QuestionSet,
+                    categories: Iterable[str]) -> tuple[CategoryScore, ...]:
+    """Score per category, in the order of ``categories``.
+
+    Like a pillar score, a category score is the weighted mean of the answered,
+    visible, scored items of that category; ``nvt``, hidden and open items do not count.
+    """
+    totals: dict[str, list[float]] = {category: [0.0, 0.0, 0, 0] for category in categories}
+    for question in qset.questions:
+        result = assessment.items.get(question.id)
+        entry = totals.get(question.category)
+        if result is None or entry is None or not result.counts:
+            continue
+        entry[3] += 1
+        if result.status == "answered" and result.score is not None:
+            entry[0] += question.weight * result.score
+            entry[1] += question.weight
+            entry[2] += 1
+    return tuple(
+        CategoryScore(category, (total / weight) if weight else None, int(answered),
+                      int(counting))
+        for category, (total, weight, answered, counting) in totals.items()
+    )

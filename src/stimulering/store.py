@@ -66,6 +66,25 @@ class _AnswersDumper(yaml.SafeDumper):
 _AnswersDumper.add_representer(str, _represent_text)
 
 
+def chart_path_for(document: Path) -> Path:
+    """Where the radar chart of a report (or of an answers file) lives: ``<stem>-radar.svg``."""
+    return document.with_name(f"{document.stem}-radar.svg")
+
+
+def write_report(report: Path, markdown: str, svg: str, *, force: bool) -> Path:
+    """Write a markdown report and its chart beside it; neither replaces a file unless ``force``.
+
+    Both files are checked before either is written, so a refusal writes nothing.
+    """
+    chart = chart_path_for(report)
+    existing = [path for path in (report, chart) if path.exists()]
+    if existing and not force:
+        raise OutputExistsError(f"{existing[0]}: exists already; use --force to replace it")
+    atomic_write(report, markdown)
+    atomic_write(chart, svg)
+    return chart
+
+
 def answers_yaml(answers: Answers) -> str:
     """An answers file as YAML text: stable key order, readable, and loading it gives it back."""
     data = answers.model_dump(mode="python", exclude_none=False)

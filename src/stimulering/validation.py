@@ -104,14 +104,14 @@ def check_question_set(loaded: LoadedQuestionSet, loaded_model: LoadedModel) -> 
         for where, message in _translation_problems(qset, (), qset.languages):
             if where == ("name",):
                 add(where, message)
-    for pillar in PILLARS:
-        for phase in range(1, 7):
-            if not any(
-                q.pillar == pillar and q.phase == phase and q.scored and q.when is None
-                for q in qset.questions
-            ):
-                add(("questions",), f"level {pillar} phase {phase} has no scored question "
-                                    "without a 'when' condition", f"{pillar}/{phase}")
+    unmeasured = [
+        f"{pillar}/{phase}" for pillar in PILLARS for phase in range(1, 7)
+        if not any(q.pillar == pillar and q.phase == phase and q.scored and q.when is None
+                   for q in qset.questions)
+    ]
+    if unmeasured:
+        add(("questions",), "every level needs a scored question without a 'when' condition; "
+                            f"missing for {', '.join(unmeasured)}", "")
     return problems
 
 

@@ -79,7 +79,8 @@ def explanation(evaluation: Evaluation, pillar: PillarResult, lang: str) -> list
         items = " / ".join(question_text(evaluation.questions, q, lang).rstrip(".")
                            for q in pillar.lift)
         lines.append(label(lang, "lift", pillar=name, next=pillar.phase + 1, items=items))
-    return lines
+    # A question ends in "?" already; the sentence needs no full stop after it.
+    return [line.replace("?.", "?") for line in lines]
 
 
 def advice_heading(evaluation: Evaluation, item: AdviceItem, lang: str) -> str:

@@ -1,12 +1,21 @@
-"""The markdown advice report (GitHub-flavoured), a pure function of an evaluation."""
+"""The markdown advice report (GitHub-flavoured), a pure function of an evaluation.
+
+Every text that comes from a user file (coalition, organisation, notes, actions,
+free-text answers) and every content text goes through ``escape``, so it can
+neither break a table, start a heading or list, nor produce an HTML token.
+The report links its chart as an image; the caller decides the file name.
+"""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
+from stimulering.advice import AdviceItem
+from stimulering.catalogue import example_fact, first_example
 from stimulering.engine import Evaluation
 from stimulering.i18n import label, pick
-from stimulering.model import PILLARS
+from stimulering.model import PILLARS, Model
 from stimulering.report.common import (
     advice_heading,
     advice_text,
@@ -17,83 +26,329 @@ from stimulering.report.common import (
     score_text,
     warning_message,
 )
+from stimulering.report.svg import Axis, Chart, radar_svg
+from stimulering.scoring import Assessment, PillarResult, category_scores
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+_SPECIAL = re.compile(r"([\\`*_\[\]#!|~])")
+_LINE_START = re.compile(r"^([-+=]|\d+(?=[.)](?: |$)))")
 
 
 def escape(text: str) -> str:
-    """User text made inert: no markdown syntax, no HTML, no line breaks that end a block."""
+    r"""User text made inert: no markdown syntax, no HTML, no line breaks that end a block.
+
+    Line breaks become spaces (so a table row or list item stays one line);
+    ``&``, ``<`` and ``>`` become entities (so no HTML tag or autolink can form);
+    inline markers (``\ ` * _ [ ] # ! | ~``) are backslash-escaped (so no
+    emphasis, code, link, heading or table cell can form); and a leading ``-``,
+    ``+``, ``=`` or ``1. `` / ``1) `` is escaped so the text cannot start a list or
+    underline a heading.
+    """
     text = " ".join(text.split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _SPECIAL.sub(r"\\\1", text)
+    text = _SPECIAL.sub(r"\\\1", text)
+    match = _LINE_START.match(text)
+    if match:
+        end = match.end()
+        text = text[:end] + "\\" + text[end:] if match.group(1).isdigit() else "\\" + text
+    return text
 
 
-def table(header: list[str], rows: list[list[str]]) -> list[str]:
-    """A GFM table; cells must already be escaped."""
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
+def table(header: list[str], rows: list[list[str]], align: str = "") -> list[str]:
+    """A GFM table; cells must already be escaped. ``align`` has one of l, r, c per column."""
+    marks = {"l": ":---", "r": "---:", "c": ":---:"}
+    rule = [marks.get(align[index] if index < len(align) else "l", "---")
+            for index in range(len(header))]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(rule) + " |"]
+    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
     return lines
 
 
-def render_report(evaluation: Evaluation, lang: str) -> str:
-    """The advice report of one answers file."""
+def chart_svg(evaluation: Evaluation, lang: str) -> str:
+    """The radar charts of the report (three pillars, nine categories) as SVG text."""
     result = evaluation.assessment
     model = evaluation.model
-    answers = evaluation.answers
-    out: list[str] = []
-    title = "Adviesrapport samenwerking" if lang == "nl" else "Collaboration advice report"
-    out += [f"# {title}: {escape(result.coalition)}", ""]
-    meta = [[label(lang, "coalition"), escape(result.coalition)],
-            [label(lang, "date"), result.date.isoformat()],
-            [label(lang, "question_set"),
-             f"{escape(result.question_set.id)} {escape(result.question_set.version)}"]]
+    pillars = Chart("pillars", label(lang, "report.chart_pillars"), tuple(
+        Axis(p, pillar_name(model, p, lang), result.pillars[p].score) for p in PILLARS))
+    names = {c.id: pick(c.name, lang) for c in model.categories}
+    categories = Chart("categories", label(lang, "report.chart_categories"), tuple(
+        Axis(c.id, names[c.id], c.score)
+        for c in category_scores(result, evaluation.questions, names)))
+    threshold = model.settings.threshold
+    return radar_svg(label(lang, "report.chart_title", coalition=result.coalition),
+                     [pillars, categories], threshold=threshold,
+                     legend=label(lang, "report.chart_legend", threshold=score_text(threshold)))
+
+
+def _phases(count: int, lang: str) -> str:
+    unit = label(lang, "report.phase_one" if count == 1 else "report.phase_many")
+    return label(lang, "report.phases_to_go", count=count, unit=unit)
+
+
+def _weakest(result: Assessment) -> PillarResult:
+    return min((result.pillars[p] for p in PILLARS),
+               key=lambda p: (p.phase, -1.0 if p.score is None else p.score))
+
+
+def interpretation(evaluation: Evaluation, lang: str) -> str:
+    """One short paragraph that reads the result: weakest pillar, gap, signals, where to start."""
+    result = evaluation.assessment
+    model = evaluation.model
+    pillars = [result.pillars[p] for p in PILLARS]
+    if all(p.levels_met >= 6 for p in pillars):
+        sentences = [label(lang, "summary.complete")]
+    else:
+        sentences = [label(lang, "summary.phase", phase=result.phase,
+                           name=phase_name(model, result.phase, lang))]
+        weak = _weakest(result)
+        strong = max(pillars, key=lambda p: p.phase)
+        if strong.phase == weak.phase:
+            sentences.append(label(lang, "summary.even", pillar=pillar_name(model, weak.id, lang),
+                                   score=score_text(weak.score)))
+        else:
+            gap = strong.phase - weak.phase
+            sentences.append(label(
+                lang, "summary.gap", weak=pillar_name(model, weak.id, lang),
+                weak_phase=weak.phase, strong=pillar_name(model, strong.id, lang),
+                strong_phase=strong.phase, gap=gap,
+                unit=label(lang, "report.phase_one" if gap == 1 else "report.phase_many")))
+    sentences += [warning_message(w, evaluation, lang) for w in result.warnings
+                  if w.code == "hard_ahead"]
+    names = {signal.id: pick(signal.name, lang) for signal in model.signals}
+    inhibitors = [names[s.id] for s in result.inhibitors if s.status == "present"]
+    missing = [names[s.id] for s in result.catalysts if s.status == "absent"]
+    unknown = [names[s.id] for s in result.signals if s.status == "unknown"]
+    if inhibitors:
+        sentences.append(label(lang, "summary.inhibitors", names="; ".join(inhibitors)))
+    if missing:
+        sentences.append(label(lang, "summary.catalysts_missing", names="; ".join(missing)))
+    if unknown:
+        sentences.append(label(lang, "summary.catalysts_unknown", names="; ".join(unknown)))
+    if not (inhibitors or missing or unknown):
+        sentences.append(label(lang, "summary.signals_good"))
+    if not all(p.levels_met >= 6 for p in pillars):
+        sentences.append(label(lang, "summary.start",
+                               pillar=pillar_name(model, _weakest(result).id, lang)))
+    return " ".join(sentences)
+
+
+def _header(evaluation: Evaluation, lang: str) -> list[str]:
+    result = evaluation.assessment
+    model = evaluation.model
+    out = [f"# {label(lang, 'report.title')}: {escape(result.coalition)}", ""]
+    out.append(f"- **{label(lang, 'coalition')}:** {escape(result.coalition)}")
     if result.respondent is not None:
         r = result.respondent
-        meta.insert(1, [label(lang, "respondent"),
-                        f"{escape(r.organisation)} ({r.role}, {r.level})"])
-    out += table(["", ""], meta) + [""]
-    out += [f"## {label(lang, 'overall_phase')}", "",
-            f"**{result.phase} · {escape(phase_name(model, result.phase, lang))}**", ""]
+        out.append(f"- **{label(lang, 'respondent')}:** {escape(r.organisation)} "
+                   f"({escape(r.role)}, {escape(r.level)})")
+    out.append(f"- **{label(lang, 'date')}:** {result.date.isoformat()}")
+    out.append(f"- **{label(lang, 'question_set')}:** {escape(result.question_set.id)} "
+               f"{escape(result.question_set.version)}")
+    out.append(f"- **{label(lang, 'report.model')}:** {escape(model.settings.id)} "
+               f"{escape(model.settings.version)}")
+    return out + [""]
+
+
+def _summary(evaluation: Evaluation, lang: str) -> list[str]:
+    result = evaluation.assessment
+    name = phase_name(evaluation.model, result.phase, lang)
+    return [f"## {label(lang, 'report.summary')}", "",
+            f"**{label(lang, 'overall_phase')}: {result.phase} · {escape(name)}**", "",
+            escape(interpretation(evaluation, lang)), ""]
+
+
+def _ladder(evaluation: Evaluation, lang: str) -> list[str]:
+    result = evaluation.assessment
+    model = evaluation.model
+    targets = evaluation.answers.targets
+    rows = []
+    for number in range(6, 0, -1):
+        row = [f"{number} · {escape(phase_name(model, number, lang))}"]
+        for p in PILLARS:
+            pillar = result.pillars[p]
+            marks = []
+            if number <= pillar.levels_met:
+                marks.append("✓")
+            if number == pillar.phase:
+                marks.append(f"**{label(lang, 'report.now')}**")
+            if targets.get(p) == number:  # type: ignore[call-overload]
+                marks.append(label(lang, "report.target_mark"))
+            row.append(" ".join(marks))
+        rows.append(row)
+    header = [label(lang, "phase").capitalize()] + \
+        [escape(pillar_name(model, p, lang)) for p in PILLARS]
+    return [f"## {label(lang, 'report.ladder')}", "", *table(header, rows, "lccc"), "",
+            f"_{label(lang, 'report.ladder_legend')}_", ""]
+
+
+def _chart(evaluation: Evaluation, lang: str, chart: str) -> list[str]:
+    result = evaluation.assessment
+    model = evaluation.model
+    alt = label(lang, "report.chart_title", coalition=result.coalition)
+    out = [f"## {label(lang, 'report.chart')}", "", f"![{escape(alt)}]({quote(chart)})", "",
+           escape(label(lang, "report.chart_note",
+                        threshold=score_text(model.settings.threshold))), ""]
     rows = [[escape(pillar_name(model, p, lang)), str(result.pillars[p].phase),
              str(result.pillars[p].levels_met), score_text(result.pillars[p].score)]
             for p in PILLARS]
     out += table([label(lang, "pillar").capitalize(), label(lang, "phase").capitalize(),
                   label(lang, "levels_met").capitalize(), label(lang, "score").capitalize()],
-                 rows) + [""]
-    out += [f"## {label(lang, 'explanation')}", ""]
+                 rows, "lrrr") + [""]
+    names = {c.id: pick(c.name, lang) for c in model.categories}
+    rows = [[escape(names[c.id]), score_text(c.score), f"{c.answered}/{c.counting}"]
+            for c in category_scores(result, evaluation.questions, names)]
+    out += table([label(lang, "report.category"), label(lang, "score").capitalize(),
+                  label(lang, "report.answered")], rows, "lrr") + [""]
+    return out
+
+
+def _explanation(evaluation: Evaluation, lang: str) -> list[str]:
+    out = [f"## {label(lang, 'explanation')}", ""]
     for p in PILLARS:
-        out += [f"- {escape(line)}" for line in explanation(evaluation, result.pillars[p], lang)]
-    out += [""]
-    out += [f"## {label(lang, 'advice')}", ""]
-    instruments = {i.id: pick(i.name, lang) for i in model.instruments}
+        first, *rest = explanation(evaluation, evaluation.assessment.pillars[p], lang)
+        out.append(f"- {escape(first)}")
+        out += [f"  - {escape(line)}" for line in rest]
+    return out + [""]
+
+
+def _instrument_line(model: Model, instrument_id: str, lang: str) -> str:
+    instrument = model.instrument(instrument_id)
+    line = f"   - **{escape(pick(instrument.name, lang))}**"
+    example = first_example(model, instrument)
+    if example is not None:
+        fact = example_fact(example, instrument, lang)
+        line += (f" — {label(lang, 'report.example')} {escape(example.coalition)}: "
+                 f"{escape(fact)}")
+    return line
+
+
+def _advice_item(evaluation: Evaluation, number: int, item: AdviceItem, lang: str) -> list[str]:
+    # The backslash is a hard line break: the reason and what to do stay on their own lines.
+    lines = [f"{number}. **{escape(advice_heading(evaluation, item, lang))}**\\",
+             f"   {escape(advice_text(item, lang))}"]
+    if item.instruments:
+        lines.append("")
+        lines += [_instrument_line(evaluation.model, i, lang) for i in item.instruments]
+    return lines + [""]
+
+
+def _advice(evaluation: Evaluation, lang: str) -> list[str]:
+    out = [f"## {label(lang, 'advice')}", ""]
     for p in PILLARS:
-        out += [f"### {escape(pillar_name(model, p, lang))}", ""]
-        for item in evaluation.advice[p]:
-            out.append(f"- **{escape(advice_heading(evaluation, item, lang))}**  ")
-            out.append(f"  {escape(advice_text(item, lang))}")
-            if item.instruments:
-                names = ", ".join(escape(instruments.get(i, i)) for i in item.instruments)
-                out.append(f"  _{label(lang, 'instruments')}: {names}_")
-        out.append("")
-    out += [f"## {label(lang, 'catalysts')} / {label(lang, 'inhibitors').lower()}", ""]
-    signal_names = {signal.id: pick(signal.name, lang) for signal in model.signals}
-    out += table(["", "", ""],
-                 [[label(lang, f"kind.{signal.kind}"), escape(signal_names[signal.id]),
-                   label(lang, f"status.{signal.status}")]
-                  for signal in (*result.catalysts, *result.inhibitors)]) + [""]
-    if result.warnings:
-        out += [f"## {label(lang, 'warnings')}", ""]
-        out += [f"- {escape(warning_message(w, evaluation, lang))}" for w in result.warnings]
-        out += [""]
-    rows = []
-    for question in evaluation.questions.questions:
-        value = answers.answers.get(question.id)
-        note = answers.notes.get(question.id, "")
-        rows.append([f"`{question.id}`", escape(pick(question.text, lang)),
-                     escape(answer_label(question, value, lang)), escape(note)])
-    appendix = "Bijlage: alle antwoorden" if lang == "nl" else "Appendix: all answers"
-    out += [f"## {appendix}", ""]
-    header = ["id", "Vraag", "Antwoord", "Toelichting"] if lang == "nl" else \
-        ["id", "Question", "Answer", "Note"]
-    out += table(header, rows)
+        out += [f"### {escape(pillar_name(evaluation.model, p, lang))}", ""]
+        items = evaluation.advice[p]
+        if not items:
+            out += [escape(label(lang, "report.no_advice")), ""]
+        for number, item in enumerate(items, start=1):
+            out += _advice_item(evaluation, number, item, lang)
+    return out
+
+
+def _signals(evaluation: Evaluation, lang: str) -> list[str]:
+    result = evaluation.assessment
+    names = {signal.id: pick(signal.name, lang) for signal in evaluation.model.signals}
+    rows = [[label(lang, f"kind.{signal.kind}"), escape(names[signal.id]),
+             label(lang, f"status.{signal.status}")]
+            for signal in (*result.catalysts, *result.inhibitors)]
+    return [f"## {label(lang, 'report.signals')}", "",
+            *table([label(lang, "report.kind"), label(lang, "report.name"),
+                    label(lang, "report.status")], rows), ""]
+
+
+def _roadmap(evaluation: Evaluation, lang: str) -> list[str]:
+    answers = evaluation.answers
+    if not answers.targets and not answers.actions:
+        return []
+    result = evaluation.assessment
+    model = evaluation.model
+    out = [f"## {label(lang, 'report.roadmap')}", ""]
+    if answers.targets:
+        rows = []
+        for p in PILLARS:
+            now = result.pillars[p].phase
+            target = answers.targets.get(p)  # type: ignore[call-overload]
+            if target is None:
+                rows.append([escape(pillar_name(model, p, lang)), str(now), "–",
+                             label(lang, "report.no_target")])
+                continue
+            to_go = _phases(target - now, lang) if target > now else label(lang, "report.reached")
+            rows.append([escape(pillar_name(model, p, lang)), str(now), str(target), to_go])
+        out += table([label(lang, "pillar").capitalize(), label(lang, "report.current"),
+                      label(lang, "report.target"), label(lang, "report.to_go")],
+                     rows, "lrrl") + [""]
+    if answers.actions:
+        questions = evaluation.questions.by_id()
+        instruments = {i.id: pick(i.name, lang) for i in model.instruments}
+        rows = []
+        for action in answers.actions:
+            concerns = []
+            if action.item is not None:
+                question = questions.get(action.item)
+                concerns.append(escape(pick(question.text, lang)) if question is not None
+                                else f"`{action.item}`")
+            if action.instrument is not None:
+                concerns.append(escape(instruments.get(action.instrument, action.instrument)))
+            rows.append([escape(action.what), escape(action.owner) or "–",
+                         action.due.isoformat() if action.due else "–",
+                         "; ".join(concerns) or "–",
+                         f"✓ {label(lang, 'report.done')}" if action.done
+                         else label(lang, "report.open")])
+        out += [f"### {label(lang, 'report.actions')}", ""]
+        out += table([label(lang, "report.action"), label(lang, "report.owner"),
+                      label(lang, "report.due"), label(lang, "report.concerns"),
+                      label(lang, "report.status")], rows) + [""]
+    return out
+
+
+def _warnings(evaluation: Evaluation, lang: str) -> list[str]:
+    warnings = evaluation.assessment.warnings
+    if not warnings:
+        return []
+    return [f"## {label(lang, 'warnings')}", "",
+            *(f"- {escape(warning_message(w, evaluation, lang))}" for w in warnings), ""]
+
+
+def _appendix(evaluation: Evaluation, lang: str) -> list[str]:
+    result = evaluation.assessment
+    answers = evaluation.answers
+    out = [f"## {label(lang, 'report.appendix')}", ""]
+    header = ["id", label(lang, "phase").capitalize(), label(lang, "report.question"),
+              label(lang, "report.answer"), label(lang, "report.note")]
+    for p in PILLARS:
+        rows = []
+        for question in evaluation.questions.questions:
+            if question.pillar != p:
+                continue
+            item = result.items[question.id]
+            answer = escape(answer_label(question, item.value, lang))
+            if item.status == "hidden":
+                answer = label(lang, "report.not_asked") if item.value is None else \
+                    f"{answer} ({label(lang, 'report.not_asked')})"
+            rows.append([f"`{question.id}`", str(question.phase),
+                         escape(pick(question.text, lang)), answer,
+                         escape(answers.notes.get(question.id, ""))])
+        out += [f"### {escape(pillar_name(evaluation.model, p, lang))}", ""]
+        out += table(header, rows, "lrlll") + [""]
+    known = evaluation.questions.by_id()
+    other = [[f"`{key}`", escape(note)] for key, note in answers.notes.items()
+             if key not in known]
+    if other:
+        out += [f"### {label(lang, 'report.other_notes')}", ""]
+        out += table(["id", label(lang, "report.note")], other) + [""]
+    return out
+
+
+def render_report(evaluation: Evaluation, lang: str, chart: str = "radar.svg") -> str:
+    """The whole advice report; ``chart`` is the file name the radar chart is linked as."""
+    out = _header(evaluation, lang)
+    out += _summary(evaluation, lang)
+    out += _ladder(evaluation, lang)
+    out += _chart(evaluation, lang, chart)
+    out += _explanation(evaluation, lang)
+    out += _advice(evaluation, lang)
+    out += _signals(evaluation, lang)
+    out += _roadmap(evaluation, lang)
+    out += _warnings(evaluation, lang)
+    out += _appendix(evaluation, lang)
+    while out and out[-1] == "":
+        out.pop()
     return "\n".join(out) + "\n"

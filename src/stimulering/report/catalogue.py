@@ -1,0 +1,53 @@
+"""Renderers of the catalogue of instruments and practice examples: JSON and markdown."""
+
+from __future__ import annotations
+
+from stimulering.catalogue import CatalogueView, catalogue_data
+from stimulering.i18n import label, pick
+from stimulering.model import Model
+from stimulering.report.common import pillar_name
+from stimulering.report.json import dumps
+from stimulering.report.markdown import escape
+
+
+def render_catalogue_json(view: CatalogueView, lang: str) -> str:
+    """The catalogue JSON: ``{"instruments": [...], "examples": [...]}``."""
+    return dumps(catalogue_data(view, lang))
+
+
+def render_catalogue_markdown(view: CatalogueView, model: Model, lang: str) -> str:
+    """The catalogue as markdown: one section per instrument, then the practice examples."""
+    categories = {c.id: pick(c.name, lang) for c in model.categories}
+    coalitions = {e.id: e.coalition for e in model.examples}
+    out = [f"# {label(lang, 'catalogue.title')}", ""]
+    out += [f"## {label(lang, 'instruments')}", ""]
+    if not view.instruments:
+        out += [label(lang, "catalogue.none"), ""]
+    for instrument in view.instruments:
+        out += [f"### {escape(pick(instrument.name, lang))}", "",
+                escape(pick(instrument.description, lang)), ""]
+        out.append(f"- **{label(lang, 'pillar').capitalize()}:** "
+                   + ", ".join(escape(pillar_name(model, p, lang)) for p in instrument.pillars))
+        out.append(f"- **{label(lang, 'catalogue.phases')}:** "
+                   + ", ".join(str(n) for n in instrument.phases))
+        out.append(f"- **{label(lang, 'report.category')}:** "
+                   + ", ".join(escape(categories.get(c, c)) for c in instrument.categories))
+        if instrument.examples:
+            out.append(f"- **{label(lang, 'catalogue.examples')}:** "
+                       + ", ".join(escape(coalitions.get(e, e)) for e in instrument.examples))
+        if instrument.source:
+            out.append(f"- **{label(lang, 'catalogue.source')}:** {escape(instrument.source)}")
+        out.append(f"- id: `{instrument.id}`")
+        out.append("")
+    if view.examples:
+        out += [f"## {label(lang, 'catalogue.examples')}", ""]
+    for example in view.examples:
+        out += [f"### {escape(example.coalition)}", "",
+                f"**{label(lang, 'catalogue.parties')}:** "
+                + ", ".join(escape(p) for p in example.parties), ""]
+        out += [f"- {escape(pick(fact, lang))}" for fact in example.facts]
+        out += ["", f"_{label(lang, 'catalogue.sources')}: "
+                + "; ".join(escape(s) for s in example.sources) + "_", ""]
+    while out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"

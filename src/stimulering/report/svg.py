@@ -1,0 +1,153 @@
+"""Radar charts as SVG text: a pure, deterministic function of the numbers and labels.
+
+One SVG document holds one or more charts side by side. Every chart has one
+axis per value (``<line class="axis" data-axis="ID">``), rings at quarter
+scores, an optional dashed threshold ring and the values as a filled polygon.
+Coordinates are rounded to one decimal so the output is byte-identical
+everywhere.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+PANEL_WIDTH = 480
+PANEL_HEIGHT = 440
+TOP = 56
+"""Room above the charts for the document title."""
+RADIUS = 120
+LABEL_GAP = 16
+LINE_CHARS = 15
+"""Axis labels are wrapped at word boundaries to lines of about this many characters."""
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
+INK = "#1f2933"
+GRID = "#c8d0d8"
+VALUE = "#1f6fb2"
+THRESHOLD = "#d9822b"
+
+
+@dataclass(frozen=True)
+class Axis:
+    """One spoke of a radar chart."""
+
+    id: str
+    """Stable id, written as ``data-axis``."""
+    label: str
+    """What the reader sees at the end of the spoke."""
+    value: float | None
+    """A score in [0, 1]; ``None`` is drawn at the centre and labelled with a dash."""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One radar chart: a title and its axes (at least three)."""
+
+    id: str
+    title: str
+    axes: tuple[Axis, ...]
+
+
+def _num(value: float) -> str:
+    text = f"{value:.1f}"
+    return "0.0" if text == "-0.0" else text
+
+
+def _point(cx: float, cy: float, angle: float, radius: float) -> tuple[float, float]:
+    return cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+
+
+def _angles(count: int) -> list[float]:
+    return [-math.pi / 2 + 2 * math.pi * index / count for index in range(count)]
+
+
+def _polygon(cx: float, cy: float, angles: Sequence[float], radii: Sequence[float]) -> str:
+    return " ".join(f"{_num(x)},{_num(y)}" for x, y in
+                    (_point(cx, cy, a, r) for a, r in zip(angles, radii, strict=True)))
+
+
+def wrap(text: str, width: int = LINE_CHARS) -> list[str]:
+    """Words of ``text`` on lines of at most ``width`` characters (a long word stays whole)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _score(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def _chart(chart: Chart, left: float, threshold: float | None) -> list[str]:
+    cx = left + PANEL_WIDTH / 2
+    cy = TOP + PANEL_HEIGHT / 2 + 8
+    angles = _angles(len(chart.axes))
+    out = [f'<g class="chart" id={quoteattr("chart-" + chart.id)}>',
+           f'<text class="chart-title" x="{_num(cx)}" y="{_num(TOP + 4)}" '
+           f'text-anchor="middle" font-size="15" font-weight="600">{escape(chart.title)}</text>']
+    for ring in (0.25, 0.5, 0.75, 1.0):
+        points = _polygon(cx, cy, angles, [RADIUS * ring] * len(angles))
+        out.append(f'<polygon class="ring" points="{points}" fill="none" stroke="{GRID}" '
+                   'stroke-width="1"/>')
+    if threshold is not None:
+        out.append(f'<polygon class="threshold" points='
+                   f'"{_polygon(cx, cy, angles, [RADIUS * threshold] * len(angles))}" '
+                   f'fill="none" stroke="{THRESHOLD}" stroke-width="1.5" '
+                   f'stroke-dasharray="5 4"/>')
+    for axis, angle in zip(chart.axes, angles, strict=True):
+        x, y = _point(cx, cy, angle, RADIUS)
+        out.append(f'<line class="axis" data-axis={quoteattr(axis.id)} x1="{_num(cx)}" '
+                   f'y1="{_num(cy)}" x2="{_num(x)}" y2="{_num(y)}" stroke="{GRID}" '
+                   f'stroke-width="1"/>')
+    radii = [RADIUS * min(max(axis.value or 0.0, 0.0), 1.0) for axis in chart.axes]
+    out.append(f'<polygon class="value" points="{_polygon(cx, cy, angles, radii)}" '
+               f'fill="{VALUE}" fill-opacity="0.22" stroke="{VALUE}" stroke-width="2" '
+               f'stroke-linejoin="round"/>')
+    for angle, radius in zip(angles, radii, strict=True):
+        x, y = _point(cx, cy, angle, radius)
+        out.append(f'<circle cx="{_num(x)}" cy="{_num(y)}" r="3.5" fill="{VALUE}"/>')
+    for axis, angle in zip(chart.axes, angles, strict=True):
+        x, y = _point(cx, cy, angle, RADIUS + LABEL_GAP)
+        cos, sin = math.cos(angle), math.sin(angle)
+        anchor = "start" if cos > 0.25 else ("end" if cos < -0.25 else "middle")
+        lines = wrap(axis.label)
+        height = 15 * (len(lines) + 1)
+        # Labels above the centre grow upwards, those below grow downwards.
+        top = y - height + 11 if sin < -0.25 else (y + 11 if sin > 0.25 else y - height / 2 + 11)
+        spans = "".join(
+            f'<tspan x="{_num(x)}" y="{_num(top + 15 * index)}">{escape(line)}</tspan>'
+            for index, line in enumerate(lines))
+        spans += (f'<tspan x="{_num(x)}" y="{_num(top + 15 * len(lines))}" '
+                  f'font-weight="600" fill="{VALUE}">{_score(axis.value)}</tspan>')
+        out.append(f'<text class="label" data-axis={quoteattr(axis.id)} '
+                   f'text-anchor="{anchor}" font-size="12.5">{spans}</text>')
+    out.append("</g>")
+    return out
+
+
+def radar_svg(title: str, charts: Sequence[Chart], *, threshold: float | None = None,
+              legend: str = "") -> str:
+    """Radar charts side by side in one SVG document, with a title and a one-line legend."""
+    width = PANEL_WIDTH * len(charts)
+    height = TOP + PANEL_HEIGHT + 24
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-labelledby="radar-title" '
+        f'font-family="{FONT}" fill="{INK}">',
+        f'<title id="radar-title">{escape(title)}</title>',
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+        f'<text x="{_num(width / 2)}" y="24" text-anchor="middle" font-size="17" '
+        f'font-weight="700">{escape(title)}</text>',
+    ]
+    for index, chart in enumerate(charts):
+        out += _chart(chart, PANEL_WIDTH * index, threshold)
+    if legend:
+        out.append(f'<text class="legend" x="{_num(width / 2)}" y="{height - 10}" '
+                   f'text-anchor="middle" font-size="12" fill="#52606d">{escape(legend)}</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"

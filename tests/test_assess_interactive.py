@@ -1,0 +1,199 @@
+"""`stimulering assess` as an interview: commands, invalid input, saving, resuming, the end.
+
+CliRunner has no terminal, so these tests tell the command that stdin is one; the
+real terminal is driven through a pseudo-terminal in test_assess_pty.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from stimulering.interview import Interview, parse_input
+from stimulering.loading import load_answers
+
+WHO = ["--coalition", "Zoetermeer", "--organisation", "Stedin", "--role", "netbeheerder",
+       "--level", "tactisch"]
+
+
+def typed_for(question) -> str:
+    """A valid line for a question of the shipped set."""
+    return {"text": "Gemeente, Stedin en Dunea", "scale": "4", "yesno": "1", "choice": "2",
+            "multi": "1, 3", "number": "2,5"}[question.type]
+
+
+def whole_interview(engine) -> list[str]:
+    """The lines that answer every question a respondent is asked, in order."""
+    interview = Interview(engine.scorer)
+    lines = []
+    while interview.current is not None:
+        line = typed_for(interview.current)
+        parsed = parse_input(interview.current, line, "nl")
+        interview.answer(parsed.value)
+        lines.append(line)
+    return lines
+
+
+@pytest.fixture
+def terminal(monkeypatch, tmp_path):
+    """Pretend stdin is a terminal and work in an empty folder."""
+    monkeypatch.setattr("stimulering.cli._stdin_is_terminal", lambda: True)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def flat(text: str) -> str:
+    """Output with its line wrapping undone, to find sentences in it."""
+    return " ".join(text.split())
+
+
+def answers_in(path: Path):
+    return load_answers(path)[0]
+
+
+def test_without_a_terminal_it_says_which_flag_or_command_to_use(cli):
+    result = cli("assess", expect=2, input="1\n")
+    assert result.stdout == ""
+    assert result.stderr == (
+        "error: no terminal to ask questions in: score a file with 'stimulering assess "
+        "--answers FILE' (start one with 'stimulering template > antwoorden.yaml')\n")
+
+
+def test_every_command_at_a_prompt(cli, terminal, engine):
+    lines = ["?", ":n", "Alle partijen aan tafel", "Gemeente, Stedin",  # 1 text
+             ":w", ":x", "",                                          # 2 text
+             "5", ":w",                                               # 3 yesno
+             ":nvt",                                                  # 4 yesno
+             ":b", "",                                                # back to 4, keep
+             ":r", "",                                                # review, back to 5
+             ":q"]
+    result = cli("assess", *WHO, "--save", "z.yaml", input="\n".join(lines) + "\n")
+    out = result.stdout
+    first = engine.questions.questions[0]
+    assert "Antwoorden worden bewaard in z.yaml" in out
+    assert "[1/49] Mens en samenwerking · Proces bouw van de samenwerking" in out
+    assert flat(first.help["nl"]) in flat(out)
+    assert "Notitie bewaard." in out
+    assert "Een open vraag kent geen 'weet niet' of 'n.v.t.': laat het antwoord leeg met " \
+           "Enter." in flat(out)
+    assert "Onbekend commando :x. Commando's: ? :b :w :nvt :n :r :q" in flat(out)
+    assert "Typ een nummer van 1 tot 3, of een commando (? voor hulp)." in flat(out)
+    assert out.count("[4/49]") == 2
+    assert "Antwoord (Enter houdt niet van toepassing):" in out
+    assert "Overzicht van uw antwoorden" in out
+    assert out.count("[5/49]") == 3
+    assert out.endswith("Opgeslagen in z.yaml.\n"
+                        "Verdergaan: stimulering assess --resume z.yaml\n")
+    saved = answers_in(terminal / "z.yaml")
+    assert saved.answers == {"deelnemende_partijen": "Gemeente, Stedin", "aanleiding": "",
+                             "vast_overleg": "weet_niet", "contactpersonen_bekend": "nvt"}
+    assert saved.notes == {"deelnemende_partijen": "Alle partijen aan tafel"}
+    assert saved.question_set is not None and saved.question_set.sha256 == engine.sha256
+    assert (saved.coalition, saved.respondent.organisation, saved.respondent.role,
+            saved.respondent.level) == ("Zoetermeer", "Stedin", "netbeheerder", "tactisch")
+
+
+def test_who_answers_is_asked_and_names_the_default_file(cli, terminal):
+    lines = ["", "Zeeland / AZON", "Evides", "9", "3", "operationeel", ":q"]
+    result = cli("assess", "--lang", "en", input="\n".join(lines) + "\n")
+    name = f"zeeland-azon-evides-{dt.date.today().isoformat()}.yaml"
+    assert "This field is needed." in result.stdout
+    assert "Type a number from 1 to 7." in result.stdout
+    assert f"Answers are saved in {name}" in result.stdout
+    assert "[1/49] People and collaboration · " in result.stdout
+    assert result.stdout.endswith(f"To continue: stimulering assess --resume {name}\n")
+    saved = answers_in(terminal / name)
+    assert (saved.coalition, saved.respondent.organisation, saved.respondent.role,
+            saved.respondent.level, saved.lang, saved.answers) == (
+        "Zeeland / AZON", "Evides", "drinkwaterbedrijf", "operationeel", "en", {})
+
+
+def test_a_plain_assess_offers_to_resume_an_unfinished_file(cli, terminal):
+    cli("assess", *WHO, input="a\nb\n1\n:q\n")
+    name = f"zoetermeer-stedin-{dt.date.today().isoformat()}.yaml"
+    result = cli("assess", "--coalition", "zoetermeer", "--organisation", "Stedin",
+                 input="\n2\n:q\n")
+    assert f"Er is een onafgemaakt antwoordbestand: {name} (3 antwoorden)." in \
+        flat(result.stdout)
+    assert "[4/49]" in result.stdout
+    assert answers_in(terminal / name).answers["contactpersonen_bekend"] == "deels"
+    assert sorted(path.name for path in terminal.iterdir()) == [name]
+
+
+def test_declining_to_resume_starts_a_new_file(cli, terminal):
+    cli("assess", *WHO, input="a\n:q\n")
+    result = cli("assess", *WHO, input="n\n:q\n")
+    today = dt.date.today().isoformat()
+    assert f"Antwoorden worden bewaard in zoetermeer-stedin-{today}-2.yaml" in result.stdout
+    assert answers_in(terminal / f"zoetermeer-stedin-{today}-2.yaml").answers == {}
+
+
+def test_the_whole_interview_review_result_targets_actions_and_report(cli, terminal, engine):
+    lines = whole_interview(engine)
+    lines += ["3", "2", "",          # review: change vast_overleg to deels, accept
+              "j", "3", "", "7", "2",  # targets for people, governance (skip), information
+              "j", "Convenant opstellen", "gemeente", "1-3-2027", "3", "n",
+              ""]                     # write the report
+    result = cli("assess", *WHO, "--save", "z.yaml", input="\n".join(lines) + "\n")
+    out = result.stdout
+    assert "Overzicht van uw antwoorden" in out
+    assert "Fase van de samenwerking:" in out
+    assert "Typ een fase van 1 tot 6, of Enter om over te slaan." in flat(out)
+    assert "Rapport geschreven: z.md" in out
+    saved = answers_in(terminal / "z.yaml")
+    assert saved.answers["vast_overleg"] == "deels"
+    assert saved.answers["planhorizon_jaren"] == 2.5
+    assert saved.answers["niveaus_betrokken"] == ["strategisch", "operationeel"]
+    assert dict(saved.targets) == {"people": 3, "information": 2}
+    assert [a.model_dump() for a in saved.actions] == [
+        {"what": "Convenant opstellen", "owner": "gemeente", "due": dt.date(2027, 3, 1),
+         "item": "vast_overleg", "instrument": None, "done": False}]
+    scored = cli("assess", "--answers", "z.yaml", "--format", "markdown")
+    assert (terminal / "z.md").read_text(encoding="utf-8") == scored.stdout
+    assert (terminal / "z-radar.svg").read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_resuming_a_finished_file_opens_the_review(cli, terminal, engine):
+    cli("assess", *WHO, "--save", "z.yaml",
+        input="\n".join([*whole_interview(engine), ":q"]) + "\n")
+    result = cli("assess", "--resume", "z.yaml", input="x\n\nn\nn\nn\n")
+    out = result.stdout
+    assert "[" not in out.split("Overzicht van uw antwoorden")[0].split("z.yaml")[-1]
+    assert "Typ het nummer van een antwoord om het te wijzigen, of Enter om alles goed te " \
+           "keuren." in flat(out)
+    assert "Fase van de samenwerking:" in out
+    assert not (terminal / "z.md").exists()
+
+
+def test_changing_an_answer_in_the_review_hides_and_shows_questions(cli, terminal, engine):
+    cli("assess", *WHO, "--save", "z.yaml",
+        input="\n".join([*whole_interview(engine), ":q"]) + "\n")
+    saved = answers_in(terminal / "z.yaml")
+    assert (saved.answers["coordinator_aangesteld"], saved.answers["coordinator_mandaat"]) == (
+        "ja", 4)
+    visible = [q.id for q in Interview(engine.scorer, saved.answers).visible()]
+    number = visible.index("coordinator_aangesteld") + 1
+    result = cli("assess", "--resume", "z.yaml", input=f"{number}\n3\n{number}\n:q\n")
+    # nee hides coordinator_mandaat: one question fewer; its answer stays in the file
+    assert f"[{number}/{len(visible)}]" in result.stdout
+    assert f"[{number}/{len(visible) - 1}]" in result.stdout
+    saved = answers_in(terminal / "z.yaml")
+    assert (saved.answers["coordinator_aangesteld"], saved.answers["coordinator_mandaat"]) == (
+        "nee", 4)
+
+
+def test_an_existing_save_file_is_not_overwritten(cli, terminal):
+    (terminal / "z.yaml").write_text("keep me\n", encoding="utf-8")
+    result = cli("assess", *WHO, "--save", "z.yaml", expect=2, input=":q\n")
+    assert result.stderr == ("error: --save z.yaml: exists already; continue it with "
+                             "'stimulering assess --resume z.yaml' or choose another name\n")
+    assert (terminal / "z.yaml").read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_unknown_role_is_a_usage_error(cli, terminal):
+    result = cli("assess", "--role", "burgemeester", expect=2)
+    assert result.stderr == ("error: --role burgemeester: expected one of gemeente, "
+                             "netbeheerder, drinkwaterbedrijf, waterschap, warmte, telecom, "
+                             "overig, coalitie\n")

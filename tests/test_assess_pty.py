@@ -1,0 +1,110 @@
+"""The real program in a pseudo-terminal: answering, going back, Ctrl-C, resuming, kill -9."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+from stimulering.loading import load_answers
+from test_assess_interactive import WHO, whole_interview
+
+pexpect = pytest.importorskip("pexpect")
+
+TIMEOUT = 15
+
+
+def spawn(folder: Path, *args: str):
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80", "LINES": "24", "TERM": "xterm"}
+    env.pop("FORCE_COLOR", None)
+    return pexpect.spawn(sys.executable, ["-m", "stimulering", "assess", *args], cwd=str(folder),
+                         env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=(24, 80))
+
+
+def finish(child) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus
+
+
+def answer_three_and_change_the_third(child) -> None:
+    child.expect_exact("[1/49]")
+    child.expect_exact("Tekst (Enter laat leeg): ")
+    child.sendline("Gemeente, Stedin en Dunea")
+    child.expect_exact("[2/49]")
+    child.expect_exact("Tekst (Enter laat leeg): ")
+    child.sendline("Samen graven")
+    child.expect_exact("[3/49]")
+    child.expect_exact("Antwoord: ")
+    child.sendline("1")
+    child.expect_exact("[4/49]")
+    child.expect_exact("Antwoord: ")
+    child.sendline(":b")
+    child.expect_exact("[3/49]")
+    child.expect_exact("Antwoord (Enter houdt ja): ")
+    child.sendline("3")
+    child.expect_exact("[4/49]")
+    child.expect_exact("Antwoord: ")
+
+
+THREE = {"deelnemende_partijen": "Gemeente, Stedin en Dunea", "aanleiding": "Samen graven",
+         "vast_overleg": "nee"}
+
+
+def test_ctrl_c_keeps_every_answer_and_resume_continues_there(tmp_path):
+    child = spawn(tmp_path, *WHO, "--save", "z.yaml")
+    child.expect_exact("Antwoorden worden bewaard in z.yaml")
+    answer_three_and_change_the_third(child)
+    child.sendintr()
+    child.expect_exact("Opgeslagen in z.yaml.")
+    child.expect_exact("Verdergaan: stimulering assess --resume z.yaml")
+    assert finish(child) == 130
+    assert load_answers(tmp_path / "z.yaml")[0].answers == THREE
+
+    child = spawn(tmp_path, "--resume", "z.yaml")
+    child.expect_exact("[4/49]")
+    child.expect_exact("Antwoord: ")
+    child.sendline("2")
+    child.expect_exact("[5/49]")
+    child.expect_exact("Antwoord: ")
+    child.sendline(":q")
+    child.expect_exact("Verdergaan: stimulering assess --resume z.yaml")
+    assert finish(child) == 0
+    assert load_answers(tmp_path / "z.yaml")[0].answers == {
+        **THREE, "contactpersonen_bekend": "deels"}
+
+
+def test_a_killed_process_leaves_a_valid_file_with_every_answer(tmp_path):
+    child = spawn(tmp_path, *WHO, "--save", "z.yaml")
+    answer_three_and_change_the_third(child)
+    os.kill(child.pid, signal.SIGKILL)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.signalstatus == signal.SIGKILL
+    assert load_answers(tmp_path / "z.yaml")[0].answers == THREE
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["z.yaml"]
+
+
+def test_a_whole_interview_ends_on_the_result_screen(tmp_path, engine):
+    child = spawn(tmp_path, *WHO, "--save", "z.yaml")
+    lines = whole_interview(engine)
+    for number, line in enumerate(lines, start=1):
+        child.expect_exact(f"[{number}/")
+        child.expect_exact(": ")
+        child.sendline(line)
+    child.expect_exact("Overzicht van uw antwoorden")
+    child.expect_exact("Enter om goed te keuren: ")
+    child.sendline("")
+    child.expect_exact("Fase van de samenwerking: ")
+    child.expect_exact("Een doelfase per pijler vastleggen? [j/N]: ")
+    child.sendline("")
+    child.expect_exact("Een geplande actie vastleggen? [j/N]: ")
+    child.sendline("")
+    child.expect_exact("[J/n]: ")
+    child.sendline("n")
+    child.expect_exact("Opgeslagen in z.yaml.")
+    assert finish(child) == 0
+    assert len(load_answers(tmp_path / "z.yaml")[0].answers) == len(lines)

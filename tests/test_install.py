@@ -1,0 +1,65 @@
+"""The wheel carries the question set and model: install it in a fresh venv and use it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import answers_document, highest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh virtual environment with the built wheel installed; returns its bin folder."""
+    work = tmp_path_factory.mktemp("install")
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
+                    str(work / "dist"), str(ROOT)], check=True, capture_output=True)
+    wheels = list((work / "dist").glob("stimulering-*.whl"))
+    assert len(wheels) == 1
+    venv.create(work / "venv", with_pip=True)
+    bin_dir = work / "venv" / ("Scripts" if os.name == "nt" else "bin")
+    subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet",
+                    str(wheels[0])], check=True, capture_output=True)
+    return bin_dir
+
+
+def run(bin_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    return subprocess.run([str(bin_dir / "stimulering"), *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, check=False)
+
+
+def test_wheel_works_from_an_empty_folder(installed, tmp_path, engine):
+    empty = tmp_path / "elsewhere"
+    empty.mkdir()
+    checked = run(installed, "validate", cwd=empty)
+    assert checked.returncode == 0, checked.stderr
+    answers = empty / "antwoorden.yaml"
+    answers.write_text(yaml.safe_dump(answers_document(highest(engine))), encoding="utf-8")
+    assessed = run(installed, "assess", "--answers", "antwoorden.yaml", "--format", "json",
+                   cwd=empty)
+    assert assessed.returncode == 0, assessed.stderr
+    assert json.loads(assessed.stdout)["phase"]["number"] == 6
+    assert sorted(p.name for p in empty.iterdir()) == ["antwoorden.yaml"]
+
+
+def test_wheel_holds_questions_and_models(installed):
+    python = installed / "python"
+    listing = subprocess.run(
+        [str(python), "-c", "import importlib.resources as r; d = r.files('stimulering') / "
+         "'data'; print(sorted(p.name for p in (d / 'models').iterdir())); "
+         "print((d / 'questions.yaml').is_file())"],
+        capture_output=True, text=True, check=True, cwd=installed)
+    models_line, questions_line = listing.stdout.splitlines()
+    shipped = sorted(p.name for p in (ROOT / "models").iterdir() if p.suffix == ".yaml")
+    assert models_line == str(shipped)
+    assert questions_line == "True"
