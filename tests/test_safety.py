@@ -28,7 +28,11 @@ import atexit, json, os, socket, sys
 def _refuse(*args, **kwargs):
     raise OSError("network access is disabled in this test")
 
-socket.socket = _refuse
+class _NoSocket(socket.socket):  # a class, so that modules can still subclass it
+    def __init__(self, *args, **kwargs):
+        _refuse()
+
+socket.socket = _NoSocket
 socket.create_connection = _refuse
 socket.getaddrinfo = _refuse
 
@@ -125,6 +129,8 @@ def answers_file(guarded, engine: Engine) -> str:
     ("questions",),
     ("questions", "--format", "json", "--lang", "en"),
     ("template",),
+    ("catalogue",),
+    ("catalogue", "--format", "markdown", "--phase", "2"),
 ])
 def test_commands_run_offline_and_write_nothing(guarded, args):
     result, audit = guarded(*args)
@@ -145,6 +151,26 @@ def test_assess_reads_only_the_answers_file_and_writes_only_the_output(
     assert "uitslag.out" in written
     assert all(name == "uitslag.out" or name.startswith(".uitslag.out.") for name in written)
     assert sorted(p.name for p in guarded.work.iterdir()) == [answers_file, "uitslag.out"]
+
+
+@pytest.mark.parametrize("output_format", ["markdown", "html", "json"])
+def test_report_reads_only_the_answers_file_and_writes_only_its_files(
+        guarded, answers_file, output_format):
+    result, audit = guarded("report", answers_file, "--format", output_format,
+                            "-o", "advies.out")
+    assert audit["network"] == []
+    assert ours(audit["read"], guarded.work) == [answers_file]
+    made = ["advies.out", "advies-radar.svg"] if output_format == "markdown" else ["advies.out"]
+    written = ours(audit["written"], guarded.work)
+    assert all(name in made or name.startswith(tuple(f".{m}." for m in made))
+               for name in written)
+    assert sorted(p.name for p in guarded.work.iterdir()) == sorted([answers_file, *made])
+
+
+def test_report_on_stdout_writes_nothing(guarded, answers_file):
+    result, audit = guarded("report", answers_file)
+    assert result.stdout.startswith("#")
+    assert ours(audit["written"], guarded.work) == []
 
 
 def test_validate_reads_only_the_files_named(guarded, answers_file):
