@@ -164,3 +164,14 @@ def test_error_shows_traceback_only_with_debug(tmp_path, monkeypatch):
     debug = subprocess.run([sys.executable, "-m", "stimulering", "--debug", "assess",
                             "--answers", "a.yaml"], capture_output=True, text=True, check=False)
     assert "Traceback" in debug.stderr
+
+
+def test_validate_checks_an_unrecognisable_file_as_a_question_set(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "other.yaml").write_text("stimulering_answers: 1\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("id: regio_set\nversion: 2\n", encoding="utf-8")
+    result = cli("validate", "b.yaml", expect=1)
+    assert result.stdout == (
+        "b.yaml:2:10: regio_set: version: Input should be a valid string, not a number\n"
+        "b.yaml:1:1: regio_set: missing key 'languages'\n"
+        "b.yaml:1:1: regio_set: missing key 'questions'\n")

@@ -279,8 +279,8 @@ def test_compare_skips_a_broken_file_with_a_warning(cli, engine, write_answers, 
     broken.write_text("coalition: [\n", encoding="utf-8")
     result = cli("compare", str(tmp_path), "--format", "json")
     assert len(json.loads(result.stdout)["coalitions"]) == 1
-    assert result.stderr == (f"warning: skipped {broken}:2:1: while parsing a flow node did not "
-                             "find expected node content\n")
+    assert result.stderr == (f"warning: skipped {broken}:2:1: YAML syntax error: did not find "
+                             "expected node content (while parsing a flow node)\n")
     strict = cli("compare", str(tmp_path), "--strict", expect=1)
     assert strict.stderr.endswith("error: 1 of 2 files could not be read\n")
     only_broken = cli("compare", str(broken), expect=1)

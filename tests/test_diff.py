@@ -205,9 +205,10 @@ def test_a_broken_old_set_is_reported_with_its_revision(cli, repository):
     git(repository, "commit", "-q", "-a", "-m", "Broken")
     result = cli("diff", "HEAD:sets/questions.yaml", "HEAD~1:sets/questions.yaml", expect=1)
     assert result.stderr == (
-        "HEAD:sets/questions.yaml:2:10: regio_set: version: Input should be a valid string\n"
-        "HEAD:sets/questions.yaml:1:1: regio_set: languages: missing key 'languages'\n"
-        "HEAD:sets/questions.yaml:1:1: regio_set: questions: missing key 'questions'\n")
+        "HEAD:sets/questions.yaml:2:10: regio_set: version: Input should be a valid string, "
+        "not a number\n"
+        "HEAD:sets/questions.yaml:1:1: regio_set: missing key 'languages'\n"
+        "HEAD:sets/questions.yaml:1:1: regio_set: missing key 'questions'\n")
 
 
 # --- the pure diff -----------------------------------------------------------------------------

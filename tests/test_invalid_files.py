@@ -5,6 +5,9 @@ A case's name says what it is: ``answers-*`` is scored with ``assess --answers``
 files that replace or join the shipped ones. ``<case>.expected`` holds the exact
 error output. Run with STIMULERING_UPDATE_EXPECTED=1 to write missing ones (then
 read them before committing).
+
+Cases too big to keep in git are made by ``GENERATED`` when the test runs; only
+their ``.expected`` file is in the folder.
 """
 
 from __future__ import annotations
@@ -16,15 +19,33 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from stimulering.loading import default_model_path
+from stimulering.loading import MAX_FILE_BYTES, MAX_LINE_CHARS, default_model_path
 
 INVALID = DATA / "invalid"
-CASES = sorted(p for p in INVALID.iterdir() if p.suffix != ".expected") if INVALID.exists() \
-    else []
+VALID_ANSWERS = (
+    "stimulering_answers: 1\ncoalition: Zoetermeer\n"
+    "respondent: {organisation: Stedin, role: netbeheerder, level: tactisch}\n"
+    "date: 2026-11-28\nanswers:\n  vast_overleg: ja\n"
+)
+GENERATED = {
+    # Over the size cap, with nothing else wrong: a long run of comment lines.
+    "answers-over-size-cap.yaml": VALID_ANSWERS + ("# " + "x" * 98 + "\n") * (
+        MAX_FILE_BYTES // 100 + 1),
+    # One line just over the line cap, in a comment.
+    "answers-very-long-line.yaml": VALID_ANSWERS + "# " + "x" * (MAX_LINE_CHARS - 1) + "\n",
+    # Far too long a line to hold a real answer, in a value this time.
+    "answers-very-long-value.yaml": VALID_ANSWERS.replace(
+        "coalition: Zoetermeer", "coalition: " + "Zoetermeer " * 50_000),
+}
+CASES = sorted([p for p in INVALID.iterdir() if p.suffix != ".expected"]
+               + [INVALID / name for name in GENERATED])
 
 
 def command_for(case: Path, work: Path) -> list[str]:
     target = work / case.name
+    if case.name in GENERATED:
+        target.write_text(GENERATED[case.name], encoding="utf-8")
+        return ["assess", "--answers", case.name, "--format", "json", "--output", "out.json"]
     if case.is_dir():
         models = work / "models"
         shutil.copytree(default_model_path(), models)
@@ -43,12 +64,40 @@ def command_for(case: Path, work: Path) -> list[str]:
 def test_invalid_file_gives_one_clear_message(case, cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     args = command_for(case, tmp_path)
+    before = sorted(tmp_path.rglob("*"))
     result = cli(*args, expect=1)
     output = result.stdout + result.stderr
     assert "Traceback" not in output
-    assert not (tmp_path / "out.json").exists(), "nothing may be written on bad input"
+    assert sorted(tmp_path.rglob("*")) == before, "nothing may be written on bad input"
     expected_file = INVALID / f"{case.name}.expected"
     if not expected_file.exists() and os.environ.get("STIMULERING_UPDATE_EXPECTED"):
         expected_file.write_text(output, encoding="utf-8")
     assert expected_file.exists(), f"no {expected_file.name}; the output was:\n{output}"
     assert output == expected_file.read_text(encoding="utf-8")
+
+
+def test_generated_cases_are_not_also_files():
+    assert not [name for name in GENERATED if (INVALID / name).exists()]
+
+
+def test_every_expected_file_has_a_case():
+    names = {case.name for case in CASES}
+    assert [p.name for p in INVALID.glob("*.expected") if p.name[:-9] not in names] == []
+
+
+def test_an_answers_file_with_a_byte_order_mark_is_read(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plain.yaml").write_text(VALID_ANSWERS, encoding="utf-8")
+    (tmp_path / "bom.yaml").write_text(VALID_ANSWERS, encoding="utf-8-sig")
+    assert (tmp_path / "bom.yaml").read_bytes().startswith(b"\xef\xbb\xbf")
+    plain = cli("assess", "--answers", "plain.yaml", "--format", "json")
+    with_bom = cli("assess", "--answers", "bom.yaml", "--format", "json")
+    assert with_bom.stdout == plain.stdout
+
+
+def test_a_question_set_with_a_byte_order_mark_is_valid(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = (DATA.parent.parent / "questions.yaml").read_text(encoding="utf-8")
+    (tmp_path / "questions.yaml").write_text(text, encoding="utf-8-sig")
+    result = cli("validate", "questions.yaml")
+    assert (result.stdout, result.stderr) == ("", "ok: 2 items checked\n")

@@ -92,7 +92,8 @@ def test_hook_names_file_and_line_of_a_yaml_syntax_error(checkout, pre_commit_ho
     result = try_hook(repository, checkout, pre_commit_home)
     assert result.returncode == 1, result.stdout + result.stderr
     assert hook_report(result.stdout) == [
-        "sets/questions.yml:6:1: while scanning a quoted scalar found unexpected end of stream",
+        "sets/questions.yml:6:1: YAML syntax error: found unexpected end of stream (while "
+        "scanning a quoted scalar that starts on line 5)",
         "1 problem found",
     ]
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from stimulering import engine as engine_module
 from stimulering.errors import InvalidInputError, Problem
-from stimulering.loading import read_yaml
+from stimulering.loading import MODEL_SECTIONS, read_yaml
 
 
 def classify(path: Path) -> str:
@@ -19,9 +19,11 @@ def classify(path: Path) -> str:
         return "broken"
     if "stimulering_answers" in data:
         return "answers"
-    if "questions" in data:
-        return "questions"
-    return "model"
+    if "settings" in data or any(section in data for section in MODEL_SECTIONS):
+        return "model"
+    # A file that is neither answers nor model is checked as a question set, so that a
+    # set with a missing or misspelt key gets the question-set messages.
+    return "questions"
 
 
 def validate_paths(paths: list[Path], questions: Path | None,

@@ -11,9 +11,11 @@ location and message only, never from the (possibly huge) input.
 
 from __future__ import annotations
 
+import codecs
+import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -23,7 +25,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from stimulering.errors import InvalidInputError, Problem, invalid
-from stimulering.model import Answers, Model, ModelFile, QuestionSet
+from stimulering.model import ITEM_ID_PATTERN, Answers, Model, ModelFile, QuestionSet
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Largest YAML file read; real question sets are a few hundred kilobytes at most."""
@@ -37,23 +39,26 @@ Location = tuple[int | str, ...]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
+def loader_class(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """A safe loader on ``base`` that keeps impossible dates such as 2026-02-30 as text.
+
+    PyYAML raises a bare ``ValueError`` for them; as text, they reach validation,
+    which names the field that needs a date.
+    """
+
+    class Loader(base):  # type: ignore[misc,valid-type]
+        def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node)  # type: ignore[arg-type,unused-ignore]
+            except ValueError:
+                return node.value
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
+    return Loader
+
+
 # The C parser is several times faster; fall back cleanly when libyaml is missing.
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Safe loader that turns impossible timestamps into located errors."""
-
-    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node)  # type: ignore[arg-type,unused-ignore]
-        except ValueError as error:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"not a valid date or time ({error})", node.start_mark
-            ) from None
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader = loader_class(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @dataclass(frozen=True)
@@ -140,23 +145,41 @@ def read_text(path: Path, shown: str) -> str:
 
 
 def decode_text(raw: bytes, shown: str) -> str:
-    """File contents as UTF-8 text, refusing what is too big, binary or not UTF-8."""
+    """Bytes of a file as text: UTF-8 (with or without a byte-order mark), short lines."""
     if len(raw) > MAX_FILE_BYTES:
         raise invalid(shown, f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise invalid(shown, "is UTF-16 text; save it as UTF-8")
     if b"\x00" in raw:
         raise invalid(shown, "is a binary file, not YAML text")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        column = len(raw[line_start:error.start].decode("utf-8", errors="replace")) + 1
         raise invalid(
-            shown, f"is not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be decoded)",
-            line=line,
+            shown, f"is not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be decoded); "
+                   "save it as UTF-8",
+            line=raw.count(b"\n", 0, error.start) + 1, column=column,
         ) from None
     for number, line_text in enumerate(text.splitlines(), start=1):
         if len(line_text) > MAX_LINE_CHARS:
-            raise invalid(shown, f"line is longer than {MAX_LINE_CHARS:,} characters", line=number)
+            raise invalid(shown, f"line is {len(line_text):,} characters long; the limit is "
+                                 f"{MAX_LINE_CHARS:,}",
+                          line=number)
     return text
+
+
+_KINDS: dict[type, str] = {
+    str: "text", int: "a number", float: "a number", bool: "a true/false value",
+    type(None): "empty (null)", list: "a list", dict: "a mapping",
+    dt.date: "a date", dt.datetime: "a date and time",
+}
+
+
+def describe(value: Any) -> str:
+    """What kind of YAML value ``value`` is, in words, for messages."""
+    return _KINDS.get(type(value), f"a {type(value).__name__} value")
 
 
 def parse_yaml(text: str, shown: str) -> Document:
@@ -169,25 +192,51 @@ def parse_yaml(text: str, shown: str) -> Document:
         _check_shape(root, shown)
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        message = " ".join(part for part in (error.context, error.problem) if part)
-        message = message.replace("\n", " ") or "YAML syntax error"
-        if "could not determine a constructor" in message:
-            message = "YAML tags that build objects are not allowed (only plain data is)"
-        raise invalid(
-            shown, message,
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
-        ) from None
+        raise _yaml_error(shown, text, error) from None
     except yaml.YAMLError as error:
         raise invalid(shown, f"YAML error: {error}") from None
+    except RecursionError:
+        # The pure-Python parser recurses per nesting level; libyaml stops at depth 1000.
+        raise invalid(shown, f"nesting is deeper than {MAX_DEPTH} levels") from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else f"a {type(data).__name__} value"
-        raise invalid(shown, f"top level is {kind}; expected a mapping of keys to values",
-                      line=root.start_mark.line + 1, column=root.start_mark.column + 1)
+        raise invalid(shown, f"top level is {describe(data)}; expected a mapping of keys to "
+                             "values", line=root.start_mark.line + 1,
+                      column=root.start_mark.column + 1)
     return Document(shown, data, root)
+
+
+def _yaml_error(shown: str, text: str, error: yaml.MarkedYAMLError) -> InvalidInputError:
+    """One clear, located message for a PyYAML error."""
+    mark = error.problem_mark or error.context_mark
+    problem = (error.problem or "").replace("\n", " ")
+    context = (error.context or "").replace("\n", " ")
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    if "could not determine a constructor" in problem:
+        tag = problem.rsplit(" ", 1)[-1].strip("'")
+        if tag.startswith("tag:yaml.org,2002:python/"):
+            message = f"the YAML tag {tag!r} is not allowed: files hold plain data only"
+        else:
+            message = f"unknown YAML tag {tag!r}; files hold plain data only"
+    elif "cannot start any token" in problem and mark is not None \
+            and text[mark.index:mark.index + 1] == "\t":
+        message = "a tab character; indent YAML with spaces only"
+    elif "found another document" in problem:
+        message = "a second YAML document starts here; a file holds one document"
+    elif "unhashable key" in problem:
+        message = "a key must be text or a number, not a list or a mapping"
+    elif isinstance(error, yaml.constructor.ConstructorError) or not problem:
+        message = problem or context or "YAML syntax error"
+    else:
+        message = f"YAML syntax error: {problem}"
+        context_mark = error.context_mark
+        if context and context_mark is not None and context_mark.line != getattr(mark, "line", -1):
+            message += f" ({context} that starts on line {context_mark.line + 1})"
+        elif context:
+            message += f" ({context})"
+    return invalid(shown, message, line=line, column=column)
 
 
 def _check_shape(root: yaml.Node, shown: str) -> None:
@@ -287,20 +336,87 @@ def read_yaml(path: Path, shown: str | None = None) -> Document:
 
 
 def validation_problems(document: Document, error: ValidationError) -> list[Problem]:
-    """Turn a pydantic error into located problems: "file:line:column: id: field: message"."""
-    problems: list[Problem] = []
+    """Turn a pydantic error into located problems: "file:line:column: id: field: message".
+
+    The errors are read without their input, which may be huge or built from aliases.
+    Pydantic names the member of a union it tried as an extra step of the location
+    (``answers.x.int``, ``answers.x.str``, ...); such steps are dropped, and the messages
+    of all members tried at one place are joined into one problem.
+    """
+    messages: dict[Location, list[str]] = {}
     for detail in error.errors(include_input=False, include_url=False, include_context=False):
-        location: Location = tuple(detail["loc"])
-        message = detail["msg"]
-        if detail["type"] == "extra_forbidden":
+        kind = detail["type"]
+        location = _data_location(document.data, tuple(detail["loc"]), kind)
+        message = detail["msg"].removeprefix("Value error, ")
+        if kind == "string_pattern_mismatch" and ITEM_ID_PATTERN in message:
+            message = "an id is snake_case: lower-case letters, digits and _, " \
+                      "starting with a letter"
+        if kind == "extra_forbidden":
             message = f"unknown key {location[-1]!r}"
-        elif detail["type"] == "missing":
+        elif kind == "missing":
             message = f"missing key {location[-1]!r}"
-        elif message.startswith("Value error, "):
-            message = message.removeprefix("Value error, ")
-        field = format_location(location)
-        problems.append(document.problem(location, f"{field}: {message}" if field else message))
-    return _unique(problems)
+        elif kind.endswith("_type"):
+            value = _value_at(document.data, location)
+            message = f"{message}, not {describe(value)}"
+            if isinstance(value, bool):
+                message += " (YAML reads an unquoted yes, no, on, off, true or false as " \
+                           "true/false; put it in quotes)"
+        known = messages.setdefault(location, [])
+        if message not in known:
+            known.append(message)
+    problems = []
+    for location, texts in messages.items():
+        field_location = location[:-1] if texts[0].startswith(("unknown key", "missing key")) \
+            else location
+        text = texts[0] if len(texts) == 1 else _join_alternatives(texts)
+        field = format_location(field_location)
+        problems.append(document.problem(location, f"{field}: {text}" if field else text))
+    return problems
+
+
+def _join_alternatives(messages: list[str]) -> str:
+    """``Input should be a valid integer`` and ``... a valid string`` as one message."""
+    prefix = "Input should be "
+    wanted = [message.removeprefix(prefix) for message in messages]
+    if all(message.startswith(prefix) for message in messages):
+        kinds = [text.split(", not ")[0] for text in wanted]
+        got = wanted[0].split(", not ", 1)[1] if ", not " in wanted[0] else ""
+        text = prefix + ", ".join(kinds[:-1]) + " or " + kinds[-1]
+        return f"{text}, not {got}" if got else text
+    return "; or ".join(messages)
+
+
+def _data_location(data: Any, location: Location, kind: str) -> Location:
+    """``location`` without the steps that name a union member instead of a key or index."""
+    kept: list[int | str] = []
+    current = data
+    for position, step in enumerate(location):
+        last = position == len(location) - 1
+        if isinstance(current, dict) and step in current:
+            kept.append(step)
+            current = current[step]
+        elif isinstance(current, list) and isinstance(step, int) and 0 <= step < len(current):
+            kept.append(step)
+            current = current[step]
+        elif last and kind == "missing" and isinstance(current, dict):
+            kept.append(step)
+        elif isinstance(current, dict) and isinstance(step, int):
+            # A mapping with number keys: pydantic reports the key as it was.
+            kept.append(step)
+            current = current.get(step)
+    return tuple(kept)
+
+
+def _value_at(data: Any, location: Location) -> Any:
+    current = data
+    for step in location:
+        if isinstance(current, dict):
+            current = current.get(step)
+        elif isinstance(current, list) and isinstance(step, int) and 0 <= step < len(current):
+            current = current[step]
+        else:
+            return None
+    return current
 
 
 def format_location(location: Sequence[int | str]) -> str:
@@ -312,16 +428,6 @@ def format_location(location: Sequence[int | str]) -> str:
         else:
             text += f".{step}" if text else step
     return text
-
-
-def _unique(problems: Iterable[Problem]) -> list[Problem]:
-    seen: set[Problem] = set()
-    result = []
-    for problem in problems:
-        if problem not in seen:
-            seen.add(problem)
-            result.append(problem)
-    return result
 
 
 def validate_document(document: Document, model: type[ModelT]) -> ModelT:
@@ -441,7 +547,11 @@ def _merge(parts: list[ModelFile], documents: list[Document], folder: str) -> Lo
     if not settings:
         problems.append(Problem(folder, "no model file has 'settings'"))
     for _, doc in settings[1:]:
-        problems.append(doc.problem(("settings",), "'settings' is given in more than one file"))
+        first = settings[0][1]
+        first_line, _ = first.locate(("settings",))
+        problems.append(doc.problem(
+            ("settings",), f"'settings' is given in more than one file (first in {first.path}"
+                           f"{':' + str(first_line) if first_line else ''})"))
     merged: dict[str, list[Any]] = {section: [] for section in MODEL_SECTIONS}
     origins: dict[tuple[str, str], tuple[Document, Location]] = {}
     for part, doc in zip(parts, documents, strict=True):

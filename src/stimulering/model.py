@@ -76,7 +76,8 @@ Role = Literal[
 ]
 Level = Literal["strategisch", "tactisch", "operationeel"]
 
-ItemId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+ITEM_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+ItemId = Annotated[str, Field(pattern=ITEM_ID_PATTERN, max_length=64)]
 """Stable snake_case id of a question, option, instrument, example or signal."""
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
 Score = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -169,22 +170,27 @@ class Not(Frozen):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
 
+# The tags are class names, never keys of a condition: pydantic puts the tag in the
+# location of an error, and loading drops location steps that are not keys of the data.
+_CONDITION_TAGS = {"all": "AllOf", "any": "AnyOf", "not": "Not", "question": "Comparison"}
+
+
 def _condition_kind(value: Any) -> str | None:
     if isinstance(value, dict):
-        for key in ("all", "any", "not", "question"):
+        for key, tag in _CONDITION_TAGS.items():
             if key in value:
-                return key
+                return tag
         return None
     if isinstance(value, BaseModel):
-        return {AllOf: "all", AnyOf: "any", Not: "not", Comparison: "question"}.get(type(value))
+        return type(value).__name__ if type(value).__name__ in _CONDITION_TAGS.values() else None
     return None
 
 
 Condition = Annotated[
-    Annotated[AllOf, Tag("all")]
-    | Annotated[AnyOf, Tag("any")]
-    | Annotated[Not, Tag("not")]
-    | Annotated[Comparison, Tag("question")],
+    Annotated[AllOf, Tag("AllOf")]
+    | Annotated[AnyOf, Tag("AnyOf")]
+    | Annotated[Not, Tag("Not")]
+    | Annotated[Comparison, Tag("Comparison")],
     Discriminator(
         _condition_kind,
         custom_error_type="condition",

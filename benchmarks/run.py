@@ -1,0 +1,296 @@
+"""Speed and memory of stimulering, as ratios to baselines measured side by side.
+
+Run with ``python benchmarks/run.py`` from an environment where stimulering is
+installed. The script writes its data to ``benchmarks/.data/`` (generated once,
+then reused), runs every comparison in interleaved rounds (ours, baseline,
+baseline, ours, ...) and prints the median ratio of each against its target, with
+files per second for the batch comparison and the machine it ran on.
+
+Comparisons:
+
+a. ``stimulering --help`` against a minimal one-command Typer app (target <= 1.3).
+b. ``stimulering assess --answers F --format json`` against
+   ``python -c "import typer, rich, pydantic, yaml"`` (target <= 2.0).
+c. ``stimulering compare DIR --format json`` over 10,000 answers files against a
+   script that only parses the same files with PyYAML's C loader (target <= 1.5),
+   and the peak memory of the compare process (target < 150 MiB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / ".data"
+
+MINIMAL_APP = '''\
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def hello(name: str = "world") -> None:
+    """Say hello."""
+    typer.echo(f"hello {name}")
+
+
+if __name__ == "__main__":
+    app()
+'''
+
+PARSE_ONLY = '''\
+import sys
+from pathlib import Path
+
+import yaml
+
+count = 0
+for path in sorted(Path(sys.argv[1]).rglob("*.yaml")):
+    with path.open("rb") as stream:
+        yaml.load(stream, Loader=yaml.CSafeLoader)
+    count += 1
+print(count)
+'''
+
+
+@dataclass
+class Run:
+    """One process run: wall time in seconds and peak resident memory in bytes."""
+
+    seconds: float
+    peak_bytes: int
+
+
+@dataclass
+class Comparison:
+    """A command of ours against a baseline, with the target ratio."""
+
+    name: str
+    ours: list[str]
+    baseline: list[str]
+    target: float
+    files: int = 0
+    memory_target_mib: float | None = None
+
+
+def run_once(command: list[str]) -> Run:
+    """Run ``command`` with its output discarded; measure time and peak memory."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**os.environ, "NO_COLOR": "1"})
+    assert process.stderr is not None
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    error = process.stderr.read().decode(errors="replace")
+    process.stderr.close()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{error}")
+    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
+    return Run(seconds, usage.ru_maxrss * scale)
+
+
+def measure(comparison: Comparison, rounds: int) -> dict[str, object]:
+    """Interleaved rounds; the median of the per-round ratios and of each side's times."""
+    run_once(comparison.ours)  # warm the file cache and the byte-code cache
+    run_once(comparison.baseline)
+    ours: list[Run] = []
+    baseline: list[Run] = []
+    for number in range(rounds):
+        pair = [(ours, comparison.ours), (baseline, comparison.baseline)]
+        if number % 2:
+            pair.reverse()
+        for runs, command in pair:
+            runs.append(run_once(command))
+    ratios = [a.seconds / b.seconds for a, b in zip(ours, baseline, strict=True)]
+    result: dict[str, object] = {
+        "name": comparison.name,
+        "ours_s": statistics.median(run.seconds for run in ours),
+        "baseline_s": statistics.median(run.seconds for run in baseline),
+        "ratio": statistics.median(ratios),
+        "target": comparison.target,
+        "peak_mib": max(run.peak_bytes for run in ours) / 2**20,
+        "memory_target_mib": comparison.memory_target_mib,
+        "files": comparison.files,
+    }
+    return result
+
+
+# --- data ------------------------------------------------------------------------------------
+
+
+def stimulering_command() -> list[str]:
+    """The console script next to this interpreter, as a user runs it."""
+    script = Path(sys.executable).parent / "stimulering"
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("stimulering")
+    return [found] if found else [sys.executable, "-m", "stimulering"]
+
+
+def answer_for(question: dict[str, object], chance: random.Random) -> object:
+    """A varied valid answer to a question as ``questions --format json`` lists it."""
+    if chance.random() < 0.08:
+        return chance.choice(["weet_niet", "nvt", None])
+    values = [option["value"] for option in question["options"]]  # type: ignore[union-attr,index]
+    kind = question["type"]
+    if kind == "text":
+        return chance.choice(["", "Maandelijks overleg met alle partners.", "Zie notulen."])
+    if kind == "number":
+        return chance.choice([0, 1, 2.5, 4, 7, 12, 20])
+    if kind == "multi":
+        picked = [value for value in values if chance.random() < 0.5]
+        return picked or values[:1]
+    return chance.choice(values)
+
+
+def generate_answers(folder: Path, count: int, coalitions: int) -> Path:
+    """``count`` answers files over ``coalitions`` coalitions (reused when already made)."""
+    stamp = folder / "STAMP"
+    wanted = f"{count} {coalitions} v1"
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == wanted:
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    listing = subprocess.run([*stimulering_command(), "questions", "--format", "json"],
+                             check=True, capture_output=True, text=True)
+    questions = json.loads(listing.stdout)
+    reference = {key: questions[key] for key in ("id", "version", "sha256")}
+    import yaml  # only the generator needs it; the measured processes import their own
+
+    chance = random.Random(2026)
+    roles = ["gemeente", "netbeheerder", "drinkwaterbedrijf", "waterschap", "warmte", "telecom"]
+    levels = ["strategisch", "tactisch", "operationeel"]
+    per_coalition = count // coalitions
+    for number in range(count):
+        coalition = number % coalitions
+        respondent = number // coalitions
+        document = {
+            "stimulering_answers": 1,
+            "question_set": reference,
+            "coalition": f"Coalitie {coalition:04d}",
+            "respondent": {"organisation": f"Partner {respondent}",
+                           "role": roles[respondent % len(roles)],
+                           "level": levels[respondent % len(levels)]},
+            "date": f"20{24 + respondent % 3}-{1 + chance.randrange(12):02d}-15",
+            "lang": "nl",
+            "answers": {q["id"]: answer_for(q, chance) for q in questions["questions"]},
+        }
+        sub = folder / f"coalitie-{coalition:04d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"respondent-{respondent:02d}.yaml").write_text(
+            yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    stamp.write_text(wanted, encoding="utf-8")
+    print(f"generated {count:,} answers files ({coalitions:,} coalitions, "
+          f"{per_coalition} each) in {folder}", file=sys.stderr)
+    return folder
+
+
+def has_compare() -> bool:
+    """Whether this version of stimulering has the ``compare`` command."""
+    probe = subprocess.run([*stimulering_command(), "compare", "--help"],
+                           capture_output=True, text=True, check=False)
+    return probe.returncode == 0
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    """Platform, processor, CPU count and Python version, in one line."""
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return (f"{platform.platform()}; {cpu}; {os.cpu_count()} CPUs; "
+            f"Python {platform.python_version()}")
+
+
+def table(results: list[dict[str, object]], rounds: int) -> str:
+    """The results as a markdown table."""
+    lines = [
+        f"Median of {rounds} interleaved rounds. {machine()}.",
+        "",
+        "| comparison | ours (s) | baseline (s) | ratio | target | met | files/s | peak memory |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for result in results:
+        ratio, target = float(result["ratio"]), float(result["target"])  # type: ignore[arg-type]
+        met = ratio <= target
+        memory = ""
+        if result["memory_target_mib"] is not None:
+            peak = float(result["peak_mib"])  # type: ignore[arg-type]
+            met = met and peak < float(result["memory_target_mib"])  # type: ignore[arg-type]
+            memory = f"{peak:.0f} MiB (< {result['memory_target_mib']:.0f})"
+        files = int(result["files"])  # type: ignore[call-overload]
+        rate = ""
+        if files:
+            rate = (f"{files / float(result['ours_s']):,.0f} vs "  # type: ignore[arg-type]
+                    f"{files / float(result['baseline_s']):,.0f}")  # type: ignore[arg-type]
+        lines.append(
+            f"| {result['name']} | {result['ours_s']:.3f} | {result['baseline_s']:.3f} "
+            f"| {ratio:.2f} | <= {target:g} | {'yes' if met else 'NO'} | {rate} | {memory} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=7, help="rounds per comparison")
+    parser.add_argument("--files", type=int, default=10_000, help="answers files for compare")
+    parser.add_argument("--coalitions", type=int, default=1_000)
+    parser.add_argument("--only", choices=["help", "assess", "compare"], action="append",
+                        help="run only these comparisons")
+    options = parser.parse_args()
+    DATA.mkdir(exist_ok=True)
+    minimal = DATA / "minimal_app.py"
+    minimal.write_text(MINIMAL_APP, encoding="utf-8")
+    parse_only = DATA / "parse_only.py"
+    parse_only.write_text(PARSE_ONLY, encoding="utf-8")
+    answers = generate_answers(DATA / "answers", options.files, options.coalitions)
+    one_file = next(iter(sorted(answers.rglob("*.yaml"))))
+    ours = stimulering_command()
+    python = sys.executable
+
+    comparisons = {
+        "help": Comparison("`stimulering --help` vs a minimal Typer app", [*ours, "--help"],
+                           [python, str(minimal), "--help"], 1.3),
+        "assess": Comparison(
+            "`assess --answers F --format json` vs importing typer, rich, pydantic, yaml",
+            [*ours, "assess", "--answers", str(one_file), "--format", "json"],
+            [python, "-c", "import typer, rich, pydantic, yaml"], 2.0),
+        "compare": Comparison(
+            f"`compare DIR --format json` over {options.files:,} files vs C loader parse only",
+            [*ours, "compare", str(answers), "--format", "json"],
+            [python, str(parse_only), str(answers)], 1.5, files=options.files,
+            memory_target_mib=150),
+    }
+    chosen = options.only or list(comparisons)
+    results = []
+    for key in chosen:
+        if key == "compare" and not has_compare():
+            print("note: this version has no `stimulering compare`; skipping the batch "
+                  "comparison", file=sys.stderr)
+            continue
+        print(f"measuring {comparisons[key].name} ...", file=sys.stderr)
+        results.append(measure(comparisons[key], options.rounds))
+    print(table(results, options.rounds))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
