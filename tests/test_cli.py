@@ -175,3 +175,14 @@ def test_validate_checks_an_unrecognisable_file_as_a_question_set(cli, tmp_path,
         "b.yaml:2:10: regio_set: version: Input should be a valid string, not a number\n"
         "b.yaml:1:1: regio_set: missing key 'languages'\n"
         "b.yaml:1:1: regio_set: missing key 'questions'\n")
+
+
+def test_a_decimal_is_no_scale_answer(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.yaml").write_text(
+        "stimulering_answers: 1\ncoalition: Leiden\n"
+        "respondent: {organisation: Dunea, role: drinkwaterbedrijf, level: strategisch}\n"
+        "date: 2026-11-28\nanswers:\n  waarom_besproken: 3.0\n", encoding="utf-8")
+    result = cli("assess", "--answers", "a.yaml", expect=1)
+    assert result.stderr == ("error: a.yaml:6:21: waarom_besproken: expected a whole number "
+                             "from 1 to 5 or weet_niet / nvt, got 3.0\n")

@@ -11,6 +11,7 @@ to do with problems.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,10 +30,19 @@ def answers_paths(paths: Sequence[Path]) -> Iterator[Path]:
     """The files to read: files as given, folders recursively (``*.yaml`` / ``*.yml`` only)."""
     for path in paths:
         if path.is_dir():
-            found = (p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
-            yield from sorted(found)
+            yield from (Path(name) for name in sorted(_yaml_files(str(path))))
         else:
             yield path
+
+
+def _yaml_files(folder: str) -> Iterator[str]:
+    # os.walk reads each folder once and knows files from folders without a stat per
+    # file; on an archive of tens of thousands of files that is most of the listing time.
+    for parent, folders, files in os.walk(folder):
+        folders.sort()
+        for name in files:
+            if name.endswith(SUFFIXES):
+                yield os.path.join(parent, name)  # noqa: PTH118 - strings sort and join faster
 
 
 @dataclass

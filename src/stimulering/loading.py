@@ -162,7 +162,9 @@ def decode_text(raw: bytes, shown: str) -> str:
                    "save it as UTF-8",
             line=raw.count(b"\n", 0, error.start) + 1, column=column,
         ) from None
-    for number, line_text in enumerate(text.splitlines(), start=1):
+    # A file shorter than the line limit cannot hold a long line: skip the scan.
+    lines = text.splitlines() if len(text) > MAX_LINE_CHARS else []
+    for number, line_text in enumerate(lines, start=1):
         if len(line_text) > MAX_LINE_CHARS:
             raise invalid(shown, f"line is {len(line_text):,} characters long; the limit is "
                                  f"{MAX_LINE_CHARS:,}",
@@ -271,10 +273,11 @@ def _check_shape(root: yaml.Node, shown: str) -> None:
 def _plain_tree_ok(root: yaml.Node) -> bool:
     """Fast check of the common case: a tree without shared nodes that has no problem.
 
-    Scalars are not visited one by one, which makes this several times faster
-    than the full walk. ``False`` means "not sure": the full walk then decides
-    and names the problem.
+    Scalars are not visited one by one, and keys are compared as a set, which makes
+    this several times faster than the full walk. ``False`` means "not sure": the
+    full walk then decides and names the problem.
     """
+    scalar = yaml.ScalarNode
     seen: set[int] = set()
     total = 0
     stack: list[tuple[yaml.Node, int]] = [(root, 1)]
@@ -283,22 +286,20 @@ def _plain_tree_ok(root: yaml.Node) -> bool:
         if depth > MAX_DEPTH or id(node) in seen:
             return False
         seen.add(id(node))
+        pairs = node.value
         if isinstance(node, yaml.MappingNode):
-            keys: set[str] = set()
-            total += 2 * len(node.value)
-            for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode):
-                    if key_node.value in keys or key_node.tag == "tag:yaml.org,2002:merge":
-                        return False
-                    keys.add(key_node.value)
-                else:
-                    stack.append((key_node, depth + 1))
-                if not isinstance(value_node, yaml.ScalarNode):
-                    stack.append((value_node, depth + 1))
+            total += 2 * len(pairs)
+            try:
+                keys = {key.value for key, _ in pairs}
+            except TypeError:  # a list or mapping as a key
+                return False
+            # Fewer distinct keys than pairs is a duplicate; "<<" may be a merge key.
+            if len(keys) != len(pairs) or "<<" in keys:
+                return False
+            stack.extend((value, depth + 1) for _, value in pairs if type(value) is not scalar)
         elif isinstance(node, yaml.SequenceNode):
-            total += len(node.value)
-            stack.extend((child, depth + 1) for child in node.value
-                         if not isinstance(child, yaml.ScalarNode))
+            total += len(pairs)
+            stack.extend((child, depth + 1) for child in pairs if type(child) is not scalar)
     return total < MAX_NODES
 
 

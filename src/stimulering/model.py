@@ -9,6 +9,7 @@ object (references between questions, instruments and languages) live in
 # No "from __future__ import annotations" here: pydantic builds these classes markedly
 # faster from real annotations, and start-up time matters for a command-line tool.
 import datetime as dt
+import functools
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -88,20 +89,6 @@ AnswerValue = StrictInt | StrictFloat | StrictStr | list[StrictStr] | None
 """A raw answer as it stands in an answers file; ``None`` means not answered yet."""
 
 SEMVER_PATTERN = r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$"
-
-_LINE_BREAKS = str.maketrans({"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
-
-
-def normalise_text(value: Any) -> Any:
-    """Free text with every kind of line break as a plain newline, so files round-trip."""
-    if isinstance(value, str):
-        return value.replace("\r\n", "\n").translate(_LINE_BREAKS)
-    if isinstance(value, list):
-        return [normalise_text(item) for item in value]
-    if isinstance(value, dict):
-        return {key: normalise_text(item) for key, item in value.items()}
-    return value
-
 
 class Frozen(BaseModel):
     """Base of every file model: immutable and strict about unknown keys."""
@@ -330,9 +317,36 @@ class QuestionSet(Frozen):
             raise ValueError("languages are listed twice")
         return value
 
+    @functools.cached_property
+    def questions_by_id(self) -> dict[str, Question]:
+        """Questions keyed by id (built once; do not change it)."""
+        return {question.id: question for question in self.questions}
+
+    @functools.cached_property
+    def renamed_ids(self) -> dict[str, str]:
+        """Old ids named in ``replaces``, each with the id of the question that replaced it."""
+        return {old: question.id for question in self.questions for old in question.replaces}
+
+    @functools.cached_property
+    def plain_values(self) -> dict[str, frozenset[int | str]]:
+        """For scale, yes/no and choice questions: every answer value they accept."""
+        accepted: dict[str, frozenset[int | str]] = {}
+        for question in self.questions:
+            values: tuple[int | str, ...]
+            if question.type == "scale":
+                values = SCALE_VALUES
+            elif question.type == "yesno":
+                values = tuple(YESNO_SCORES)
+            elif question.type == "choice":
+                values = tuple(option.id for option in question.options or [])
+            else:
+                continue
+            accepted[question.id] = frozenset((*values, *SPECIAL_VALUES))
+        return accepted
+
     def by_id(self) -> dict[str, Question]:
         """Questions keyed by id."""
-        return {question.id: question for question in self.questions}
+        return self.questions_by_id
 
 
 # --- the stimuleringsmodel ---------------------------------------------------------------------
@@ -491,9 +505,6 @@ class Respondent(Frozen):
     role: Role
     level: Level
 
-    _normalise = field_validator("organisation", mode="before")(
-        classmethod(lambda cls, value: normalise_text(value)))
-
 
 class Action(Frozen):
     """A planned action on the roadmap to a target phase."""
@@ -506,9 +517,6 @@ class Action(Frozen):
     instrument: ItemId | None = None
     """Instrument this action applies."""
     done: StrictBool = False
-
-    _normalise = field_validator("what", "owner", mode="before")(
-        classmethod(lambda cls, value: normalise_text(value)))
 
 
 class Answers(Frozen):
@@ -525,9 +533,6 @@ class Answers(Frozen):
     notes: dict[ItemId, Annotated[str, Field(max_length=10000)]] = Field(default_factory=dict)
     targets: dict[PillarId, PhaseNumber] = Field(default_factory=dict)
     actions: list[Action] = Field(default_factory=list)
-
-    _normalise = field_validator("coalition", "answers", "notes", mode="before")(
-        classmethod(lambda cls, value: normalise_text(value)))
 
     @field_validator("date", mode="before")
     @classmethod

@@ -51,10 +51,11 @@ def atomic_write(path: Path, content: str | bytes, *, force: bool = True) -> Non
 
 
 def _represent_text(dumper: Any, value: str) -> Any:
-    # Control characters (other than tab and newline) in plain or block scalars do not
-    # survive a round trip; double quotes escape them.
-    if any(unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn") and char not in "\t\n"
-           for char in value):
+    # Control characters (other than tab and newline) and the Unicode line and paragraph
+    # separators do not survive a round trip in plain or block scalars: YAML reads them
+    # as line breaks. Double quotes escape them.
+    if any(unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn", "Zl", "Zp")
+           and char not in "\t\n" for char in value):
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     return dumper.represent_str(value)
 

@@ -258,10 +258,15 @@ def _shown(value: AnswerValue) -> str:
 
 def check_answers(answers: Answers, document: Document, qset: QuestionSet) -> list[Problem]:
     """Invalid values for questions of the set (unknown ids are warnings, see scoring)."""
-    by_id = qset.by_id()
-    renamed = {old: question.id for question in qset.questions for old in question.replaces}
+    by_id = qset.questions_by_id
+    renamed = qset.renamed_ids
+    plain = qset.plain_values
     problems = []
     for question_id, value in answers.answers.items():
+        # Most answers are plain values of their own question: one set look-up settles them.
+        # (The exact type matters: 3.0 equals 3 in a set but is no scale answer.)
+        if type(value) in (int, str) and value in plain.get(question_id, ()):
+            continue
         question = by_id.get(question_id) or by_id.get(renamed.get(question_id, ""))
         if question is None:
             continue
