@@ -57,9 +57,11 @@ def test_wheel_holds_questions_and_models(installed):
     listing = subprocess.run(
         [str(python), "-c", "import importlib.resources as r; d = r.files('stimulering') / "
          "'data'; print(sorted(p.name for p in (d / 'models').iterdir())); "
-         "print((d / 'questions.yaml').is_file())"],
+         "print((d / 'questions.yaml').is_file()); "
+         "from stimulering.bundle import read_bundle; print(read_bundle() is not None)"],
         capture_output=True, text=True, check=True, cwd=installed)
-    models_line, questions_line = listing.stdout.splitlines()
+    models_line, questions_line, bundle_line = listing.stdout.splitlines()
     shipped = sorted(p.name for p in (ROOT / "models").iterdir() if p.suffix == ".yaml")
     assert models_line == str(shipped)
     assert questions_line == "True"
+    assert bundle_line == "True", "the wheel's bundle does not match its shipped files"

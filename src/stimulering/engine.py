@@ -89,8 +89,19 @@ def check(questions_path: Path | None = None, model_path: Path | None = None) ->
     return problems
 
 
-def load(questions_path: Path | None = None, model_path: Path | None = None) -> Engine:
-    """Load and check a question set and model (the shipped ones by default)."""
+def load(questions_path: Path | None = None, model_path: Path | None = None, *,
+         use_bundle: bool = True) -> Engine:
+    """Load and check a question set and model (the shipped ones by default).
+
+    The shipped ones come from the package's checked bundle when it matches the
+    files (see ``stimulering.bundle``); ``use_bundle=False`` always reads the YAML.
+    """
+    if use_bundle and questions_path is None and model_path is None:
+        from stimulering.bundle import read_bundle
+
+        shipped = read_bundle()
+        if shipped is not None:
+            return Engine(*shipped)
     loaded_questions = load_question_set(questions_path)
     loaded_model = load_model(model_path)
     problems = validation.check_model(loaded_model, loaded_questions.questions)

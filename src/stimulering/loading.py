@@ -538,10 +538,12 @@ def load_model(path: Path | None = None) -> LoadedModel:
             problems.extend(error.problems)
     if problems:
         raise InvalidInputError(problems)
-    return _merge(parts, documents, shown_name(folder, default))
+    return merge_model_files(parts, documents, shown_name(folder, default))
 
 
-def _merge(parts: list[ModelFile], documents: list[Document], folder: str) -> LoadedModel:
+def merge_model_files(parts: list[ModelFile], documents: list[Document],
+                      folder: str) -> LoadedModel:
+    """One model from the files of a model folder; ids must not repeat across files."""
     settings = [(part.settings, doc) for part, doc in zip(parts, documents, strict=True)
                 if part.settings]
     problems: list[Problem] = []

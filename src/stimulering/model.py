@@ -546,8 +546,3 @@ class Answers(Frozen):
         return {key: value for key, value in self.answers.items() if value is not None}
 
 
-AllOf.model_rebuild()
-AnyOf.model_rebuild()
-Not.model_rebuild()
-Question.model_rebuild()
-Signal.model_rebuild()

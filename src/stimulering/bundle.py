@@ -1,0 +1,146 @@
+"""A checked copy of the shipped question set and model, so that commands start fast.
+
+Parsing the shipped YAML (about 170 KB) and building pydantic validators for it
+is most of what a command like ``assess --answers`` spends before it can score.
+The package therefore carries ``bundle.json``: the shipped files as validated
+model data, made by ``python -m stimulering.bundle`` and kept current by a test.
+Each entry holds the sha256 of its source file's bytes. At start-up the source
+files are hashed (a fraction of a millisecond); only when every hash matches is
+the bundle used, and its data is turned into model objects without validating
+it again. Any difference (an edited question set in a checkout, a missing
+bundle) falls back to loading the YAML files, which stay the truth.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import types
+import typing
+from importlib import resources
+from pathlib import Path
+from typing import Any, Union
+
+from pydantic import BaseModel
+
+from stimulering.errors import StimuleringError
+from stimulering.loading import (
+    Document,
+    LoadedModel,
+    LoadedQuestionSet,
+    default_model_path,
+    default_questions_path,
+    load_model,
+    merge_model_files,
+    model_files,
+)
+from stimulering.model import AllOf, AnyOf, Comparison, ModelFile, Not, QuestionSet
+
+BUNDLE_NAME = "bundle.json"
+FORMAT = 1
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _sources() -> list[tuple[str, Path]]:
+    """The shipped files, each with the name it has in the bundle."""
+    files = [("questions.yaml", default_questions_path())]
+    files += [(f"models/{path.name}", path) for path in model_files(default_model_path())]
+    return files
+
+
+def make_bundle() -> str:
+    """The bundle of the shipped files as JSON text; they must be valid."""
+    from stimulering.engine import load
+
+    engine = load(use_bundle=False)
+    loaded = load_model()
+    parts = [ModelFile.model_validate(document.data) for document in loaded.documents]
+    entries: dict[str, Any] = {}
+    for (name, path), data in zip(
+        _sources(),
+        [engine.questions.model_dump(mode="json", by_alias=True, exclude_unset=True)]
+        + [part.model_dump(mode="json", by_alias=True, exclude_unset=True) for part in parts],
+        strict=True,
+    ):
+        entries[name] = {"sha256": _digest(path), "data": data}
+    bundle = {"format": FORMAT, "question_set_sha256": engine.sha256, "files": entries}
+    return json.dumps(bundle, ensure_ascii=False, indent=1) + "\n"
+
+
+def read_bundle() -> tuple[LoadedQuestionSet, LoadedModel] | None:
+    """The shipped question set and model from the bundle, or ``None`` when it is not current."""
+    try:
+        text = (resources.files("stimulering") / BUNDLE_NAME).read_text(encoding="utf-8")
+        bundle = json.loads(text)
+        sources = _sources()
+        entries = bundle["files"]
+        if bundle.get("format") != FORMAT or [name for name, _ in sources] != list(entries):
+            return None
+        if any(entries[name]["sha256"] != _digest(path) for name, path in sources):
+            return None
+    except (OSError, ValueError, KeyError, StimuleringError):
+        return None
+    questions = hydrate(QuestionSet, entries["questions.yaml"]["data"])
+    parts = [hydrate(ModelFile, entries[name]["data"]) for name, _ in sources[1:]]
+    documents = [Document(name, {}, None) for name, _ in sources]
+    return (LoadedQuestionSet(questions, bundle["question_set_sha256"], documents[0]),
+            merge_model_files(parts, documents[1:], "models"))
+
+
+def _condition(value: dict[str, Any]) -> Any:
+    # Spelled out: inside AllOf, AnyOf and Not the annotations name the union by a
+    # forward reference that pydantic resolves only when it builds a validator.
+    if "all" in value:
+        return AllOf.model_construct(all=[_condition(part) for part in value["all"]])
+    if "any" in value:
+        return AnyOf.model_construct(any=[_condition(part) for part in value["any"]])
+    if "not" in value:
+        return Not.model_construct(not_=_condition(value["not"]))
+    return hydrate(Comparison, value)
+
+
+def hydrate(kind: Any, value: Any) -> Any:
+    """Model objects from data that was validated as ``kind`` before: no validation again."""
+    if value is None:
+        return None
+    origin = typing.get_origin(kind)
+    if origin is typing.Annotated:
+        return hydrate(typing.get_args(kind)[0], value)
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        fields = {}
+        for name, info in kind.model_fields.items():
+            key = info.alias or name
+            if key in value:
+                fields[name] = hydrate(info.annotation, value[key])
+        return kind.model_construct(**fields)
+    if origin is list:
+        (item,) = typing.get_args(kind)
+        return [hydrate(item, entry) for entry in value]
+    if origin is dict:
+        _, item = typing.get_args(kind)
+        return {key: hydrate(item, entry) for key, entry in value.items()}
+    if origin is Union or origin is types.UnionType:
+        members = [typing.get_args(member)[0] if typing.get_origin(member) is typing.Annotated
+                   else member for member in typing.get_args(kind)]
+        if Comparison in members or any(typing.get_origin(m) is Union for m in members):
+            # The when-condition union: its kind follows from its key.
+            if isinstance(value, dict):
+                return _condition(value)
+        present = [member for member in members if member is not type(None)]
+        if len(present) == 1:
+            return hydrate(present[0], value)
+        return value  # a union of plain types, such as int | float
+    return value
+
+
+def main() -> None:
+    """Print a fresh bundle: ``python -m stimulering.bundle > src/stimulering/bundle.json``."""
+    sys.stdout.write(make_bundle())
+
+
+if __name__ == "__main__":
+    main()
