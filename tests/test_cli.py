@@ -186,3 +186,16 @@ def test_a_decimal_is_no_scale_answer(cli, tmp_path, monkeypatch):
     result = cli("assess", "--answers", "a.yaml", expect=1)
     assert result.stderr == ("error: a.yaml:6:21: waarom_besproken: expected a whole number "
                              "from 1 to 5 or weet_niet / nvt, got 3.0\n")
+
+
+def test_assess_markdown_to_a_file_writes_the_chart_it_links(cli, write_answers, engine,
+                                                             tmp_path):
+    path = write_answers(highest(engine))
+    target = tmp_path / "verslag.md"
+    cli("assess", "--answers", str(path), "--format", "markdown", "--output", str(target))
+    assert "(verslag-radar.svg)" in target.read_text(encoding="utf-8")
+    assert (tmp_path / "verslag-radar.svg").read_text(encoding="utf-8").startswith("<svg")
+    report = tmp_path / "report.md"
+    cli("report", str(path), "-o", str(report))
+    assert report.read_text(encoding="utf-8") == target.read_text(encoding="utf-8").replace(
+        "verslag-radar.svg", "report-radar.svg")

@@ -17,7 +17,7 @@ import typer
 import typer.core
 
 if TYPE_CHECKING:
-    from stimulering.engine import Engine
+    from stimulering.engine import Engine, Evaluation
 
 from stimulering import __version__
 
@@ -232,9 +232,7 @@ def assess(
 
         _emit(render_assessment(evaluation, lang), output, force=force)
     elif output_format is AssessFormat.markdown:
-        from stimulering.report.markdown import render_report
-
-        _emit(render_report(evaluation, lang, _chart_name(output, answers)), output, force=force)
+        _markdown_report(evaluation, answers, output, force, lang)
     else:
         from stimulering.report.text import render_assessment as render_text
 
@@ -418,24 +416,36 @@ def report_command(
 
         _emit(render_assessment(evaluation, lang), output, force=force)
         return
+    if output_format is ReportFormat.html:
+        from stimulering.report.markdown import chart_svg, render_report
+
+        markdown = render_report(evaluation, lang, _chart_name(output, file))
+        _emit(_html(markdown, chart_svg(evaluation, lang), evaluation.assessment.coalition,
+                    lang), output, force=force)
+        return
+    _markdown_report(evaluation, file, output, force, lang)
+
+
+def _markdown_report(evaluation: Evaluation, answers: Path, output: Path | None, force: bool,
+                     lang: str) -> None:
+    """The markdown report on stdout, or written to ``output`` with its chart beside it."""
     from stimulering.report.markdown import chart_svg, render_report
 
-    chart = _chart_name(output, file)
-    markdown = render_report(evaluation, lang, chart)
-    if output_format is ReportFormat.html:
-        from stimulering.i18n import label
-        from stimulering.report.html import render_html
-
-        title = f"{label(lang, 'report.title')}: {evaluation.assessment.coalition}"
-        _emit(render_html(markdown, chart_svg(evaluation, lang), title, lang), output,
-              force=force)
-        return
+    markdown = render_report(evaluation, lang, _chart_name(output, answers))
     if output is None:
         _emit(markdown, None)
         return
     from stimulering.store import write_report
 
     write_report(output, markdown, chart_svg(evaluation, lang), force=force)
+
+
+def _html(markdown: str, svg: str, coalition: str, lang: str) -> str:
+    """A report page titled after the coalition."""
+    from stimulering.i18n import label
+    from stimulering.report.html import render_html
+
+    return render_html(markdown, svg, f"{label(lang, 'report.title')}: {coalition}", lang)
 
 
 def _coalition_report(engine: Engine, files: list[Path], output_format: ReportFormat,
@@ -455,11 +465,7 @@ def _coalition_report(engine: Engine, files: list[Path], output_format: ReportFo
 
     markdown = render_coalition_markdown(view, engine.questions, engine.model, lang)
     if output_format is ReportFormat.html:
-        from stimulering.i18n import label
-        from stimulering.report.html import render_html
-
-        title = f"{label(lang, 'report.title')}: {view.coalition}"
-        markdown = render_html(markdown, "", title, lang)
+        markdown = _html(markdown, "", view.coalition, lang)
     _emit(markdown, output, force=force)
 
 
