@@ -159,8 +159,8 @@ class Session:
                 self.open(path, answers)
                 return
         role = options.role or self.ask_menu(
-            "iv.ask.role", tuple(role for role in ROLES if role != "coalitie"), "iv.role")
-        level = options.level or self.ask_menu("iv.ask.level", LEVELS, "iv.level")
+            "iv.ask.role", tuple(role for role in ROLES if role != "coalitie"), "role")
+        level = options.level or self.ask_menu("iv.ask.level", LEVELS, "level")
         today = options.today or dt.date.today()
         self.base = Answers(
             stimulering_answers=1, question_set=self.engine.scorer.ref, coalition=coalition,

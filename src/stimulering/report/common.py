@@ -5,7 +5,14 @@ from __future__ import annotations
 from stimulering.advice import AdviceItem
 from stimulering.engine import Evaluation
 from stimulering.i18n import label, pick
-from stimulering.model import SPECIAL_VALUES, AnswerValue, Model, Question, QuestionSet
+from stimulering.model import (
+    SPECIAL_VALUES,
+    AnswerValue,
+    Model,
+    Question,
+    QuestionSet,
+    Respondent,
+)
 from stimulering.scoring import PillarResult, Warning
 
 
@@ -17,6 +24,12 @@ def score_text(score: float | None) -> str:
 def percent(value: float) -> str:
     """A share as a whole percentage."""
     return f"{round(value * 100)}%"
+
+
+def respondent_text(respondent: Respondent, lang: str) -> str:
+    """"Stedin (grid operator, tactical)": organisation with role and level in ``lang``."""
+    return (f"{respondent.organisation} ({label(lang, f'role.{respondent.role}')}, "
+            f"{label(lang, f'level.{respondent.level}')})")
 
 
 def pillar_name(model: Model, pillar: str, lang: str) -> str:

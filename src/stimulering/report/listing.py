@@ -16,10 +16,10 @@ def render_question_table(questions: QuestionSet, lang: str, *, color: bool = Fa
     table = Table(title=f"{questions.id} {questions.version}", box=None, padding=(0, 1))
     table.add_column("#", justify="right")
     table.add_column("id", no_wrap=True)
-    table.add_column("pijler" if lang == "nl" else "pillar")
-    table.add_column("fase" if lang == "nl" else "phase", justify="right")
+    table.add_column(label(lang, "pillar"))
+    table.add_column(label(lang, "phase"), justify="right")
     table.add_column("type")
-    table.add_column("tekst" if lang == "nl" else "text")
+    table.add_column(label(lang, "text"))
     for number, question in enumerate(questions.questions, start=1):
         flags = (" ⚑" if question.gate else "") + (" ⇅" if question.reverse else "") + \
                 (" ?" if question.when else "")

@@ -23,6 +23,7 @@ from stimulering.report.common import (
     explanation,
     phase_name,
     pillar_name,
+    respondent_text,
     score_text,
     warning_message,
 )
@@ -137,9 +138,8 @@ def _header(evaluation: Evaluation, lang: str) -> list[str]:
     out = [f"# {label(lang, 'report.title')}: {escape(result.coalition)}", ""]
     out.append(f"- **{label(lang, 'coalition')}:** {escape(result.coalition)}")
     if result.respondent is not None:
-        r = result.respondent
-        out.append(f"- **{label(lang, 'respondent')}:** {escape(r.organisation)} "
-                   f"({escape(r.role)}, {escape(r.level)})")
+        out.append(f"- **{label(lang, 'respondent')}:** "
+                   f"{escape(respondent_text(result.respondent, lang))}")
     out.append(f"- **{label(lang, 'date')}:** {result.date.isoformat()}")
     out.append(f"- **{label(lang, 'question_set')}:** {escape(result.question_set.id)} "
                f"{escape(result.question_set.version)}")

@@ -22,19 +22,19 @@ def allowed_comment(question: Question, lang: str) -> str:
         return " | ".join(o.id for o in question.options or []) + f" | {special}"
     if question.type == "multi":
         ids = ", ".join(o.id for o in question.options or [])
-        return f"[list of: {ids}] | {special}"
+        return f"[{label(lang, 'template.list_of', ids=ids)}] | {special}"
     if question.type == "number":
         unit = pick(question.unit, lang)
-        return f"number{f' ({unit})' if unit else ''} | {special}"
-    return "free text"
+        return f"{label(lang, 'template.number')}{f' ({unit})' if unit else ''} | {special}"
+    return label(lang, "template.text")
 
 
 def render_template(questions: QuestionSet, sha256: str, lang: str, today: dt.date) -> str:
     """The blank answers file as YAML text."""
     lines = [
-        f"# Answers file for question set {questions.id} {questions.version}.",
-        "# Fill in every answer after its colon; leave it empty while it is open.",
-        "# Score it with: stimulering assess --answers THIS_FILE",
+        "# " + label(lang, "template.title", id=questions.id, version=questions.version),
+        "# " + label(lang, "template.fill"),
+        "# " + label(lang, "template.score"),
         "stimulering_answers: 1",
         f"question_set: {{id: {questions.id}, version: {questions.version}, sha256: {sha256}}}",
         'coalition: ""',
@@ -50,17 +50,17 @@ def render_template(questions: QuestionSet, sha256: str, lang: str, today: dt.da
     for question in questions.questions:
         if question.pillar != pillar:
             pillar = question.pillar
-            lines.append(f"  # --- {pillar} ---")
+            lines.append(f"  # --- {label(lang, 'pillar')}: {pillar} ---")
         text = " ".join(pick(question.text, lang).split())
         lines.append(f"  # [{question.category} · {label(lang, 'phase')} {question.phase}] {text}")
         lines.append(f"  # {allowed_comment(question, lang)}")
         if question.when is not None:
             condition = json.dumps(question.when.model_dump(by_alias=True, exclude_none=True),
                                    ensure_ascii=False)
-            lines.append(f"  # only when {condition}")
+            lines.append(f"  # {label(lang, 'template.when', condition=condition)}")
         lines.append(f"  {question.id}:")
     lines += [
-        "notes: {}  # question_id: why this answer, evidence, or why not applicable",
+        "notes: {}  # " + label(lang, "template.notes"),
         "targets: {}  # people: 3, governance: 3, information: 2",
         "actions: []  # - {what: ..., owner: ..., due: 2027-03-01, item: question_id, done: false}",
     ]

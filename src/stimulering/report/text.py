@@ -18,6 +18,7 @@ from stimulering.report.common import (
     explanation,
     phase_name,
     pillar_name,
+    respondent_text,
     score_text,
     warning_message,
 )
@@ -57,8 +58,7 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
     parts: list[RenderableType] = []
     who = ""
     if result.respondent is not None:
-        r = result.respondent
-        who = f" · {r.organisation} ({r.role}, {r.level})"
+        who = f" · {respondent_text(result.respondent, lang)}"
     parts.append(Text(f"{result.coalition}{who} · {result.date.isoformat()}", style="bold"))
     parts.append(Text(f"{label(lang, 'question_set')}: {result.question_set.id} "
                       f"{result.question_set.version}", style="dim"))
