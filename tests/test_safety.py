@@ -149,8 +149,11 @@ def test_assess_reads_only_the_answers_file_and_writes_only_the_output(
     assert ours(audit["read"], guarded.work) == [answers_file]
     written = ours(audit["written"], guarded.work)
     assert "uitslag.out" in written
-    assert all(name == "uitslag.out" or name.startswith(".uitslag.out.") for name in written)
-    assert sorted(p.name for p in guarded.work.iterdir()) == [answers_file, "uitslag.out"]
+    # A markdown report is written with the chart it links.
+    made = ["uitslag.out", "uitslag-radar.svg"] if output_format == "markdown" else ["uitslag.out"]
+    assert all(name in made or name.startswith(tuple(f".{m}." for m in made))
+               for name in written)
+    assert sorted(p.name for p in guarded.work.iterdir()) == sorted([answers_file, *made])
 
 
 @pytest.mark.parametrize("output_format", ["markdown", "html", "json"])
