@@ -33,6 +33,7 @@ from stimulering.model import (
     NOT_APPLICABLE,
     PILLARS,
     SCALE_VALUES,
+    SPECIAL_VALUES,
     YESNO_SCORES,
     Action,
     Answers,
@@ -51,6 +52,7 @@ from stimulering.scoring import (
     Warning,
     item_score,
 )
+from stimulering.validation import answer_problem
 
 DIVERGENCE_MINIMUM = 0.5
 """Spread (highest minus lowest item score) from which an item is a discussion topic."""
@@ -173,10 +175,9 @@ def nearest_value(question: Question, score: float, given: Iterable[AnswerValue]
     best: tuple[float, float] | None = None
     chosen: AnswerValue = None
     for value in candidate_values(question, given):
-        try:
-            value_score = item_score(question, value)
-        except (AssertionError, KeyError):
-            continue
+        if answer_problem(question, value) is not None or value in SPECIAL_VALUES:
+            continue  # only plain, valid answers can stand for a mean score
+        value_score = item_score(question, value)
         key = (round(abs(value_score - score), 9), value_score)
         if best is None or key < best:
             best, chosen = key, value

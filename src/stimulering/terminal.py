@@ -17,7 +17,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from stimulering.engine import Engine
+from stimulering.engine import Engine, Evaluation
 from stimulering.errors import StimuleringError, UsageError
 from stimulering.i18n import label, pick
 from stimulering.interview import (
@@ -169,7 +169,6 @@ class Session:
             date=today, lang=self.lang)
         self.path = options.save or self.free_name(
             options.folder / default_file_name(coalition, organisation, today))
-        self.interview = Interview(self.engine.scorer)
         self.show_path()
         self.save()
 
@@ -343,23 +342,24 @@ class Session:
         self.console.print(Group(*assessment_renderables(evaluation, self.lang)))
         self.say()
         if self.ask_yes_no("iv.targets.offer", False):
-            self.set_targets()
+            self.set_targets(evaluation)
         if self.ask_yes_no("iv.actions.offer", False):
             self.add_actions()
         assert self.path is not None
         report = self.path.with_suffix(".md")
         if self.ask_yes_no("iv.report.offer", True, path=str(report)):
-            final = self.engine.evaluate(self.answers())
+            # Targets and actions do not change the scores; the report shows them too.
+            final = replace(evaluation, answers=self.answers())
             write_report(report, render_report(final, self.lang, chart_path_for(report).name),
                          chart_svg(final, self.lang), force=True)
             self.say(self.label("iv.report.written", path=str(report)), "bold")
         self.say(self.label("iv.saved", path=str(self.path)))
 
-    def set_targets(self) -> None:
+    def set_targets(self, evaluation: Evaluation) -> None:
         """Ask a target phase per pillar."""
         assert self.base is not None
         targets: dict[str, int] = {str(k): v for k, v in self.base.targets.items()}
-        result = self.engine.evaluate(self.answers()).assessment.pillars
+        result = evaluation.assessment.pillars
         for pillar in PILLARS:
             while True:
                 text = self.read(self.label(
