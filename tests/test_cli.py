@@ -199,3 +199,12 @@ def test_assess_markdown_to_a_file_writes_the_chart_it_links(cli, write_answers,
     cli("report", str(path), "-o", str(report))
     assert report.read_text(encoding="utf-8") == target.read_text(encoding="utf-8").replace(
         "verslag-radar.svg", "report-radar.svg")
+
+
+def test_the_public_api_loads_and_assesses(write_answers, engine):
+    import stimulering
+
+    path = write_answers(highest(engine))
+    evaluation = stimulering.assess(path)
+    assert evaluation.assessment.phase == 6
+    assert stimulering.load().questions == engine.questions

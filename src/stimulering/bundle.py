@@ -31,7 +31,6 @@ from stimulering.loading import (
     LoadedQuestionSet,
     default_model_path,
     default_questions_path,
-    load_model,
     merge_model_files,
     model_files,
 )
@@ -57,8 +56,8 @@ def make_bundle() -> str:
     from stimulering.engine import load
 
     engine = load(use_bundle=False)
-    loaded = load_model()
-    parts = [ModelFile.model_validate(document.data) for document in loaded.documents]
+    parts = [ModelFile.model_validate(document.data)
+             for document in engine.loaded_model.documents]
     entries: dict[str, Any] = {}
     for (name, path), data in zip(
         _sources(),

@@ -40,7 +40,6 @@ _LABELS: dict[str, dict[str, str]] = {
         "template.notes": "vraag_id: waarom dit antwoord, bewijs, of waarom niet van toepassing",
         "score": "score",
         "levels_met": "niveaus gehaald",
-        "complete": "alle zes niveaus gehaald",
         "coalition": "Samenwerking",
         "respondent": "Respondent",
         "date": "Datum",
@@ -93,7 +92,6 @@ _LABELS: dict[str, dict[str, str]] = {
                              "vragen. Een niveau telt als gehaald vanaf {threshold}.",
         "report.category": "Categorie",
         "report.answered": "Beantwoord",
-        "report.per_pillar": "Per pijler",
         "report.signals": "Katalysatoren en remmers",
         "report.kind": "Soort",
         "report.name": "Naam",
@@ -142,7 +140,6 @@ _LABELS: dict[str, dict[str, str]] = {
         "catalogue.sources": "Bronnen",
         "catalogue.parties": "Partijen",
         "catalogue.count": "{instruments} instrumenten, {examples} praktijkvoorbeelden",
-        "unit.none": "",
         "iv.consensus.intro": "Consensusgesprek: {count} onderwerpen waarop de {partners} "
                               "partners uiteenlopen. Kies samen één antwoord per onderwerp; "
                               "de rest komt uit het gecombineerde resultaat.",
@@ -197,8 +194,6 @@ _LABELS: dict[str, dict[str, str]] = {
         "level.operationeel": "operationeel",
         "iv.found": "Er is een onafgemaakt antwoordbestand: {path} ({count} antwoorden).",
         "iv.resume_question": "Daar verdergaan? [J/n]",
-        "iv.yes": "j",
-        "iv.no": "n",
         "iv.yes_words": "j ja y yes",
         "iv.no_words": "n nee no",
         "iv.error.yes_no": "Typ j of n.",
@@ -273,7 +268,6 @@ _LABELS: dict[str, dict[str, str]] = {
         "template.notes": "question_id: why this answer, evidence, or why not applicable",
         "score": "score",
         "levels_met": "levels met",
-        "complete": "all six levels met",
         "coalition": "Coalition",
         "respondent": "Respondent",
         "date": "Date",
@@ -326,7 +320,6 @@ _LABELS: dict[str, dict[str, str]] = {
                              "A level counts as met from {threshold}.",
         "report.category": "Category",
         "report.answered": "Answered",
-        "report.per_pillar": "Per pillar",
         "report.signals": "Catalysts and inhibitors",
         "report.kind": "Kind",
         "report.name": "Name",
@@ -375,7 +368,6 @@ _LABELS: dict[str, dict[str, str]] = {
         "catalogue.sources": "Sources",
         "catalogue.parties": "Parties",
         "catalogue.count": "{instruments} instruments, {examples} practice examples",
-        "unit.none": "",
         "iv.consensus.intro": "Consensus conversation: {count} topics on which the "
                               "{partners} partners diverge. Agree on one answer per topic; "
                               "everything else comes from the combined result.",
@@ -427,8 +419,6 @@ _LABELS: dict[str, dict[str, str]] = {
         "level.operationeel": "operational",
         "iv.found": "There is an unfinished answers file: {path} ({count} answers).",
         "iv.resume_question": "Continue there? [Y/n]",
-        "iv.yes": "y",
-        "iv.no": "n",
         "iv.yes_words": "y yes j ja",
         "iv.no_words": "n no nee",
         "iv.error.yes_no": "Type y or n.",
@@ -515,7 +505,6 @@ _LABELS["nl"].update({
                               "met voorzichtigheid.",
     "compare.title": "Vergelijking van samenwerkingen",
     "compare.respondents": "resp.",
-    "compare.skipped": "overgeslagen",
 })
 _LABELS["en"].update({
     "view.title": "Coalition view",
@@ -556,7 +545,6 @@ _LABELS["en"].update({
                               "differences with care.",
     "compare.title": "Comparison of coalitions",
     "compare.respondents": "resp.",
-    "compare.skipped": "skipped",
 })
 
 LANGUAGES: tuple[str, ...] = tuple(_LABELS)

@@ -560,7 +560,7 @@ def merge_model_files(parts: list[ModelFile], documents: list[Document],
     for part, doc in zip(parts, documents, strict=True):
         for section in MODEL_SECTIONS:
             for index, entry in enumerate(getattr(part, section)):
-                key = _entry_key(section, entry)
+                key = entry_key(section, entry)
                 location: Location = (section, index)
                 if (section, key) in origins:
                     first_doc, first_location = origins[(section, key)]
@@ -582,7 +582,8 @@ def merge_model_files(parts: list[ModelFile], documents: list[Document],
     return LoadedModel(model, tuple(documents), origins)
 
 
-def _entry_key(section: str, entry: Any) -> str:
+def entry_key(section: str, entry: Any) -> str:
+    """The id of a model entry within its section (phases by number, advice by level)."""
     if section == "phases":
         return str(entry.number)
     if section == "advice":

@@ -263,6 +263,11 @@ class Question(Frozen):
         """Whether the item has a score (every type except ``text``)."""
         return self.type != "text"
 
+    @functools.cached_property
+    def option_scores(self) -> dict[str, float]:
+        """Score of each option of a choice or multi item, by option id (built once)."""
+        return {option.id: option.score for option in self.options or []}
+
     @model_validator(mode="after")
     def _fits_type(self) -> "Question":
         kind = self.type

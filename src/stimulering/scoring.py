@@ -155,7 +155,7 @@ def item_score(question: Question, value: AnswerValue) -> float:
         assert isinstance(value, (int, float))
         band = band_for(question, value)
         return float(band.score) if band is not None else 0.0
-    scores = {option.id: option.score for option in question.options or []}
+    scores = question.option_scores
     if kind == "choice":
         assert isinstance(value, str)
         return scores[value]
@@ -174,7 +174,7 @@ class Scorer:
         self.model = model
         self.ref = QuestionSetRef(id=qset.id, version=qset.version, sha256=sha256)
         self.questions = qset.by_id()
-        self.renamed = {old: q.id for q in qset.questions for old in q.replaces}
+        self.renamed = qset.renamed_ids
         self.level_questions: dict[tuple[str, int], list[Question]] = {
             (pillar, phase): [] for pillar in PILLARS for phase in range(1, 7)
         }

@@ -15,7 +15,14 @@ from pydantic import BaseModel
 
 from stimulering import conditions
 from stimulering.errors import Problem
-from stimulering.loading import Document, LoadedModel, LoadedQuestionSet, Location
+from stimulering.loading import (
+    MODEL_SECTIONS,
+    Document,
+    LoadedModel,
+    LoadedQuestionSet,
+    Location,
+    entry_key,
+)
 from stimulering.model import (
     PHASE_IDS,
     PILLARS,
@@ -141,10 +148,9 @@ def check_model(loaded: LoadedModel, qset: QuestionSet | None) -> list[Problem]:
         problems.append(Problem(folder_problem, "the model has no categories"))
 
     languages = model.settings.languages
-    sections = ("pillars", "categories", "phases", "signals", "advice", "instruments", "examples")
-    for section in sections:
+    for section in MODEL_SECTIONS:
         for entry in getattr(model, section):
-            key = _key(section, entry)
+            key = entry_key(section, entry)
             for where, message in _translation_problems(entry, (), languages):
                 add(section, key, where, message)
 
@@ -188,14 +194,6 @@ def _check_instruments(add: Any, section: str, key: str, named: list[str],
             add(section, key, ("instruments", position), f"unknown instrument {instrument!r}")
 
 
-def _key(section: str, entry: Any) -> str:
-    if section == "phases":
-        return str(entry.number)
-    if section == "advice":
-        return f"{entry.pillar}/{entry.phase}"
-    return str(entry.id)
-
-
 # --- answers against a question set ------------------------------------------------------------
 
 
@@ -223,7 +221,7 @@ def answer_problem(question: Question, value: AnswerValue) -> str | None:
             ranges = ", ".join(_band_text(band.min, band.max) for band in question.bands or [])
             return f"{_shown(value)} is outside every score band ({ranges})"
         return None
-    options = [option.id for option in question.options or []]
+    options = list(question.option_scores)
     if question.type == "choice":
         if isinstance(value, str) and value in options:
             return None
