@@ -427,10 +427,11 @@ def consensus(scorer: Scorer, answers: Sequence[Answers], *,
 
     ``date`` defaults to the latest date of the respondents' files.
     """
-    view = coalition_view(scorer, answers)
-    topics = view.divergence
-    _, items = combine_assessments(scorer, view.respondents)
-    document = combined_answers(scorer, view.respondents, items, date=date,
+    require_one_coalition(answers, [a.coalition for a in answers])
+    respondents = respondent_results(scorer, answers)
+    _, items = combine_assessments(scorer, respondents)
+    topics = divergence(scorer, respondents)
+    document = combined_answers(scorer, respondents, items, date=date,
                                 skip=[topic.question for topic in topics])
     return Consensus(topics, document)
 
