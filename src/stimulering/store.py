@@ -91,15 +91,12 @@ def answers_yaml(answers: Answers) -> str:
     data = answers.model_dump(mode="python", exclude_none=False)
     if data["question_set"] is None:
         del data["question_set"]
+    # Empty sections are left out, and so are unset fields of an action.
+    data["actions"] = [{key: value for key, value in action.items() if value is not None}
+                       for action in data["actions"]]
     for key in ("notes", "targets", "actions"):
         if not data[key]:
             del data[key]
-    data["actions"] = [
-        {key: value for key, value in action.items() if value is not None}
-        for action in data.get("actions", [])
-    ] or None
-    if data["actions"] is None:
-        del data["actions"]
     text: str = yaml.dump(data, Dumper=_AnswersDumper, allow_unicode=True, sort_keys=False,
                           width=100, default_flow_style=False)
     return text
