@@ -172,7 +172,7 @@ def _usage(message: str) -> NoReturn:
 def assess(
     partner_files: Annotated[list[Path] | None, typer.Argument(
         help="With --consensus: the answers files of the partners of one coalition.",
-        dir_okay=False, show_default=False, metavar="PARTNER_FILE...")] = None,
+        dir_okay=False, show_default=False, metavar="PARTNER_FILE")] = None,
     answers: Annotated[Path | None, typer.Option(
         "--answers", help="Score this answers file without asking anything.",
         dir_okay=False)] = None,
