@@ -15,8 +15,14 @@ from stimulering.report.common import (
     pillar_name,
     score_text,
 )
-from stimulering.report.json import _round, assessment_data, dumps
-from stimulering.report.markdown import advice_section, escape, table, warnings_section
+from stimulering.report.json import assessment_data, dumps, pillar_summary, rounded
+from stimulering.report.markdown import (
+    advice_section,
+    escape,
+    signal_rows,
+    table,
+    warnings_section,
+)
 
 
 def combined_evaluation(view: CoalitionView, questions: QuestionSet, model: Model) -> Evaluation:
@@ -40,16 +46,14 @@ def coalition_data(view: CoalitionView, questions: QuestionSet, model: Model,
             "level": r.answers.respondent.level,
             "date": r.answers.date.isoformat(),
             "phase": r.assessment.phase,
-            "pillars": {p: {"phase": pillar.phase, "levels_met": pillar.levels_met,
-                            "score": _round(pillar.score)}
-                        for p, pillar in r.assessment.pillars.items()},
+            "pillars": pillar_summary(r.assessment.pillars),
         }
         for r in view.respondents
     ]
     data["divergence"] = [
-        {"question": d.question, "pillar": d.pillar, "spread": _round(d.spread),
+        {"question": d.question, "pillar": d.pillar, "spread": rounded(d.spread),
          "answers": {who: value for who, value, _ in d.answers},
-         "scores": {who: _round(score) for who, _, score in d.answers}}
+         "scores": {who: rounded(score) for who, _, score in d.answers}}
         for d in view.divergence
     ]
     return data
@@ -94,11 +98,7 @@ def render_coalition_markdown(view: CoalitionView, questions: QuestionSet, model
                   label(lang, "view.lowest").capitalize(), label(lang, "score").capitalize()],
                  rows) + [""]
     out += [f"_{escape(label(lang, 'view.signal_rule'))}_", ""]
-    names = {signal.id: pick(signal.name, lang) for signal in model.signals}
-    out += table(["", "", ""],
-                 [[label(lang, f"kind.{s.kind}"), escape(names[s.id]),
-                   label(lang, f"status.{s.status}")]
-                  for s in (*result.catalysts, *result.inhibitors)]) + [""]
+    out += table(["", "", ""], signal_rows(result, model, lang)) + [""]
 
     minimum = score_text(DIVERGENCE_MINIMUM)
     out += [f"## {label(lang, 'view.discussion')}", ""]

@@ -32,6 +32,11 @@ def respondent_text(respondent: Respondent, lang: str) -> str:
             f"{label(lang, f'level.{respondent.level}')})")
 
 
+def signal_names(model: Model, lang: str) -> dict[str, str]:
+    """Names of the catalysts and inhibitors in ``lang``, by id."""
+    return {signal.id: pick(signal.name, lang) for signal in model.signals}
+
+
 def pillar_name(model: Model, pillar: str, lang: str) -> str:
     """Name of a pillar in ``lang``."""
     return next(pick(p.name, lang) for p in model.pillars if p.id == pillar)

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from stimulering.combine import CoalitionRow, coalition_code
-from stimulering.i18n import label, pick
+from stimulering.i18n import label
 from stimulering.model import PILLARS, Model
-from stimulering.report.common import pillar_name, score_text
-from stimulering.report.json import _round, dumps
+from stimulering.report.common import pillar_name, score_text, signal_names
+from stimulering.report.json import dumps, rounded
 from stimulering.report.markdown import escape, table
 
 
@@ -33,7 +33,7 @@ def compare_data(rows: Sequence[CoalitionRow], *, anonymise: bool = False) -> di
         {"coalition": name, "date": row.date.isoformat(), "respondents": row.respondents,
          "phase": row.assessment.phase,
          "pillars": {p: {"phase": row.assessment.pillars[p].phase,
-                         "score": _round(row.assessment.pillars[p].score)} for p in PILLARS},
+                         "score": rounded(row.assessment.pillars[p].score)} for p in PILLARS},
          "catalysts": _present(row)}
         for name, row in shown_rows(rows, anonymise=anonymise)]}
 
@@ -75,7 +75,7 @@ def _header(model: Model, lang: str) -> list[str]:
 def render_compare_markdown(rows: Sequence[CoalitionRow], model: Model, lang: str, *,
                             anonymise: bool = False) -> str:
     """The comparison as a markdown table; pillar cells read "phase (score)"."""
-    names = {signal.id: pick(signal.name, lang) for signal in model.signals}
+    names = signal_names(model, lang)
     body = []
     for name, row in shown_rows(rows, anonymise=anonymise):
         cells = _cells(name, row, names)
@@ -92,7 +92,7 @@ def render_compare_table(rows: Sequence[CoalitionRow], model: Model, lang: str, 
 
     from stimulering.report.text import render
 
-    names = {signal.id: pick(signal.name, lang) for signal in model.signals}
+    names = signal_names(model, lang)
     grid = Table(box=None, padding=(0, 1), title=label(lang, "compare.title"))
     for index, heading in enumerate(_header(model, lang)):
         grid.add_column(heading, justify="right" if index in (2, 3) else "left")

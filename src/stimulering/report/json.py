@@ -20,8 +20,15 @@ def dumps(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def _round(value: float | None) -> float | None:
+def rounded(value: float | None) -> float | None:
+    """A score rounded for output (``None`` stays ``None``)."""
     return None if value is None else round(value, DECIMALS)
+
+
+def pillar_summary(pillars: dict[str, PillarResult]) -> dict[str, dict[str, Any]]:
+    """Phase, levels met and score per pillar: the short form used beside other data."""
+    return {p: {"phase": pillar.phase, "levels_met": pillar.levels_met,
+                "score": rounded(pillar.score)} for p, pillar in pillars.items()}
 
 
 def pillar_data(pillar: PillarResult) -> dict[str, Any]:
@@ -31,14 +38,14 @@ def pillar_data(pillar: PillarResult) -> dict[str, Any]:
         "phase": pillar.phase,
         "phase_id": PHASE_IDS[pillar.phase - 1],
         "levels_met": pillar.levels_met,
-        "score": _round(pillar.score),
-        "level_scores": {str(k): _round(v) for k, v in pillar.level_scores.items()},
+        "score": rounded(pillar.score),
+        "level_scores": {str(k): rounded(v) for k, v in pillar.level_scores.items()},
         "explanation": None if level is None else {
             "level": level.phase,
             "reasons": list(level.reasons),
-            "score": _round(level.score),
+            "score": rounded(level.score),
             "threshold": level.threshold,
-            "coverage": _round(level.coverage),
+            "coverage": rounded(level.coverage),
             "failed_gates": list(level.failed_gates),
             "lift": list(pillar.lift),
         },

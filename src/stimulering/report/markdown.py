@@ -25,6 +25,7 @@ from stimulering.report.common import (
     pillar_name,
     respondent_text,
     score_text,
+    signal_names,
     warning_message,
 )
 from stimulering.report.svg import Axis, Chart, radar_svg
@@ -114,7 +115,7 @@ def interpretation(evaluation: Evaluation, lang: str) -> str:
                 unit=label(lang, "report.phase_one" if gap == 1 else "report.phase_many")))
     sentences += [warning_message(w, evaluation, lang) for w in result.warnings
                   if w.code == "hard_ahead"]
-    names = {signal.id: pick(signal.name, lang) for signal in model.signals}
+    names = signal_names(model, lang)
     inhibitors = [names[s.id] for s in result.inhibitors if s.status == "present"]
     missing = [names[s.id] for s in result.catalysts if s.status == "absent"]
     unknown = [names[s.id] for s in result.signals if s.status == "unknown"]
@@ -244,12 +245,16 @@ def advice_section(evaluation: Evaluation, lang: str) -> list[str]:
     return out
 
 
-def _signals(evaluation: Evaluation, lang: str) -> list[str]:
-    result = evaluation.assessment
-    names = {signal.id: pick(signal.name, lang) for signal in evaluation.model.signals}
-    rows = [[label(lang, f"kind.{signal.kind}"), escape(names[signal.id]),
+def signal_rows(result: Assessment, model: Model, lang: str) -> list[list[str]]:
+    """Table rows of the catalysts and inhibitors: kind, name, status."""
+    names = signal_names(model, lang)
+    return [[label(lang, f"kind.{signal.kind}"), escape(names[signal.id]),
              label(lang, f"status.{signal.status}")]
             for signal in (*result.catalysts, *result.inhibitors)]
+
+
+def _signals(evaluation: Evaluation, lang: str) -> list[str]:
+    rows = signal_rows(evaluation.assessment, evaluation.model, lang)
     return [f"## {label(lang, 'report.signals')}", "",
             *table([label(lang, "report.kind"), label(lang, "report.name"),
                     label(lang, "report.status")], rows), ""]

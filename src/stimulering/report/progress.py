@@ -8,7 +8,7 @@ from stimulering.combine import COMPARABLE_MINIMUM, Progress, ProgressStep
 from stimulering.i18n import label, pick
 from stimulering.model import PILLARS, Model, QuestionSet
 from stimulering.report.common import percent, pillar_name, score_text
-from stimulering.report.json import _round, dumps
+from stimulering.report.json import dumps, pillar_summary, rounded
 from stimulering.report.markdown import escape, table
 
 TOP_MOVED = 10
@@ -27,20 +27,18 @@ def progress_data(result: Progress, lang: str) -> dict[str, Any]:
     """Progress as plain data: points sorted by date, and what changed between them."""
     return {
         "coalition": result.coalition,
-        "comparable": _round(result.comparable),
+        "comparable": rounded(result.comparable),
         "points": [
             {"date": point.date.isoformat(), "respondents": point.respondents,
              "phase": point.assessment.phase,
-             "pillars": {p: {"phase": pillar.phase, "levels_met": pillar.levels_met,
-                             "score": _round(pillar.score)}
-                         for p, pillar in point.assessment.pillars.items()}}
+             "pillars": pillar_summary(point.assessment.pillars)}
             for point in result.points
         ],
         "steps": [
             {"from": step.before.isoformat(), "to": step.after.isoformat(),
-             "comparable": _round(step.comparable),
-             "moved": [{"question": m.question, "pillar": m.pillar, "before": _round(m.before),
-                        "after": _round(m.after), "change": _round(m.change)}
+             "comparable": rounded(step.comparable),
+             "moved": [{"question": m.question, "pillar": m.pillar, "before": rounded(m.before),
+                        "after": rounded(m.after), "change": rounded(m.change)}
                        for m in step.moved],
              "actions": [{**status.action.model_dump(mode="json"), "status": status.status}
                          for status in step.actions]}

@@ -20,6 +20,7 @@ from stimulering.report.common import (
     pillar_name,
     respondent_text,
     score_text,
+    signal_names,
     warning_message,
 )
 
@@ -104,7 +105,7 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
     signals.add_column()
     signals.add_column()
     signals.add_column()
-    names = {signal.id: pick(signal.name, lang) for signal in model.signals}
+    names = signal_names(model, lang)
     for signal in (*result.catalysts, *result.inhibitors):
         good = (signal.status == "present") == (signal.kind == "catalyst")
         style = "yellow" if signal.status == "unknown" else ("green" if good else "red")
