@@ -32,9 +32,7 @@ from stimulering.model import (
     DONT_KNOW,
     NOT_APPLICABLE,
     PILLARS,
-    SCALE_VALUES,
     SPECIAL_VALUES,
-    YESNO_SCORES,
     Action,
     Answers,
     AnswerValue,
@@ -150,15 +148,13 @@ def combine_items(scorer: Scorer, item_sets: Sequence[Mapping[str, ItemResult]],
 def candidate_values(question: Question, given: Iterable[AnswerValue]) -> list[AnswerValue]:
     """Answer values a combined score can be mapped back to, in a fixed order."""
     values: list[AnswerValue] = []
-    if question.type == "scale":
-        values.extend(SCALE_VALUES)
-    elif question.type == "yesno":
-        values.extend(reversed(list(YESNO_SCORES)))
-    elif question.type == "choice":
-        values.extend(option.id for option in question.options or [])
+    if question.type == "yesno":
+        values.extend(reversed(question.option_values))  # nee, deels, ja: lowest score first
     elif question.type == "multi":
         values.append([])
-        values.extend([option.id] for option in question.options or [])
+        values.extend([str(value)] for value in question.option_values)
+    else:
+        values.extend(question.option_values)
     for value in given:
         if value is None or value in (DONT_KNOW, NOT_APPLICABLE) or value in values:
             continue

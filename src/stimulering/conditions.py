@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 
 from stimulering.model import (
-    SCALE_VALUES,
-    YESNO_SCORES,
     AllOf,
     AnswerValue,
     AnyOf,
@@ -92,13 +90,7 @@ def referenced_questions(condition: Condition) -> set[str]:
 
 def allowed_values(question: Question) -> list[int | str] | None:
     """The answer values a question accepts, or ``None`` for number and text items."""
-    if question.type == "scale":
-        return list(SCALE_VALUES)
-    if question.type == "yesno":
-        return list(YESNO_SCORES)
-    if question.options is not None:
-        return [option.id for option in question.options]
-    return None
+    return list(question.option_values) or None
 
 
 def check(

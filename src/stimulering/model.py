@@ -264,6 +264,15 @@ class Question(Frozen):
         return self.type != "text"
 
     @functools.cached_property
+    def option_values(self) -> tuple[int | str, ...]:
+        """The answer values offered, in order: 1-5, ja/deels/nee or option ids; else empty."""
+        if self.type == "scale":
+            return SCALE_VALUES
+        if self.type == "yesno":
+            return tuple(YESNO_SCORES)
+        return tuple(option.id for option in self.options or [])
+
+    @functools.cached_property
     def option_scores(self) -> dict[str, float]:
         """Score of each option of a choice or multi item, by option id (built once)."""
         return {option.id: option.score for option in self.options or []}
@@ -335,19 +344,8 @@ class QuestionSet(Frozen):
     @functools.cached_property
     def plain_values(self) -> dict[str, frozenset[int | str]]:
         """For scale, yes/no and choice questions: every answer value they accept."""
-        accepted: dict[str, frozenset[int | str]] = {}
-        for question in self.questions:
-            values: tuple[int | str, ...]
-            if question.type == "scale":
-                values = SCALE_VALUES
-            elif question.type == "yesno":
-                values = tuple(YESNO_SCORES)
-            elif question.type == "choice":
-                values = tuple(option.id for option in question.options or [])
-            else:
-                continue
-            accepted[question.id] = frozenset((*values, *SPECIAL_VALUES))
-        return accepted
+        return {question.id: frozenset((*question.option_values, *SPECIAL_VALUES))
+                for question in self.questions if question.type in ("scale", "yesno", "choice")}
 
     def by_id(self) -> dict[str, Question]:
         """Questions keyed by id."""
