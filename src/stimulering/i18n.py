@@ -79,6 +79,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "report.model": "Model",
         "report.summary": "Samenvatting",
         "report.ladder": "Fasenladder",
+        "report.markers": "Waar fase {phase} ({name}) om draait, en wat de samenwerking nu "
+                          "opbouwt:",
         "report.ladder_legend": "✓ niveau gehaald · ◀ huidige fase · ◎ doel",
         "report.now": "◀ nu",
         "report.target_mark": "◎ doel",
@@ -307,6 +309,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "report.model": "Model",
         "report.summary": "Summary",
         "report.ladder": "Phase ladder",
+        "report.markers": "What phase {phase} ({name}) is about, and what the coalition is "
+                          "building now:",
         "report.ladder_legend": "✓ level met · ◀ current phase · ◎ target",
         "report.now": "◀ now",
         "report.target_mark": "◎ target",

@@ -177,8 +177,15 @@ def _ladder(evaluation: Evaluation, lang: str) -> list[str]:
         rows.append(row)
     header = [label(lang, "phase").capitalize()] + \
         [escape(pillar_name(model, p, lang)) for p in PILLARS]
-    return [f"## {label(lang, 'report.ladder')}", "", *table(header, rows, "lccc"), "",
-            f"_{label(lang, 'report.ladder_legend')}_", ""]
+    out = [f"## {label(lang, 'report.ladder')}", "", *table(header, rows, "lccc"), "",
+           f"_{label(lang, 'report.ladder_legend')}_", ""]
+    # The weakest pillar's open level is where the coalition works now: show what it asks.
+    if any(pillar.levels_met < 6 for pillar in result.pillars.values()):
+        phase = model.phase(result.phase)
+        out += [label(lang, "report.markers", phase=result.phase,
+                      name=escape(pick(phase.name, lang))), ""]
+        out += [f"- {escape(pick(marker, lang))}" for marker in phase.markers] + [""]
+    return out
 
 
 def _chart(evaluation: Evaluation, lang: str, chart: str) -> list[str]:
