@@ -91,6 +91,9 @@ def test_anonymous_report_names_no_organisation(cli, engine, write_answers):
         out = cli("report", *files, "--anonymous", "--format", output_format).stdout
         assert "Stedin" not in out and "Dunea" not in out and "Gemeente Zoetermeer" not in out
         assert "netbeheerder · tactisch" in out
+    english = cli("report", *files, "--anonymous", "--lang", "en").stdout
+    assert "grid operator · tactical" in english
+    assert "netbeheerder" not in english
 
 
 def test_files_of_different_coalitions_point_to_compare(cli, engine, write_answers):

@@ -452,9 +452,11 @@ def _coalition_report(engine: Engine, files: list[Path], output_format: ReportFo
                       anonymous: bool, output: Path | None, force: bool, lang: str) -> None:
     """The coalition view of several respondents' files, in the asked format."""
     from stimulering.combine import coalition_view
+    from stimulering.report.common import role_and_level
 
     view = coalition_view(engine.scorer, [engine.read_answers(f) for f in files],
-                          files=[str(f) for f in files], anonymous=anonymous)
+                          files=[str(f) for f in files], anonymous=anonymous,
+                          describe=lambda respondent: role_and_level(respondent, lang))
     if output_format is ReportFormat.json:
         from stimulering.report.coalition import render_coalition_json
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from stimulering.errors import StimuleringError
@@ -85,19 +85,25 @@ def require_one_coalition(answers: Sequence[Answers], files: Sequence[str]) -> N
             "side, use 'stimulering compare FILE-or-FOLDER...'")
 
 
-def respondent_labels(respondents: Sequence[Respondent], *, anonymous: bool = False) -> list[str]:
+def role_and_level(respondent: Respondent) -> str:
+    """``gemeente · strategisch``: a respondent's role and level by their ids."""
+    return f"{respondent.role} · {respondent.level}"
+
+
+def respondent_labels(respondents: Sequence[Respondent], *, anonymous: bool = False,
+                      describe: Callable[[Respondent], str] = role_and_level) -> list[str]:
     """A unique, readable name per respondent.
 
-    By organisation, with role and level added where an organisation answered
-    more than once; with ``anonymous`` by role and level only. Names that are
-    still the same get a number.
+    By organisation, with role and level (as ``describe`` words them) added where
+    an organisation answered more than once; with ``anonymous`` by role and level
+    only. Names that are still the same get a number.
     """
     if anonymous:
-        labels = [f"{r.role} · {r.level}" for r in respondents]
+        labels = [describe(r) for r in respondents]
     else:
         counts = Counter(r.organisation for r in respondents)
         labels = [r.organisation if counts[r.organisation] == 1 else
-                  f"{r.organisation} ({r.role} · {r.level})" for r in respondents]
+                  f"{r.organisation} ({describe(r)})" for r in respondents]
     totals = Counter(labels)
     seen: Counter[str] = Counter()
     unique = []
@@ -350,10 +356,12 @@ def action_key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def respondent_results(scorer: Scorer, answers: Sequence[Answers], *,
-                       anonymous: bool = False) -> tuple[RespondentResult, ...]:
+def respondent_results(scorer: Scorer, answers: Sequence[Answers], *, anonymous: bool = False,
+                       describe: Callable[[Respondent], str] = role_and_level,
+                       ) -> tuple[RespondentResult, ...]:
     """Each respondent's own assessment, labelled."""
-    labels = respondent_labels([a.respondent for a in answers], anonymous=anonymous)
+    labels = respondent_labels([a.respondent for a in answers], anonymous=anonymous,
+                               describe=describe)
     results = []
     for text, item in zip(labels, answers, strict=True):
         values, _ = scorer.effective_values(item.answers)
@@ -384,10 +392,11 @@ def combine_assessments(scorer: Scorer, respondents: Sequence[RespondentResult],
 
 
 def coalition_view(scorer: Scorer, answers: Sequence[Answers], *, files: Sequence[str] = (),
-                   anonymous: bool = False) -> CoalitionView:
+                   anonymous: bool = False,
+                   describe: Callable[[Respondent], str] = role_and_level) -> CoalitionView:
     """Several respondents of one coalition side by side, combined, and where they diverge."""
     require_one_coalition(answers, files or [a.coalition for a in answers])
-    respondents = respondent_results(scorer, answers, anonymous=anonymous)
+    respondents = respondent_results(scorer, answers, anonymous=anonymous, describe=describe)
     combined, items = combine_assessments(scorer, respondents)
     document = combined_answers(scorer, respondents, items)
     combined = replace(combined, respondent=document.respondent)

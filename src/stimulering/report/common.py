@@ -26,6 +26,12 @@ def percent(value: float) -> str:
     return f"{round(value * 100)}%"
 
 
+def role_and_level(respondent: Respondent, lang: str) -> str:
+    """"grid operator · tactical": a respondent's role and level in ``lang``."""
+    return (f"{label(lang, f'role.{respondent.role}')} · "
+            f"{label(lang, f'level.{respondent.level}')}")
+
+
 def respondent_text(respondent: Respondent, lang: str) -> str:
     """"Stedin (grid operator, tactical)": organisation with role and level in ``lang``."""
     return (f"{respondent.organisation} ({label(lang, f'role.{respondent.role}')}, "
