@@ -292,3 +292,15 @@ def test_compare_skips_a_broken_file_with_a_warning(cli, engine, write_answers, 
     empty.mkdir()
     assert cli("compare", str(empty), expect=1).stderr == (
         "error: no answers files found (folders are searched for *.yaml and *.yml)\n")
+
+
+def test_compare_table_fits_80_columns_and_counts_catalysts(cli, engine, write_answers):
+    write_answers(highest(engine), "a.yaml", coalition="Zeeland (AZON)")
+    write_answers({}, "b.yaml", coalition="Zoetermeer")
+    folder = str(write_answers({}, "c.yaml", coalition="Leiden").parent)
+    out = cli("compare", folder).stdout
+    assert all(len(line) <= 80 for line in out.splitlines())
+    # A long coalition name may wrap onto a second line; its row holds the count.
+    rows = {line.split()[0]: line.split()[-1] for line in out.splitlines()[2:]
+            if line.endswith("/4")}
+    assert rows == {"Leiden": "0/4", "Zeeland": "4/4", "Zoetermeer": "0/4"}

@@ -63,7 +63,7 @@ def _cells(name: str, row: CoalitionRow, names: dict[str, str]) -> list[str]:
     pillars = row.assessment.pillars
     return [name, row.date.isoformat(), str(row.respondents), str(row.assessment.phase),
             *(f"{pillars[p].phase} ({score_text(pillars[p].score)})" for p in PILLARS),
-            ", ".join(names[s] for s in _present(row))]
+            ", ".join(names.get(s, s) for s in _present(row))]
 
 
 def _header(model: Model, lang: str) -> list[str]:
@@ -92,10 +92,17 @@ def render_compare_table(rows: Sequence[CoalitionRow], model: Model, lang: str, 
 
     from stimulering.report.text import render
 
-    names = signal_names(model, lang)
-    grid = Table(box=None, padding=(0, 1), title=label(lang, "compare.title"))
-    for index, heading in enumerate(_header(model, lang)):
-        grid.add_column(heading, justify="right" if index in (2, 3) else "left")
+    # Catalyst names do not fit in 80 columns beside the pillars: the terminal shows how
+    # many are present; markdown, CSV and JSON name them.
+    catalysts = sum(1 for signal in model.signals if signal.kind == "catalyst")
+    grid = Table(box=None, padding=(0, 1), collapse_padding=True, pad_edge=False,
+                 title=label(lang, "compare.title"))
+    headings = _header(model, lang)
+    headings[4:7] = [label(lang, f"pillar_short.{p}") for p in PILLARS]
+    for index, heading in enumerate(headings):
+        grid.add_column(heading, justify="right" if index in (2, 3, 7) else "left",
+                        no_wrap=index > 0)
     for name, row in shown_rows(rows, anonymise=anonymise):
-        grid.add_row(*_cells(name, row, names))
+        cells = _cells(name, row, {})
+        grid.add_row(*cells[:-1], f"{len(_present(row))}/{catalysts}")
     return render([grid], color=color)
