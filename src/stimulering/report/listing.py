@@ -32,15 +32,18 @@ def render_catalogue_table(view: CatalogueView, model: Model, lang: str, *,
                            color: bool = False) -> str:
     """The catalogue as terminal tables: instruments, then the practice examples they use."""
     coalitions = {e.id: e.coalition for e in model.examples}
-    instruments = Table(title=label(lang, "instruments"), box=None, padding=(0, 1))
-    instruments.add_column("id", no_wrap=True)
+    instruments = Table(title=label(lang, "instruments"), box=None, padding=(0, 1),
+                        collapse_padding=True, pad_edge=False)
+    # Name and id share a column (the id dim, below the name) so the row fits 80 columns.
     instruments.add_column(label(lang, "report.name"))
     instruments.add_column(label(lang, "pillar"))
     instruments.add_column(label(lang, "catalogue.phases").lower(), no_wrap=True)
     instruments.add_column(label(lang, "catalogue.examples").lower())
     for instrument in view.instruments:
-        instruments.add_row(instrument.id, pick(instrument.name, lang),
-                            ", ".join(instrument.pillars),
+        instruments.add_row(Text.assemble(pick(instrument.name, lang), "\n",
+                                          (instrument.id, "dim")),
+                            ", ".join(label(lang, f"pillar_short.{p}")
+                                      for p in instrument.pillars),
                             ",".join(str(n) for n in instrument.phases),
                             ", ".join(coalitions.get(e, e) for e in instrument.examples))
     examples = Table(title=label(lang, "catalogue.examples"), box=None, padding=(0, 1))
