@@ -82,10 +82,17 @@ def check(questions_path: Path | None = None, model_path: Path | None = None) ->
     except InvalidInputError as error:
         problems.extend(error.problems)
     if loaded_model is not None:
-        problems.extend(validation.check_model(
-            loaded_model, loaded_questions.questions if loaded_questions else None))
-        if loaded_questions is not None:
-            problems.extend(validation.check_question_set(loaded_questions, loaded_model))
+        problems.extend(_cross_problems(loaded_questions, loaded_model))
+    return problems
+
+
+def _cross_problems(loaded_questions: LoadedQuestionSet | None,
+                    loaded_model: LoadedModel) -> list[Problem]:
+    """Problems across files: the model in itself and against the set, the set against it."""
+    problems = validation.check_model(
+        loaded_model, loaded_questions.questions if loaded_questions else None)
+    if loaded_questions is not None:
+        problems += validation.check_question_set(loaded_questions, loaded_model)
     return problems
 
 
@@ -104,8 +111,7 @@ def load(questions_path: Path | None = None, model_path: Path | None = None, *,
             return Engine(*shipped)
     loaded_questions = load_question_set(questions_path)
     loaded_model = load_model(model_path)
-    problems = validation.check_model(loaded_model, loaded_questions.questions)
-    problems += validation.check_question_set(loaded_questions, loaded_model)
+    problems = _cross_problems(loaded_questions, loaded_model)
     if problems:
         raise InvalidInputError(problems)
     return Engine(loaded_questions, loaded_model)
