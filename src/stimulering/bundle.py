@@ -18,6 +18,7 @@ import json
 import sys
 import types
 import typing
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any, Union
@@ -90,9 +91,96 @@ def read_bundle() -> tuple[LoadedQuestionSet, LoadedModel] | None:
             merge_model_files(parts, documents[1:], "models"))
 
 
-def _condition(value: dict[str, Any]) -> Any:
+# How to turn bundle data back into model values: a function per annotation, or
+# ``None`` where the JSON value already is the model value (strings, numbers, lists
+# of them). Worked out once per annotation, so hydrating walks only the data.
+Plan = Callable[[Any], Any] | None
+_plans: dict[Any, Plan] = {}
+
+
+def hydrate(kind: Any, value: Any) -> Any:
+    """Model objects from data that was validated as ``kind`` before: no validation again."""
+    plan = _plan(kind)
+    return value if plan is None or value is None else plan(value)
+
+
+def _plan(kind: Any) -> Plan:
+    if kind not in _plans:
+        _plans[kind] = _make_plan(kind)
+    return _plans[kind]
+
+
+def _make_plan(kind: Any) -> Plan:
+    origin = typing.get_origin(kind)
+    if origin is typing.Annotated:
+        return _plan(typing.get_args(kind)[0])
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        return _model_plan(kind)
+    if origin is list:
+        (item,) = typing.get_args(kind)
+        return _each_in_list(_plan(item))
+    if origin is dict:
+        _, item = typing.get_args(kind)
+        return _each_in_dict(_plan(item))
+    if origin is Union or origin is types.UnionType:
+        members = [typing.get_args(member)[0] if typing.get_origin(member) is typing.Annotated
+                   else member for member in typing.get_args(kind)]
+        if Comparison in members or any(typing.get_origin(m) is Union for m in members):
+            return _condition  # the when-condition union: its kind follows from its key
+        present = [member for member in members if member is not type(None)]
+        if len(present) == 1:
+            return _plan(present[0])
+    return None  # a plain type, or a union of them such as int | float
+
+
+# Default factories that take no arguments. ``model_construct`` would inspect each
+# factory's signature for every missing field, which costs more than the rest of
+# hydrating together; for these the plan calls the factory itself.
+_PLAIN_FACTORIES: tuple[Any, ...] = (list, dict, set, tuple)
+
+
+def _each_in_list(each: Plan) -> Plan:
+    if each is None:
+        return None
+    return lambda value: [each(entry) for entry in value]
+
+
+def _each_in_dict(each: Plan) -> Plan:
+    if each is None:
+        return None
+    return lambda value: {key: each(entry) for key, entry in value.items()}
+
+
+def _model_plan(kind: type[BaseModel]) -> Plan:
+    fields: list[tuple[str, str, Plan]] = []
+    factories: list[tuple[str, str, Callable[[], Any]]] = []
+    construct = kind.model_construct
+
+    def build(value: dict[str, Any]) -> BaseModel:
+        values = {}
+        for name, key, plan in fields:
+            if key in value:
+                entry = value[key]
+                values[name] = entry if plan is None or entry is None else plan(entry)
+        given = set(values)
+        for name, key, factory in factories:
+            if key not in value:
+                values[name] = factory()
+        return construct(given, **values)
+
+    _plans[kind] = build  # before the fields, so that a model may contain itself
+    for name, info in kind.model_fields.items():
+        fields.append((name, info.alias or name, _plan(info.annotation)))
+        if info.default_factory in _PLAIN_FACTORIES:
+            factories.append((name, info.alias or name, info.default_factory))  # type: ignore[arg-type]
+    return build
+
+
+def _condition(value: Any) -> Any:
     # Spelled out: inside AllOf, AnyOf and Not the annotations name the union by a
     # forward reference that pydantic resolves only when it builds a validator.
+    if not isinstance(value, dict):
+        return value
     if "all" in value:
         return AllOf.model_construct(all=[_condition(part) for part in value["all"]])
     if "any" in value:
@@ -100,40 +188,6 @@ def _condition(value: dict[str, Any]) -> Any:
     if "not" in value:
         return Not.model_construct(not_=_condition(value["not"]))
     return hydrate(Comparison, value)
-
-
-def hydrate(kind: Any, value: Any) -> Any:
-    """Model objects from data that was validated as ``kind`` before: no validation again."""
-    if value is None:
-        return None
-    origin = typing.get_origin(kind)
-    if origin is typing.Annotated:
-        return hydrate(typing.get_args(kind)[0], value)
-    if isinstance(kind, type) and issubclass(kind, BaseModel):
-        fields = {}
-        for name, info in kind.model_fields.items():
-            key = info.alias or name
-            if key in value:
-                fields[name] = hydrate(info.annotation, value[key])
-        return kind.model_construct(**fields)
-    if origin is list:
-        (item,) = typing.get_args(kind)
-        return [hydrate(item, entry) for entry in value]
-    if origin is dict:
-        _, item = typing.get_args(kind)
-        return {key: hydrate(item, entry) for key, entry in value.items()}
-    if origin is Union or origin is types.UnionType:
-        members = [typing.get_args(member)[0] if typing.get_origin(member) is typing.Annotated
-                   else member for member in typing.get_args(kind)]
-        if Comparison in members or any(typing.get_origin(m) is Union for m in members):
-            # The when-condition union: its kind follows from its key.
-            if isinstance(value, dict):
-                return _condition(value)
-        present = [member for member in members if member is not type(None)]
-        if len(present) == 1:
-            return hydrate(present[0], value)
-        return value  # a union of plain types, such as int | float
-    return value
 
 
 def main() -> None:
