@@ -172,7 +172,9 @@ class Scorer:
     def __init__(self, qset: QuestionSet, model: Model, sha256: str | None = None) -> None:
         self.qset = qset
         self.model = model
-        self.ref = QuestionSetRef(id=qset.id, version=qset.version, sha256=sha256)
+        # Built from a checked set, so no validation (which would build a validator).
+        self.ref = QuestionSetRef.model_construct(id=qset.id, version=qset.version,
+                                                  sha256=sha256)
         self.questions = qset.by_id()
         self.renamed = qset.renamed_ids
         self.level_questions: dict[tuple[str, int], list[Question]] = {
