@@ -85,11 +85,19 @@ class Comparison:
     memory_target_mib: float | None = None
 
 
+# Byte-code caching stays on, as after a normal install (pip compiles a wheel's modules;
+# Python caches an editable install's on first run). With PYTHONDONTWRITEBYTECODE set,
+# as on some build machines, every run would compile stimulering's modules again
+# while the baseline's libraries have their cached byte-code.
+ENVIRONMENT = {key: value for key, value in os.environ.items()
+               if key != "PYTHONDONTWRITEBYTECODE"} | {"NO_COLOR": "1"}
+
+
 def run_once(command: list[str]) -> Run:
     """Run ``command`` with its output discarded; measure time and peak memory."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               env={**os.environ, "NO_COLOR": "1"})
+                               env=ENVIRONMENT)
     assert process.stderr is not None
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
