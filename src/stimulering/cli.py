@@ -4,9 +4,11 @@ Only typer is imported at module level so that ``stimulering --help`` stays
 fast; each command imports the machinery it needs. Every user error is a
 ``StimuleringError``, caught in exactly one place (``_Group.invoke``) and
 printed without a traceback unless ``--debug`` is given.
-"""
 
-from __future__ import annotations
+Annotations here are evaluated when the module loads (no ``from __future__ import
+annotations``): typer reads every command's signature on each start, and string
+annotations would have to be compiled and evaluated again each time.
+"""
 
 import enum
 import sys
@@ -97,7 +99,7 @@ class ListFormat(str, enum.Enum):
     json = "json"
 
 
-def _engine(questions: Path | None, model: Path | None, lang: str) -> Engine:
+def _engine(questions: Path | None, model: Path | None, lang: str) -> "Engine":
     from stimulering.engine import load
     from stimulering.errors import UsageError
 
@@ -426,7 +428,7 @@ def report_command(
     _markdown_report(evaluation, file, output, force, lang)
 
 
-def _markdown_report(evaluation: Evaluation, answers: Path, output: Path | None, force: bool,
+def _markdown_report(evaluation: "Evaluation", answers: Path, output: Path | None, force: bool,
                      lang: str) -> None:
     """The markdown report on stdout, or written to ``output`` with its chart beside it."""
     from stimulering.report.markdown import chart_svg, render_report
@@ -448,7 +450,7 @@ def _html(markdown: str, svg: str, coalition: str, lang: str) -> str:
     return render_html(markdown, svg, f"{label(lang, 'report.title')}: {coalition}", lang)
 
 
-def _coalition_report(engine: Engine, files: list[Path], output_format: ReportFormat,
+def _coalition_report(engine: "Engine", files: list[Path], output_format: ReportFormat,
                       anonymous: bool, output: Path | None, force: bool, lang: str) -> None:
     """The coalition view of several respondents' files, in the asked format."""
     from stimulering.combine import coalition_view
