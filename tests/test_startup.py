@@ -49,3 +49,17 @@ def test_help_loads_none_of_the_engine(typer_alone):
     assert {name for name in added if name.startswith("stimulering")} == LIGHT_OWN_MODULES
     assert top(added) & {"yaml", "pydantic", "pydantic_core"} == set()
 
+
+
+def test_a_command_leaves_the_garbage_collector_running():
+    # main() holds cyclic garbage collection back during start-up; a program that
+    # calls it in-process must get a running collector back, whatever the exit.
+    run = ("import gc, sys\nfrom stimulering.cli import main\n"
+           "for argv in (['--version'], ['questions', '--format', 'json'], ['nonsense']):\n"
+           "    sys.argv = ['stimulering', *argv]\n"
+           "    try:\n        main()\n    except SystemExit:\n        pass\n"
+           "    assert gc.isenabled(), argv\n"
+           "print('collector running')\n")
+    result = subprocess.run([sys.executable, "-c", run], capture_output=True, text=True,
+                            timeout=60)
+    assert result.stdout.strip().endswith("collector running"), result.stderr
