@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from stimulering.errors import InvalidInputError
-from stimulering.loading import parse_yaml
+from stimulering.loading import loader_class, parse_yaml
 
 
 @pytest.mark.parametrize(("text", "message"), [
@@ -26,3 +31,60 @@ def test_bad_shapes_are_rejected_with_their_place(text, message):
 def test_shared_nodes_within_limits_are_fine():
     document = parse_yaml("a: &a [1, 2]\nb: [*a, *a]\n", "f.yaml")
     assert document.data == {"a": [1, 2], "b": [[1, 2], [1, 2]]}
+
+
+# --- the direct construction of plain trees ----------------------------------------------------
+#
+# Plain trees are built by the project's own short constructor (it is faster); these
+# tests hold it to PyYAML's safe constructor on documents full of values whose type
+# depends on how YAML 1.1 reads them.
+
+SCALARS = [
+    "1", "0", "-3", "+5", "010", "0o17", "0x1F", "0b101", "1_000", "1:30", "3.5", "1e3",
+    ".inf", "-.nan", "yes", "No", "on", "true", "~", "null", "", "2026-03-15", "2026-02-30",
+    "2026-03-15 10:00:00", "ja", "weet_niet", "'010'", '"7"', "!!str 5", "!!int '42'",
+    "!!float 1", "!!binary aGVsbG8=", "!!bool 'yes'", "!!null ''", "Ⅻ", "١٢", "²", "=",
+    "!vreemd x", "&anker 12",
+]
+KEYS = ["1", "010", "~", "=", "true", "2026-01-01", "x", "'y'", "3.5", "0x1F", "!!str 7"]
+"""Keys whose texts differ, so that no two of them are taken for a duplicate."""
+
+plain_values = st.one_of(
+    st.sampled_from(SCALARS),
+    st.lists(st.sampled_from(SCALARS), max_size=4),
+)
+
+
+def yaml_text(entries: dict[str, Any], indent: str = "") -> str:
+    """A block mapping of ``entries``: scalars, block lists and nested mappings."""
+    lines = []
+    for key, value in entries.items():
+        if isinstance(value, dict):
+            lines.append(f"{indent}{key}:\n{yaml_text(value, indent + '  ')}")
+        elif isinstance(value, list):
+            items = "".join(f"{indent}  - {item}\n" for item in value) or f"{indent}  - []\n"
+            lines.append(f"{indent}{key}:\n{items}")
+        else:
+            lines.append(f"{indent}{key}: {value}\n")
+    return "".join(lines)
+
+
+def outcome(load: Any, text: str) -> str:
+    """The loaded data as its repr (which tells 1, 1.0 and True apart), or the error kind."""
+    try:
+        return repr(load(text))
+    except (yaml.YAMLError, InvalidInputError):
+        return "error"
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.dictionaries(
+    st.sampled_from(KEYS),
+    st.one_of(plain_values, st.dictionaries(st.sampled_from(KEYS), plain_values, max_size=4)),
+    min_size=1, max_size=8,
+))
+def test_plain_trees_load_as_pyyaml_loads_them(entries):
+    text = yaml_text(entries)
+    reference = loader_class(yaml.SafeLoader)
+    expected = outcome(lambda source: yaml.load(source, Loader=reference), text)  # noqa: S506
+    assert outcome(lambda source: parse_yaml(source, "f.yaml").data, text) == expected, text
