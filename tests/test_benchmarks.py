@@ -1,0 +1,27 @@
+"""The benchmark script runs as the README says, here on a small archive and one round."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks" / "run.py"
+
+
+def test_the_benchmarks_run_and_report_every_comparison(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS), "--rounds", "1", "--files", "12", "--coalitions", "3",
+         "--data", str(tmp_path)],
+        capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| ")]
+    assert [row.split(" | ")[0] for row in rows] == [
+        "| comparison",
+        "| `stimulering --help` vs a minimal Typer app",
+        "| `assess --answers F --format json` vs importing typer, rich, pydantic, yaml",
+        "| a minimal Typer app parsing one option vs importing typer, rich, pydantic, yaml",
+        "| `compare DIR --format json` over 12 files vs C loader parse only",
+    ]
+    assert len(list((tmp_path / "answers").rglob("*.yaml"))) == 12
+    assert "12 answers files" in result.stderr
