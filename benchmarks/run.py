@@ -17,6 +17,10 @@ c. ``stimulering compare DIR --format json`` over 10,000 answers files against a
    script that only parses the same files with PyYAML's C loader (target <= 1.5),
    and the peak memory of the compare process (target < 150 MiB).
 
+d. Every case of the bad-input corpus in ``tests/data/invalid/``, run once as its
+   test runs it: the slowest and the median time (target: each within 1 s). This
+   one reads the corpus from the source tree.
+
 For reference, without a target: the minimal Typer app parsing one option against
 the imports of b. Typer 0.29 builds a pydantic validator for every option it
 parses, so this is the least that any Typer command line with options can take.
@@ -101,18 +105,18 @@ ENVIRONMENT = {key: value for key, value in os.environ.items()
                if key != "PYTHONDONTWRITEBYTECODE"} | {"NO_COLOR": "1"}
 
 
-def run_once(command: list[str]) -> Run:
+def run_once(command: list[str], *, expect: int = 0, cwd: Path | None = None) -> Run:
     """Run ``command`` with its output discarded; measure time and peak memory."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               env=ENVIRONMENT)
+                               env=ENVIRONMENT, cwd=cwd)
     assert process.stderr is not None
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     error = process.stderr.read().decode(errors="replace")
     process.stderr.close()
     process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
+    if process.returncode != expect:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{error}")
     scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
     return Run(seconds, usage.ru_maxrss * scale)
@@ -222,6 +226,26 @@ def has_compare() -> bool:
     return probe.returncode == 0
 
 
+def time_bad_input(ours: list[str], work: Path) -> dict[str, object]:
+    """Run every case of the bad-input corpus once; the slowest and the median time."""
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    import invalid_cases  # the corpus and the command for each case, shared with its test
+
+    times: dict[str, float] = {}
+    for number, case in enumerate(invalid_cases.CASES):
+        folder = work / f"case-{number}"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        arguments = invalid_cases.command_for(case, folder)
+        if number == 0:
+            run_once([*ours, *arguments], expect=1, cwd=folder)  # warm the caches
+        times[case.name] = run_once([*ours, *arguments], expect=1, cwd=folder).seconds
+        shutil.rmtree(folder)
+    slowest = max(times, key=times.__getitem__)
+    return {"cases": len(times), "slowest": slowest, "slowest_s": times[slowest],
+            "median_s": statistics.median(times.values())}
+
+
 # --- report ----------------------------------------------------------------------------------
 
 
@@ -277,7 +301,8 @@ def main() -> int:
     parser.add_argument("--coalitions", type=int, default=1_000)
     parser.add_argument("--data", type=Path, default=DATA,
                         help=f"folder for the generated files (default: {DATA})")
-    parser.add_argument("--only", choices=["help", "assess", "floor", "compare"], action="append",
+    parser.add_argument("--only", choices=["help", "assess", "floor", "compare", "bad-input"],
+                        action="append",
                         help="run only these comparisons")
     options = parser.parse_args()
     data = options.data
@@ -308,16 +333,25 @@ def main() -> int:
             [python, str(parse_only), str(answers)], 1.5, rounds=7, files=options.files,
             memory_target_mib=150),
     }
-    chosen = options.only or list(comparisons)
+    chosen = options.only or [*comparisons, "bad-input"]
     results = []
     for key in chosen:
+        if key not in comparisons:
+            continue
         if key == "compare" and not has_compare():
             print("note: this version has no `stimulering compare`; skipping the batch "
                   "comparison", file=sys.stderr)
             continue
         print(f"measuring {comparisons[key].name} ...", file=sys.stderr)
         results.append(measure(comparisons[key], options.rounds or comparisons[key].rounds))
-    print(table(results))
+    if results:
+        print(table(results))
+    if "bad-input" in chosen:
+        print("timing every case of tests/data/invalid ...", file=sys.stderr)
+        bad = time_bad_input(ours, data / "bad-input")
+        print(f"\nBad input: {bad['cases']} cases of tests/data/invalid/, each run once; slowest "
+              f"{bad['slowest_s']:.3f} s ({bad['slowest']}), median {bad['median_s']:.3f} s; "
+              f"target: each within 1 s: {'yes' if float(bad['slowest_s']) <= 1.0 else 'NO'}.")
     return 0
 
 

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from invalid_cases import CASES
+
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks" / "run.py"
 
 
@@ -24,4 +26,7 @@ def test_the_benchmarks_run_and_report_every_comparison(tmp_path):
         "| `compare DIR --format json` over 12 files vs C loader parse only",
     ]
     assert len(list((tmp_path / "answers").rglob("*.yaml"))) == 12
+    cases = len(CASES)
+    assert f"\nBad input: {cases} cases of tests/data/invalid/, each run once; slowest " \
+        in result.stdout
     assert "12 answers files" in result.stderr

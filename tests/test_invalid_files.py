@@ -13,51 +13,11 @@ their ``.expected`` file is in the folder.
 from __future__ import annotations
 
 import os
-import shutil
-from pathlib import Path
 
 import pytest
 
 from conftest import DATA
-from stimulering.loading import MAX_FILE_BYTES, MAX_LINE_CHARS, default_model_path
-
-INVALID = DATA / "invalid"
-VALID_ANSWERS = (
-    "stimulering_answers: 1\ncoalition: Zoetermeer\n"
-    "respondent: {organisation: Stedin, role: netbeheerder, level: tactisch}\n"
-    "date: 2026-11-28\nanswers:\n  vast_overleg: ja\n"
-)
-GENERATED = {
-    # Over the size cap, with nothing else wrong: a long run of comment lines.
-    "answers-over-size-cap.yaml": VALID_ANSWERS + ("# " + "x" * 98 + "\n") * (
-        MAX_FILE_BYTES // 100 + 1),
-    # One line just over the line cap, in a comment.
-    "answers-very-long-line.yaml": VALID_ANSWERS + "# " + "x" * (MAX_LINE_CHARS - 1) + "\n",
-    # Far too long a line to hold a real answer, in a value this time.
-    "answers-very-long-value.yaml": VALID_ANSWERS.replace(
-        "coalition: Zoetermeer", "coalition: " + "Zoetermeer " * 50_000),
-}
-CASES = sorted([p for p in INVALID.iterdir() if p.suffix != ".expected"]
-               + [INVALID / name for name in GENERATED])
-
-
-def command_for(case: Path, work: Path) -> list[str]:
-    target = work / case.name
-    if case.name in GENERATED:
-        target.write_text(GENERATED[case.name], encoding="utf-8")
-        return ["assess", "--answers", case.name, "--format", "json", "--output", "out.json"]
-    if case.is_dir():
-        models = work / "models"
-        shutil.copytree(default_model_path(), models)
-        for file in case.iterdir():
-            shutil.copy(file, models / file.name)
-        return ["validate", "--model", "models"]
-    shutil.copy(case, target)
-    if case.name.startswith("answers-"):
-        return ["assess", "--answers", case.name, "--format", "json", "--output", "out.json"]
-    if case.name.startswith("questions-"):
-        return ["validate", case.name]
-    raise AssertionError(f"{case.name}: name must start with answers-, questions- or model-")
+from invalid_cases import CASES, GENERATED, INVALID, VALID_ANSWERS, command_for
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
