@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from stimulering.model import Question
 
 DEFAULT_LANGUAGE = "nl"
 FALLBACK_LANGUAGE = "en"
@@ -572,3 +576,18 @@ def pick(text: Mapping[str, str] | None, lang: str) -> str:
     if not text:
         return ""
     return text.get(lang) or text.get(DEFAULT_LANGUAGE) or next(iter(text.values()))
+
+
+def option_labels(question: Question, lang: str) -> list[tuple[str | int, str]]:
+    """The answer values a closed question offers, each with its label in ``lang``.
+
+    Scale and yes/no items share the program's labels; choice and multi items
+    have their own options. Open (text and number) items offer none.
+    """
+    from stimulering.model import SCALE_VALUES, YESNO_SCORES
+
+    if question.type == "scale":
+        return [(value, label(lang, f"scale.{value}")) for value in SCALE_VALUES]
+    if question.type == "yesno":
+        return [(value, label(lang, f"yesno.{value}")) for value in YESNO_SCORES]
+    return [(option.id, pick(option.label, lang)) for option in question.options or []]

@@ -17,12 +17,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from stimulering.i18n import label, pick
+from stimulering.i18n import label, option_labels
 from stimulering.model import (
     DONT_KNOW,
     NOT_APPLICABLE,
-    SCALE_VALUES,
-    YESNO_SCORES,
     Answers,
     AnswerValue,
     Question,
@@ -87,13 +85,9 @@ class Choice:
 
 def choices(question: Question, lang: str) -> list[Choice]:
     """The numbered options of a question, in the order of ``questions --format json``."""
-    if question.type == "scale":
-        return [Choice(value, value, label(lang, f"scale.{value}")) for value in SCALE_VALUES]
-    if question.type == "yesno":
-        return [Choice(number, value, label(lang, f"yesno.{value}"))
-                for number, value in enumerate(YESNO_SCORES, start=1)]
-    return [Choice(number, option.id, pick(option.label, lang))
-            for number, option in enumerate(question.options or [], start=1)]
+    # Numbered from 1, which makes a scale item's numbers its values.
+    return [Choice(number, value, text)
+            for number, (value, text) in enumerate(option_labels(question, lang), start=1)]
 
 
 def _number(text: str) -> int | float | None:

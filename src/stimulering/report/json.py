@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 from stimulering.engine import Evaluation
-from stimulering.i18n import label, pick
-from stimulering.model import PHASE_IDS, SCALE_VALUES, YESNO_SCORES, QuestionSet
+from stimulering.i18n import option_labels, pick
+from stimulering.model import PHASE_IDS, Question, QuestionSet
 from stimulering.report.common import advice_heading, advice_text, warning_message
 from stimulering.scoring import PillarResult, item_score
 
@@ -94,16 +94,14 @@ def render_assessment(evaluation: Evaluation, lang: str) -> str:
     return dumps(assessment_data(evaluation, lang))
 
 
-def question_options(question: Any, lang: str) -> list[dict[str, Any]]:
+def question_options(question: Question, lang: str) -> list[dict[str, Any]]:
     """Options of a question with their value, effective score and label."""
-    if question.type == "scale":
-        return [{"value": value, "score": item_score(question, value),
-                 "label": label(lang, f"scale.{value}")} for value in SCALE_VALUES]
-    if question.type == "yesno":
-        return [{"value": value, "score": score, "label": label(lang, f"yesno.{value}")}
-                for value, score in YESNO_SCORES.items()]
-    return [{"value": option.id, "score": option.score, "label": pick(option.label, lang)}
-            for option in question.options or []]
+    own_options = question.type in ("choice", "multi")  # a multi item scores lists, not ids
+    return [{"value": value,
+             "score": question.option_scores[str(value)] if own_options
+             else item_score(question, value),
+             "label": text}
+            for value, text in option_labels(question, lang)]
 
 
 def questions_data(questions: QuestionSet, sha256: str, lang: str) -> dict[str, Any]:
