@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from stimulering import engine as engine_module
 from stimulering.errors import InvalidInputError, Problem
-from stimulering.loading import MODEL_SECTIONS, read_yaml
+from stimulering.loading import MODEL_SECTIONS, Document, read_yaml, validate_document
+from stimulering.model import Answers
 
 
-def classify(path: Path) -> str:
-    """Kind of a path: ``model`` (folder or file), ``questions``, ``answers`` or ``broken``."""
-    if path.is_dir():
-        return "model"
-    try:
-        data = read_yaml(path).data
-    except InvalidInputError:
-        return "broken"
+def kind_of(data: Any) -> str:
+    """What a parsed YAML file is: ``answers``, ``model`` or ``questions``."""
     if "stimulering_answers" in data:
         return "answers"
     if "settings" in data or any(section in data for section in MODEL_SECTIONS):
@@ -28,26 +24,32 @@ def classify(path: Path) -> str:
 
 def validate_paths(paths: list[Path], questions: Path | None,
                    model: Path | None) -> tuple[list[Problem], str]:
-    """Every problem in the given files (or the defaults), and a summary of what was checked."""
+    """Every problem in the given files (or the defaults), and a summary of what was checked.
+
+    Answers files are read once. Question sets and model files are read once to
+    tell their kind and again when the engine loads them.
+    """
     problems: list[Problem] = []
     question_sets: list[Path] = [questions] if questions else []
     models: list[Path] = [model] if model else []
-    answers: list[Path] = []
+    answers: list[Document] = []
     for path in paths:
-        kind = classify(path)
-        if kind == "broken":
-            try:
-                read_yaml(path)
-            except InvalidInputError as error:
-                problems.extend(error.problems)
-        elif kind == "questions":
+        if path.is_dir():
+            if path not in models:
+                models.append(path)
+            continue
+        try:
+            document = read_yaml(path)
+        except InvalidInputError as error:
+            problems.extend(error.problems)
+            continue
+        kind = kind_of(document.data)
+        if kind == "questions":
             question_sets.append(path)
         elif kind == "answers":
-            answers.append(path)
-        else:
-            folder = path if path.is_dir() else path.parent
-            if folder not in models:
-                models.append(folder)
+            answers.append(document)
+        elif path.parent not in models:
+            models.append(path.parent)
     question_choices: list[Path | None] = list(question_sets) or [None]
     model_choices: list[Path | None] = list(models) or [None]
     pairs = [(q, m) for q in question_choices for m in model_choices]
@@ -55,16 +57,25 @@ def validate_paths(paths: list[Path], questions: Path | None,
         problems.extend(p for p in engine_module.check(question_path, model_path)
                         if p not in problems)
     if answers:
-        try:
-            engine = engine_module.load(question_sets[0] if question_sets else None,
-                                        models[0] if models else None)
-        except InvalidInputError:
-            engine = None  # already reported above
-        for path in answers:
-            try:
-                if engine is not None:
-                    engine.read_answers(path)
-            except InvalidInputError as error:
-                problems.extend(error.problems)
+        problems.extend(_answers_problems(answers, question_sets, models))
     count = len(question_choices) + len(model_choices) + len(answers)
     return problems, f"{count} item{'s' if count != 1 else ''} checked"
+
+
+def _answers_problems(answers: list[Document], question_sets: list[Path],
+                      models: list[Path]) -> list[Problem]:
+    """Problems of answers files, checked against the first question set and model given."""
+    try:
+        engine = engine_module.load(question_sets[0] if question_sets else None,
+                                    models[0] if models else None)
+    except InvalidInputError:
+        engine = None  # its problems are reported with the question sets and models
+    problems: list[Problem] = []
+    for document in answers:
+        try:
+            validated = validate_document(document, Answers)
+            if engine is not None:
+                engine.check_answers(validated, document)
+        except InvalidInputError as error:
+            problems.extend(error.problems)
+    return problems
