@@ -177,6 +177,26 @@ def test_validate_checks_an_unrecognisable_file_as_a_question_set(cli, tmp_path,
         "b.yaml:1:1: regio_set: missing key 'questions'\n")
 
 
+def test_validate_reports_answers_and_question_set_problems_together(cli, tmp_path,
+                                                                     monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "set.yaml").write_text("id: regio_set\nversion: 2\n", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(
+        "stimulering_answers: 1\ncoalition: Leiden\n"
+        "respondent: {organisation: Dunea, role: bakker, level: strategisch}\n"
+        "date: 2026-11-28\n", encoding="utf-8")
+    (tmp_path / "kapot.yaml").write_text("a: [1\n", encoding="utf-8")
+    result = cli("validate", "set.yaml", "a.yaml", "kapot.yaml", expect=1)
+    assert result.stdout == (
+        "kapot.yaml:2:1: YAML syntax error: did not find expected ',' or ']' (while parsing a "
+        "flow sequence that starts on line 1)\n"
+        "set.yaml:2:10: regio_set: version: Input should be a valid string, not a number\n"
+        "set.yaml:1:1: regio_set: missing key 'languages'\n"
+        "set.yaml:1:1: regio_set: missing key 'questions'\n"
+        "a.yaml:3:41: respondent.role: Input should be 'gemeente', 'netbeheerder', "
+        "'drinkwaterbedrijf', 'waterschap', 'warmte', 'telecom', 'overig' or 'coalitie'\n")
+
+
 def test_a_decimal_is_no_scale_answer(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.yaml").write_text(
