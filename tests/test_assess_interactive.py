@@ -197,3 +197,25 @@ def test_unknown_role_is_a_usage_error(cli, terminal):
     assert result.stderr == ("error: --role burgemeester: expected one of gemeente, "
                              "netbeheerder, drinkwaterbedrijf, waterschap, warmte, telecom, "
                              "overig, coalitie\n")
+
+
+def test_resuming_a_file_of_another_question_set_version_says_so(cli, terminal, engine):
+    cli("assess", *WHO, "--save", "z.yaml", input="4\n:q\n")
+    saved = terminal / "z.yaml"
+    text = saved.read_text(encoding="utf-8")
+    version = engine.questions.version
+    saved.write_text(text.replace(f"version: {version}", "version: 0.9.0", 1),
+                     encoding="utf-8")
+    next_question = Interview(engine.scorer, answers_in(saved).answers).current
+    result = cli("assess", "--resume", "z.yaml", input=f"{typed_for(next_question)}\n:q\n")
+    assert (f"Dit bestand is begonnen met vragenset stimulering_basis 0.9.0; u gaat verder met "
+            f"stimulering_basis {version}. Antwoorden op hernoemde vragen gaan mee; antwoorden "
+            f"op vragen die er niet meer zijn, blijven in het bestand maar tellen niet mee."
+            ) in flat(result.stdout)
+    assert answers_in(saved).question_set == engine.scorer.ref  # saved with the current set
+
+
+def test_resuming_a_file_of_this_question_set_says_nothing_about_it(cli, terminal):
+    cli("assess", *WHO, "--save", "z.yaml", input="4\n:q\n")
+    result = cli("assess", "--resume", "z.yaml", input=":q\n")
+    assert "vragenset" not in result.stdout

@@ -202,6 +202,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "level.tactisch": "tactisch",
         "level.operationeel": "operationeel",
         "iv.found": "Er is een onafgemaakt antwoordbestand: {path} ({count} antwoorden).",
+        "iv.other_set": "Dit bestand is begonnen met vragenset {made}; u gaat verder met "
+                        "{used}. Antwoorden op hernoemde vragen gaan mee; antwoorden op vragen "
+                        "die er niet meer zijn, blijven in het bestand maar tellen niet mee.",
         "iv.resume_question": "Daar verdergaan? [J/n]",
         "iv.yes_words": "j ja y yes",
         "iv.no_words": "n nee no",
@@ -432,6 +435,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "level.tactisch": "tactical",
         "level.operationeel": "operational",
         "iv.found": "There is an unfinished answers file: {path} ({count} answers).",
+        "iv.other_set": "This file was started with question set {made}; you continue with "
+                        "{used}. Answers to renamed questions carry over; answers to questions "
+                        "that no longer exist stay in the file but do not count.",
         "iv.resume_question": "Continue there? [Y/n]",
         "iv.yes_words": "y yes j ja",
         "iv.no_words": "n no nee",

@@ -173,11 +173,15 @@ class Session:
         self.save()
 
     def open(self, path: Path, answers: Answers) -> None:
-        """Continue an existing answers file."""
+        """Continue an existing answers file (with the current question set)."""
         self.path = path
         self.base = answers.model_copy(update={"question_set": self.engine.scorer.ref})
         self.interview = Interview(self.engine.scorer, answers.answers, answers.notes)
         self.show_path()
+        if answers.question_set is not None:
+            for warning in self.engine.scorer.set_warnings(answers.question_set):
+                made, used = warning.texts
+                self.say(self.label("iv.other_set", made=made, used=used), "yellow")
 
     def show_path(self) -> None:
         """Say where the answers go."""
