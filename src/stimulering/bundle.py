@@ -133,12 +133,6 @@ def _make_plan(kind: Any) -> Plan:
     return None  # a plain type, or a union of them such as int | float
 
 
-# Default factories that take no arguments. ``model_construct`` would inspect each
-# factory's signature for every missing field, which costs more than the rest of
-# hydrating together; for these the plan calls the factory itself.
-_PLAIN_FACTORIES: tuple[Any, ...] = (list, dict, set, tuple)
-
-
 def _each_in_list(each: Plan) -> Plan:
     if each is None:
         return None
@@ -149,6 +143,12 @@ def _each_in_dict(each: Plan) -> Plan:
     if each is None:
         return None
     return lambda value: {key: each(entry) for key, entry in value.items()}
+
+
+# Default factories that take no arguments. ``model_construct`` would inspect each
+# factory's signature for every missing field, which costs more than the rest of
+# hydrating together; for these the plan calls the factory itself.
+_PLAIN_FACTORIES: tuple[Any, ...] = (list, dict, set, tuple)
 
 
 def _model_plan(kind: type[BaseModel]) -> Plan:
