@@ -191,9 +191,11 @@ def parse_yaml(text: str, shown: str) -> Document:
         root = loader.get_single_node()
         if root is None:
             raise invalid(shown, "is empty; expected a YAML mapping")
-        if _plain_tree_ok(root):
+        try:
+            if not _plain_tree_ok(root):
+                raise _NotPlain
             data = _construct_plain(loader, root)
-        else:
+        except _NotPlain:
             _check_shape(root, shown)
             data = loader.construct_document(root)
     except yaml.MarkedYAMLError as error:
@@ -310,6 +312,7 @@ _NULL = "tag:yaml.org,2002:null"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _VALUE = "tag:yaml.org,2002:value"
+_MERGE = "tag:yaml.org,2002:merge"
 
 
 def _construct_plain(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
@@ -332,18 +335,20 @@ def _construct_plain(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
             return int(value)
         if tag == _NULL:
             return None
+        if tag in (_VALUE, _MERGE):
+            # Keys the safe constructor gives a meaning when it flattens a mapping,
+            # retagging the node in place (which changes what an alias to it reads as).
+            raise _NotPlain
     elif kind is yaml.MappingNode and tag == _MAP:
-        return {_construct_key(loader, key): _construct_plain(loader, value)
+        return {_construct_plain(loader, key): _construct_plain(loader, value)
                 for key, value in node.value}
     elif kind is yaml.SequenceNode and tag == _SEQ:
         return [_construct_plain(loader, item) for item in node.value]
     return loader.construct_object(node, deep=True)
 
 
-def _construct_key(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    # A plain "=" key resolves to the YAML 1.1 value tag, which the safe constructor
-    # reads as text when it flattens a mapping.
-    return node.value if node.tag == _VALUE else _construct_plain(loader, node)
+class _NotPlain(Exception):
+    """The tree needs PyYAML's own constructor (and the full shape check) after all."""
 
 
 def _children(node: yaml.Node, shown: str) -> list[yaml.Node]:
