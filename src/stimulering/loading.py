@@ -43,10 +43,23 @@ def loader_class(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
     """A safe loader on ``base`` that keeps impossible dates such as 2026-02-30 as text.
 
     PyYAML raises a bare ``ValueError`` for them; as text, they reach validation,
-    which names the field that needs a date.
+    which names the field that needs a date. A value that does not fit the tag it
+    is explicitly given becomes a located YAML error.
     """
 
     class Loader(base):  # type: ignore[misc,valid-type]
+        def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+            # PyYAML's constructors assume a value fits its tag; an explicit tag on a value
+            # that does not (``!!int abc``, ``!!bool y``) raises a bare Python error.
+            try:
+                return super().construct_object(node, deep)
+            except (ValueError, IndexError, KeyError, AttributeError) as error:
+                kind = node.tag.rsplit(":", 1)[-1]
+                what = repr(node.value) if isinstance(node.value, str) else "this value"
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"{what} cannot be read as !!{kind}", node.start_mark,
+                ) from error
+
         def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
             try:
                 return super().construct_yaml_timestamp(node)  # type: ignore[arg-type,unused-ignore]
