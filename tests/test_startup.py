@@ -50,16 +50,56 @@ def test_help_loads_none_of_the_engine(typer_alone):
     assert top(added) & {"yaml", "pydantic", "pydantic_core"} == set()
 
 
+def probed(code: str) -> list[str]:
+    """Run ``code`` in a fresh interpreter; the lines it printed that start with ``>>``."""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    return [line[3:] for line in result.stdout.splitlines() if line.startswith(">> ")]
 
-def test_a_command_leaves_the_garbage_collector_running():
+
+CALL_MAIN = """
+def call(*argv):
+    sys.argv = ['stimulering', *argv]
+    try:
+        main()
+    except SystemExit:
+        pass
+"""
+
+
+def test_main_gives_an_in_process_caller_its_garbage_collector_back():
     # main() holds cyclic garbage collection back during start-up; a program that
-    # calls it in-process must get a running collector back, whatever the exit.
-    run = ("import gc, sys\nfrom stimulering.cli import main\n"
-           "for argv in (['--version'], ['questions', '--format', 'json'], ['nonsense']):\n"
-           "    sys.argv = ['stimulering', *argv]\n"
-           "    try:\n        main()\n    except SystemExit:\n        pass\n"
-           "    assert gc.isenabled(), argv\n"
-           "print('collector running')\n")
-    result = subprocess.run([sys.executable, "-c", run], capture_output=True, text=True,
-                            timeout=60)
-    assert result.stdout.strip().endswith("collector running"), result.stderr
+    # calls it in-process gets the collector back as it was, whatever the exit.
+    code = ("import gc, sys\nfrom stimulering.cli import main\n" + CALL_MAIN +
+            "for argv in (['--version'], ['questions', '--format', 'json'], ['nonsense']):\n"
+            "    call(*argv)\n"
+            "    print('>>', argv[0], gc.isenabled())\n"
+            "gc.disable()\n"
+            "call('questions', '--format', 'json')\n"
+            "print('>> off before', gc.isenabled())\n")
+    assert probed(code) == [
+        "--version True", "questions True", "nonsense True", "off before False"]
+
+
+def test_garbage_is_collected_once_the_engine_is_loaded():
+    # A long interview or a large compare runs after the engine is loaded; the
+    # collector must be running by then.
+    code = ("import gc, sys\nimport stimulering.cli as cli\nfrom stimulering.cli import main\n"
+            + CALL_MAIN +
+            "loaded = cli._engine\n"
+            "def probe(*args, **options):\n"
+            "    engine = loaded(*args, **options)\n"
+            "    print('>> collecting after load', gc.isenabled())\n"
+            "    return engine\n"
+            "cli._engine = probe\n"
+            "call('questions', '--format', 'json')\n")
+    assert probed(code) == ["collecting after load True"]
+
+
+def test_the_app_alone_leaves_the_collector_untouched():
+    # Tests and other programs that invoke the typer app directly get no freezing.
+    code = ("import gc\nfrom typer.testing import CliRunner\nfrom stimulering.cli import app\n"
+            "CliRunner().invoke(app, ['questions', '--format', 'json'])\n"
+            "print('>>', gc.isenabled(), gc.get_freeze_count())\n")
+    assert probed(code) == ["True 0"]

@@ -10,6 +10,7 @@ annotations``): typer reads every command's signature on each start, and string
 annotations would have to be compiled and evaluated again each time.
 """
 
+import atexit
 import enum
 import gc
 import sys
@@ -619,6 +620,10 @@ def diff(
         raise typer.Exit(1)
 
 
+_collection_held = False
+"""Whether ``main`` holds cyclic garbage collection back until the engine is loaded."""
+
+
 def main() -> None:
     """Entry point of the console script."""
     # Start-up builds many long-lived objects (typer's commands, pydantic's
@@ -628,15 +633,23 @@ def main() -> None:
     # engine is loaded, and what exists at exit is left to the operating system.
     # Nothing that needs a finalizer is left to that last collection: every file
     # is written and closed by a context manager.
+    global _collection_held
+    _collection_held = gc.isenabled()  # a caller that turned it off keeps it off
     gc.disable()
+    atexit.unregister(gc.freeze)  # once, however often main() is called in a process
+    atexit.register(gc.freeze)
     try:
         app()
     finally:
-        gc.freeze()
-        gc.enable()
+        if _collection_held:  # the command ended before it loaded an engine
+            _collection_held = False
+            gc.enable()
 
 
 def _start_collecting_garbage() -> None:
     """Collect garbage from here on, leaving out what start-up built (see ``main``)."""
-    gc.freeze()
-    gc.enable()
+    global _collection_held
+    if _collection_held:
+        _collection_held = False
+        gc.freeze()
+        gc.enable()
