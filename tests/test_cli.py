@@ -188,13 +188,27 @@ def test_validate_reports_answers_and_question_set_problems_together(cli, tmp_pa
     (tmp_path / "kapot.yaml").write_text("a: [1\n", encoding="utf-8")
     result = cli("validate", "set.yaml", "a.yaml", "kapot.yaml", expect=1)
     assert result.stdout == (
+        "a.yaml:3:41: respondent.role: Input should be 'gemeente', 'netbeheerder', "
+        "'drinkwaterbedrijf', 'waterschap', 'warmte', 'telecom', 'overig' or 'coalitie'\n"
         "kapot.yaml:2:1: YAML syntax error: did not find expected ',' or ']' (while parsing a "
         "flow sequence that starts on line 1)\n"
         "set.yaml:2:10: regio_set: version: Input should be a valid string, not a number\n"
         "set.yaml:1:1: regio_set: missing key 'languages'\n"
-        "set.yaml:1:1: regio_set: missing key 'questions'\n"
-        "a.yaml:3:41: respondent.role: Input should be 'gemeente', 'netbeheerder', "
-        "'drinkwaterbedrijf', 'waterschap', 'warmte', 'telecom', 'overig' or 'coalitie'\n")
+        "set.yaml:1:1: regio_set: missing key 'questions'\n")
+
+
+def test_validate_locates_an_answer_its_question_does_not_accept(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    good = ("stimulering_answers: 1\ncoalition: Leiden\n"
+            "respondent: {organisation: Dunea, role: drinkwaterbedrijf, level: strategisch}\n"
+            "date: 2026-11-28\nanswers:\n  vast_overleg: ja\n  waarom_besproken: 4\n")
+    (tmp_path / "goed.yaml").write_text(good, encoding="utf-8")
+    (tmp_path / "fout.yaml").write_text(good.replace(": 4", ": 9"), encoding="utf-8")
+    result = cli("validate", "goed.yaml", "fout.yaml", expect=1)
+    assert result.stdout == ("fout.yaml:7:21: waarom_besproken: expected a whole number from 1 "
+                             "to 5 or weet_niet / nvt, got 9\n")
+    assert result.stderr == "1 problem found\n"
+    assert cli("validate", "goed.yaml").stderr == "ok: 3 items checked\n"
 
 
 def test_a_decimal_is_no_scale_answer(cli, tmp_path, monkeypatch):

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from stimulering import engine as engine_module
+from stimulering import validation
 from stimulering.errors import InvalidInputError, Problem
 from stimulering.loading import MODEL_SECTIONS, Document, read_yaml, validate_document
 from stimulering.model import Answers
@@ -26,13 +27,16 @@ def validate_paths(paths: list[Path], questions: Path | None,
                    model: Path | None) -> tuple[list[Problem], str]:
     """Every problem in the given files (or the defaults), and a summary of what was checked.
 
-    Answers files are read once. Question sets and model files are read once to
-    tell their kind and again when the engine loads them.
+    Answers files are read and checked against their schema as they come, keeping
+    only their answers; the few with a value their question does not accept are
+    read again to locate it. Question sets and model files are read once to tell
+    their kind and again when the engine loads them.
     """
     problems: list[Problem] = []
     question_sets: list[Path] = [questions] if questions else []
     models: list[Path] = [model] if model else []
-    answers: list[Document] = []
+    answers: list[tuple[Path, Answers]] = []
+    answers_files = 0
     for path in paths:
         if path.is_dir():
             if path not in models:
@@ -47,7 +51,11 @@ def validate_paths(paths: list[Path], questions: Path | None,
         if kind == "questions":
             question_sets.append(path)
         elif kind == "answers":
-            answers.append(document)
+            answers_files += 1
+            try:
+                answers.append((path, validate_document(document, Answers)))
+            except InvalidInputError as error:
+                problems.extend(error.problems)
         elif path.parent not in models:
             models.append(path.parent)
     question_choices: list[Path | None] = list(question_sets) or [None]
@@ -58,24 +66,21 @@ def validate_paths(paths: list[Path], questions: Path | None,
                         if p not in problems)
     if answers:
         problems.extend(_answers_problems(answers, question_sets, models))
-    count = len(question_choices) + len(model_choices) + len(answers)
+    count = len(question_choices) + len(model_choices) + answers_files
     return problems, f"{count} item{'s' if count != 1 else ''} checked"
 
 
-def _answers_problems(answers: list[Document], question_sets: list[Path],
+def _answers_problems(answers: list[tuple[Path, Answers]], question_sets: list[Path],
                       models: list[Path]) -> list[Problem]:
-    """Problems of answers files, checked against the first question set and model given."""
+    """Answers that their questions do not accept, in the first question set and model given."""
     try:
         engine = engine_module.load(question_sets[0] if question_sets else None,
                                     models[0] if models else None)
     except InvalidInputError:
-        engine = None  # its problems are reported with the question sets and models
+        return []  # its problems are reported with the question sets and models
     problems: list[Problem] = []
-    for document in answers:
-        try:
-            validated = validate_document(document, Answers)
-            if engine is not None:
-                engine.check_answers(validated, document)
-        except InvalidInputError as error:
-            problems.extend(error.problems)
+    for path, given in answers:
+        unplaced = Document(str(path), {}, None)  # finds problems, without line numbers
+        if validation.check_answers(given, unplaced, engine.questions):
+            problems.extend(validation.check_answers(given, read_yaml(path), engine.questions))
     return problems
