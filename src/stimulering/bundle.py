@@ -133,16 +133,18 @@ def _make_plan(kind: Any) -> Plan:
     return None  # a plain type, or a union of them such as int | float
 
 
+# Entries may be None (a list of optional models); plans of models take data only.
 def _each_in_list(each: Plan) -> Plan:
     if each is None:
         return None
-    return lambda value: [each(entry) for entry in value]
+    return lambda value: [None if entry is None else each(entry) for entry in value]
 
 
 def _each_in_dict(each: Plan) -> Plan:
     if each is None:
         return None
-    return lambda value: {key: each(entry) for key, entry in value.items()}
+    return lambda value: {key: None if entry is None else each(entry)
+                          for key, entry in value.items()}
 
 
 # Default factories that take no arguments. ``model_construct`` would inspect each
