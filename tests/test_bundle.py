@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from stimulering import bundle
 from stimulering.engine import load
@@ -43,3 +44,21 @@ def test_a_broken_bundle_is_ignored(monkeypatch, tmp_path, broken):
     (tmp_path / bundle.BUNDLE_NAME).write_text(broken, encoding="utf-8")
     monkeypatch.setattr(bundle.resources, "files", lambda package: tmp_path)
     assert bundle.read_bundle() is None
+
+
+class _Part(BaseModel):
+    size: int
+
+
+class _Whole(BaseModel):
+    parts: list[_Part | None]
+    named: dict[str, _Part | None] = {}
+    extra: list[str] = []
+
+
+def test_hydrating_gives_what_validating_gives_for_optional_entries_and_defaults():
+    data = {"parts": [{"size": 1}, None], "named": {"a": None, "b": {"size": 2}}}
+    hydrated = bundle.hydrate(_Whole, data)
+    validated = _Whole.model_validate(data)
+    assert hydrated == validated
+    assert hydrated.model_fields_set == validated.model_fields_set == {"parts", "named"}
