@@ -35,7 +35,8 @@ def question_set(questions: list[dict[str, Any]], fill_levels: bool = True) -> Q
 
 
 def model(signals: list[dict[str, Any]] | None = None, threshold: float = 0.6,
-          phase_thresholds: dict[int, float] | None = None) -> Model:
+          phase_thresholds: dict[int, float] | None = None,
+          minimum_answered: float = 0.5) -> Model:
     phases = []
     for number, phase_id in enumerate(PHASE_IDS, start=1):
         phase: dict[str, Any] = {"number": number, "id": phase_id, "name": TEXT,
@@ -45,7 +46,7 @@ def model(signals: list[dict[str, Any]] | None = None, threshold: float = 0.6,
         phases.append(phase)
     return Model.model_validate({
         "settings": {"id": "test_model", "version": "1.0.0", "languages": ["nl", "en"],
-                     "threshold": threshold},
+                     "threshold": threshold, "minimum_answered": minimum_answered},
         "pillars": [{"id": p, "name": TEXT, "description": TEXT} for p in PILLARS],
         "categories": [{"id": "process", "name": TEXT}],
         "phases": phases,
@@ -53,7 +54,7 @@ def model(signals: list[dict[str, Any]] | None = None, threshold: float = 0.6,
         "advice": [{"pillar": p, "phase": k, "text": TEXT, "instruments": ["tool"]}
                    for p in PILLARS for k in range(1, 7)],
         "instruments": [{"id": "tool", "name": TEXT, "description": TEXT, "pillars": ["people"],
-                         "phases": [1], "categories": ["process"]}],
+                         "phases": [1], "categories": ["process"], "source": "test"}],
         "examples": [],
     })
 
@@ -77,13 +78,24 @@ def best_value(q: Question) -> Any:
         return 1 if q.reverse else 5
     if q.type == "yesno":
         return "ja"
+    if q.context and q.type in ("choice", "multi", "number"):
+        return context_value(q)
     if q.type == "choice":
-        return max(q.options or [], key=lambda o: o.score).id
+        return max(q.options or [], key=lambda o: o.score or 0.0).id
     if q.type == "multi":
-        return [o.id for o in q.options or [] if o.score > 0]
+        return [o.id for o in q.options or [] if (o.score or 0.0) > 0]
     if q.type == "number":
         return max(q.bands or [], key=lambda b: b.score).min
     return "context"
+
+
+def context_value(q: Question) -> Any:
+    """An answer to a context question: its first option, or a number."""
+    if q.type == "choice":
+        return (q.options or [])[0].id
+    if q.type == "multi":
+        return [(q.options or [])[0].id]
+    return 3
 
 
 def worst_value(q: Question) -> Any:
@@ -92,8 +104,10 @@ def worst_value(q: Question) -> Any:
         return 5 if q.reverse else 1
     if q.type == "yesno":
         return "nee"
+    if q.context and q.type in ("choice", "multi", "number"):
+        return context_value(q)
     if q.type == "choice":
-        return min(q.options or [], key=lambda o: o.score).id
+        return min(q.options or [], key=lambda o: o.score or 0.0).id
     if q.type == "multi":
         return []
     if q.type == "number":

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from builders import answers, best_value, model, question, question_set, worst_value
+from builders import TEXT, answers, best_value, model, question, question_set, worst_value
 from stimulering.combine import (
     MixedCoalitionsError,
     coalition_code,
@@ -31,22 +31,22 @@ def three_partners(engine):
     low = {q.id: worst_value(q) if q.id in people else best_value(q)
            for q in engine.questions.questions}
     return [
-        answers(high, coalition="Zoetermeer", respondent=respondent("Gemeente Zoetermeer")),
-        answers(high, coalition="Zoetermeer",
-                respondent=respondent("Stedin", "netbeheerder", "strategisch")),
-        answers(low, coalition="Zoetermeer",
-                respondent=respondent("Dunea", "drinkwaterbedrijf", "operationeel")),
+        answers(high, coalition="Rivierstad", respondent=respondent("Gemeente Rivierstad")),
+        answers(high, coalition="Rivierstad",
+                respondent=respondent("Stroomnet", "netbeheerder", "strategisch")),
+        answers(low, coalition="Rivierstad",
+                respondent=respondent("Bronwater", "drinkwaterbedrijf", "operationeel")),
     ]
 
 
 def test_partners_who_differ_on_people_discuss_exactly_those_items(engine):
     partners = three_partners(engine)
     view = coalition_view(engine.scorer, partners)
-    dunea = engine.scorer.assess(partners[2])
-    # Items Dunea's low answers hide (their `when` no longer holds) have one answer less
+    bronwater = engine.scorer.assess(partners[2])
+    # Items Bronwater's low answers hide (their `when` no longer holds) have one answer less
     # but still two equal ones, so they are no topic.
     expected = {q.id for q in engine.questions.questions
-                if q.pillar == "people" and q.scored and dunea.items[q.id].status == "answered"}
+                if q.pillar == "people" and q.scored and bronwater.items[q.id].status == "answered"}
     assert {topic.question for topic in view.divergence} == expected
     assert {topic.pillar for topic in view.divergence} == {"people"}
     assert all(topic.spread == 1.0 for topic in view.divergence)
@@ -54,7 +54,7 @@ def test_partners_who_differ_on_people_discuss_exactly_those_items(engine):
     assert [topic.question for topic in view.divergence] == order
     first = view.divergence[0]
     assert [(who, score) for who, _, score in first.answers] == [
-        ("Gemeente Zoetermeer", 1.0), ("Stedin", 1.0), ("Dunea", 0.0)]
+        ("Gemeente Rivierstad", 1.0), ("Stroomnet", 1.0), ("Bronwater", 0.0)]
 
 
 def test_combined_phase_follows_the_mean_and_shows_the_lowest_respondent(engine):
@@ -73,7 +73,10 @@ def test_combined_phase_follows_the_mean_and_shows_the_lowest_respondent(engine)
 
 
 def scorer_three_items():
-    return Scorer(question_set([question("a"), question("b"), question("c")]), model())
+    # Places a pillar from one answer: these tests are about combining, not about how much
+    # must be known before a phase is given.
+    return Scorer(question_set([question("a"), question("b"), question("c")]),
+                  model(minimum_answered=0.1))
 
 
 def people_answers(values, name):
@@ -96,7 +99,9 @@ def test_dont_know_does_not_count_in_the_mean():
                                                    "c": "weet_niet"}, "C")])
     assert view.combined.items["a"].score == 0.75
     assert view.combined.pillars["people"].phase == 2
-    assert view.lowest["people"] == 1
+    # A respondent who knows nothing has no phase, so it does not set the lowest one.
+    assert view.respondents[2].assessment.pillars["people"].phase is None
+    assert view.lowest["people"] == 2
     assert view.divergence == ()
 
 
@@ -134,29 +139,32 @@ def test_signals_follow_the_majority_and_a_tie_is_read_cautiously():
 def test_different_coalitions_are_refused():
     scorer = scorer_three_items()
     with pytest.raises(MixedCoalitionsError, match="stimulering compare"):
-        coalition_view(scorer, [answers({}, coalition="Delft"), answers({}, coalition="Gouda")])
+        coalition_view(scorer, [answers({}, coalition="Molenveen"),
+                                answers({}, coalition="Zandwijk")])
     # Case and spacing do not make another coalition.
-    coalition_view(scorer, [answers({}, coalition="Den  Haag"), answers({}, coalition="den haag")])
+    coalition_view(scorer, [answers({}, coalition="Nieuw  Veen"),
+                            answers({}, coalition="nieuw veen")])
 
 
 def test_labels_are_unique_and_anonymous_labels_show_role_and_level():
     people = [Respondent.model_validate(r) for r in (
         respondent("Gemeente", "gemeente", "strategisch"),
         respondent("Gemeente", "gemeente", "tactisch"),
-        respondent("Stedin", "netbeheerder", "tactisch"),
-        respondent("Enexis", "netbeheerder", "tactisch"))]
+        respondent("Stroomnet", "netbeheerder", "tactisch"),
+        respondent("Noordnet", "netbeheerder", "tactisch"))]
     assert respondent_labels(people) == [
-        "Gemeente (gemeente · strategisch)", "Gemeente (gemeente · tactisch)", "Stedin", "Enexis"]
+        "Gemeente (gemeente · strategisch)", "Gemeente (gemeente · tactisch)", "Stroomnet",
+        "Noordnet"]
     assert respondent_labels(people, anonymous=True) == [
         "gemeente · strategisch", "gemeente · tactisch", "netbeheerder · tactisch #1",
         "netbeheerder · tactisch #2"]
 
 
 def test_coalition_codes_are_stable():
-    assert coalition_code("Zoetermeer") == coalition_code(" zoetermeer ")
-    assert coalition_code("Zoetermeer") == "C-" + __import__("hashlib").sha256(
-        b"zoetermeer").hexdigest()[:6]
-    assert coalition_code("Zoetermeer") != coalition_code("Delft")
+    assert coalition_code("Rivierstad") == coalition_code(" rivierstad ")
+    assert coalition_code("Rivierstad") == "C-" + __import__("hashlib").sha256(
+        b"rivierstad").hexdigest()[:6]
+    assert coalition_code("Rivierstad") != coalition_code("Molenveen")
 
 
 @pytest.mark.parametrize(("score", "value"), [(0.5, 3), (0.625, 3), (0.7, 4), (1.0, 5)])
@@ -175,31 +183,45 @@ def test_consensus_leaves_the_topics_open_and_takes_the_rest_from_the_combined_r
     scorer = Scorer(question_set([question("a"), question("b"), question("c", type_="yesno"),
                                   question("t", type_="text")]), model())
     partners = [
-        answers({"a": 5, "b": 4, "c": "ja", "t": "Wij"}, coalition="Delft",
-                respondent=respondent("Gemeente Delft"), notes={"a": "klopt"},
+        answers({"a": 5, "b": 4, "c": "ja", "t": "Wij"}, coalition="Molenveen",
+                respondent=respondent("Gemeente Molenveen"), notes={"a": "klopt"},
                 date=dt.date(2026, 3, 1)),
-        answers({"a": 1, "b": 3, "c": "ja"}, coalition="Delft",
-                respondent=respondent("Stedin", "netbeheerder", "tactisch"),
+        answers({"a": 1, "b": 3, "c": "ja"}, coalition="Molenveen",
+                respondent=respondent("Stroomnet", "netbeheerder", "tactisch"),
                 notes={"a": "niet waar"}, date=dt.date(2026, 3, 2)),
-        answers({"a": 2, "b": "weet_niet", "c": "nvt"}, coalition="Delft",
-                respondent=respondent("Evides", "drinkwaterbedrijf", "operationeel"),
+        answers({"a": 2, "b": "weet_niet", "c": "nvt"}, coalition="Molenveen",
+                respondent=respondent("Helderwater", "drinkwaterbedrijf", "operationeel"),
                 date=dt.date(2026, 3, 2)),
     ]
     result = consensus(scorer, partners)
     assert [t.question for t in result.topics] == ["a"]
     document = result.answers
-    assert document.respondent == Respondent(organisation="Coalitie Delft", role="coalitie",
+    assert document.respondent == Respondent(organisation="Coalitie Molenveen", role="coalitie",
                                              level="tactisch")
     assert document.date == dt.date(2026, 3, 2)
     # b: (0.75 + 0.5) / 2 = 0.625, a tie between 3 (0.5) and 4 (0.75): the lower.
     assert document.answers["a"] is None
     assert document.answers["b"] == 3
     assert document.answers["c"] == "ja"
-    assert document.answers["t"] == "Gemeente Delft: Wij"
-    assert document.notes == {"a": "Gemeente Delft: klopt\nStedin: niet waar"}
+    assert document.answers["t"] == "Gemeente Molenveen: Wij"
+    assert document.notes == {"a": "Gemeente Molenveen: klopt\nStroomnet: niet waar"}
     # The file is an ordinary answers file.
     import yaml
 
     again = Answers.model_validate(yaml.safe_load(answers_yaml(document)))
     assert again == document
     assert scorer.assess(again).items["a"].status == "unknown"
+
+
+def test_the_coalition_file_keeps_shared_context_answers_and_notes_different_ones():
+    options = [{"id": "x", "label": TEXT}, {"id": "y", "label": TEXT}]
+    scorer = Scorer(question_set([
+        question("tool", type_="choice", context=True, options=options),
+        question("scale", type_="choice", context=True, options=options),
+        question("a")]), model(minimum_answered=0.1))
+    partners = [people_answers({"tool": "x", "scale": "x", "a": 5}, "A"),
+                people_answers({"tool": "x", "scale": "y", "a": 5}, "B")]
+    view = coalition_view(scorer, partners)
+    assert view.combined_answers.answers["tool"] == "x"
+    assert "scale" not in view.combined_answers.answers
+    assert view.combined_answers.notes["scale"] == "A: x\nB: y"

@@ -121,7 +121,8 @@ def test_numbers_take_a_decimal_comma_and_must_fall_in_a_band():
 
 
 def test_text_is_free_and_enter_keeps_a_given_answer():
-    assert parse_input(by_id("intro"), "  Gemeente,  Stedin ", "nl") == Value("Gemeente, Stedin")
+    assert parse_input(by_id("intro"), "  Gemeente,  Stroomnet ", "nl") == \
+        Value("Gemeente, Stroomnet")
     assert parse_input(by_id("intro"), "", "nl") == Value("")
     assert parse_input(by_id("overleg"), "", "nl", current="ja") == Keep()
     for qid in ("intro", "overleg"):
@@ -207,23 +208,23 @@ def test_notes_and_the_answers_file(interview):
     interview.set_note("")
     interview.back()
     interview.set_note("over de partners")
-    base = Answers(stimulering_answers=1, coalition="Zoetermeer", date=dt.date(2026, 11, 28),
-                   respondent=Respondent(organisation="Stedin", role="netbeheerder",
+    base = Answers(stimulering_answers=1, coalition="Rivierstad", date=dt.date(2026, 11, 28),
+                   respondent=Respondent(organisation="Stroomnet", role="netbeheerder",
                                          level="tactisch"))
     saved = interview.to_answers(base)
     assert saved.answers == {"intro": "", "overleg": "ja"}
     assert saved.notes == {"intro": "over de partners"}
-    assert saved.coalition == "Zoetermeer"
+    assert saved.coalition == "Rivierstad"
 
 
 # --- small parsers -----------------------------------------------------------------------------
 
 
 def test_file_names_and_replies():
-    assert slug("Zeeland / AZON") == "zeeland-azon"
-    assert slug("Den Haag (Één)") == "den-haag-een"
-    assert default_file_name("Zoetermeer", "Stedin", dt.date(2026, 11, 28)) == \
-        "zoetermeer-stedin-2026-11-28.yaml"
+    assert slug("Kustregio / KRO") == "kustregio-kro"
+    assert slug("Duinstad (Één)") == "duinstad-een"
+    assert default_file_name("Rivierstad", "Stroomnet", dt.date(2026, 11, 28)) == \
+        "rivierstad-stroomnet-2026-11-28.yaml"
     assert [parse_phase(t) for t in ("1", "6", "0", "7", "", "x")] == [1, 6, None, None, None,
                                                                         None]
     assert parse_date("2027-03-01") == dt.date(2027, 3, 1)
@@ -233,3 +234,14 @@ def test_file_names_and_replies():
     assert [parse_yes_no(t, "nl", True) for t in ("", "j", "Nee", "yes", "misschien")] == [
         True, True, False, True, None]
     assert parse_yes_no("", "en", False) is False
+
+
+def test_only_open_passes_answered_questions_by():
+    s = Scorer(question_set([question("a"), question("b"), question("c")]), model())
+    interview = Interview(s, {"a": None, "b": 3, "c": None}, only_open=True)
+    assert interview.current_id == "a"
+    interview.answer(4)
+    assert interview.current_id == "c"
+    plain = Interview(s, {"b": 3})
+    plain.answer(4)
+    assert plain.current_id == "b"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
-from builders import answers, model, option, question, question_set
+from builders import TEXT, answers, model, option, question, question_set
 from stimulering.advice import advise
 from stimulering.scoring import Scorer, item_score
+from stimulering.validation import answer_problem
 
 
 def scorer(questions, **model_options):
@@ -59,11 +61,62 @@ def test_number_bands_are_half_open():
 # --- levels and phases -------------------------------------------------------------------------
 
 
-def test_new_coalition_without_answers_is_in_phase_one():
+def test_coalition_with_nothing_in_place_is_in_phase_one():
     s = scorer([])
-    result = s.assess(answers({}))
+    result = s.assess(answers({q.id: 1 for q in s.qset.questions}))
     assert result.phase == 1
     assert all(p.phase == 1 and p.levels_met == 0 for p in result.pillars.values())
+
+
+def test_without_answers_the_phase_is_undetermined_not_one():
+    s = scorer([])
+    result = s.assess(answers({}))
+    assert result.phase is None
+    assert result.undetermined == ("people", "governance", "information")
+    people = result.pillars["people"]
+    assert (people.phase, people.answered, people.counting, people.required, people.missing) == \
+        (None, 0, 6, 3, 3)
+    assert [w.code for w in result.warnings] == ["unknown_items", "undetermined"]
+
+
+def test_a_pillar_needs_half_its_questions_answered_for_a_phase():
+    # Six items per pillar (one per level): three answers place it, two do not, even when
+    # those two meet levels 1 and 2.
+    s = scorer([])
+    two = {"people_1": 5, "people_2": 5}
+    result = s.assess(answers(two))
+    assert result.pillars["people"].levels_met == 2
+    assert result.pillars["people"].phase is None
+    assert result.pillars["people"].missing == 1
+    three = s.assess(answers(two | {"people_3": 1})).pillars["people"]
+    assert (three.phase, three.levels_met, three.missing) == (3, 2, 0)
+
+
+def test_dont_know_does_not_count_as_an_answer_and_nvt_leaves_the_count():
+    s = scorer([])
+    dont_know = s.assess(answers({"people_1": 5, "people_2": 5, "people_3": "weet_niet"}))
+    assert dont_know.pillars["people"].phase is None
+    # Three items not applicable: three applicable ones remain, of which two make half.
+    nvt = {"people_4": "nvt", "people_5": "nvt", "people_6": "nvt"}
+    placed = s.assess(answers({"people_1": 5, "people_2": 5} | nvt)).pillars["people"]
+    assert (placed.counting, placed.required, placed.phase) == (3, 2, 3)
+
+
+def test_one_undetermined_pillar_leaves_the_coalition_undetermined():
+    s = scorer([])
+    values = {q.id: 5 for q in s.qset.questions if q.pillar != "information"}
+    result = s.assess(answers(values))
+    assert result.pillars["people"].phase == 6
+    assert result.pillars["information"].phase is None
+    assert result.phase is None
+    assert result.undetermined == ("information",)
+
+
+def test_the_share_of_answers_needed_is_set_in_the_model():
+    s = scorer([], minimum_answered=1.0)
+    result = s.assess(answers({q.id: 5 for q in s.qset.questions if q.id != "people_6"}))
+    assert result.pillars["people"].phase is None
+    assert result.pillars["governance"].phase == 6
 
 
 def test_all_highest_gives_phase_six_and_all_levels_met():
@@ -222,7 +275,7 @@ def test_unknown_ids_give_a_warning_not_a_failure():
 def test_all_dont_know_warns_about_unknowns():
     s = scorer([])
     result = s.assess(answers({q.id: "weet_niet" for q in s.qset.questions}))
-    assert result.phase == 1
+    assert result.phase is None
     unknown = [w for w in result.warnings if w.code == "unknown_items"]
     assert unknown and unknown[0].numbers == (18, 18)
 
@@ -248,7 +301,8 @@ def test_signal_status_present_absent_unknown():
 
 
 def test_lift_names_items_that_would_meet_the_level():
-    s = scorer([question("a"), question("b"), question("g", type_="yesno", gate=True)])
+    s = scorer([question("a"), question("b"), question("g", type_="yesno", gate=True)],
+               minimum_answered=0.2)
     result = s.assess(answers({"a": 1, "b": 5, "g": "nee"}))
     pillar = result.pillars["people"]
     assert pillar.phase == 1
@@ -263,7 +317,7 @@ def test_advice_order_and_no_repeated_instrument():
     qs_items = [question("a", advice={"nl": "doe a", "en": "do a"}, instruments=["tool"]),
                 question("g", type_="yesno", gate=True, advice={"nl": "g", "en": "g"},
                          instruments=["tool"])]
-    s = scorer(qs_items, signals=SIGNALS)
+    s = scorer(qs_items, signals=SIGNALS, minimum_answered=0.2)
     result = s.assess(answers({"a": 1, "g": "nee"}))
     advice = advise(result, s.qset, s.model)["people"]
     assert [item.kind for item in advice] == ["inhibitor", "gate", "low_item", "catalyst",
@@ -275,6 +329,61 @@ def test_advice_order_and_no_repeated_instrument():
 
 def test_every_pillar_below_six_gets_advice():
     s = scorer([])
-    result = s.assess(answers({}))
+    result = s.assess(answers({q.id: 1 for q in s.qset.questions}))
     advice = advise(result, s.qset, s.model)
     assert all(advice[p] for p in ("people", "governance", "information"))
+
+
+def test_an_undetermined_pillar_is_told_to_answer_more_not_given_phase_advice():
+    s = scorer([question("a", advice={"nl": "doe a", "en": "do a"}, instruments=["tool"])],
+               signals=SIGNALS)
+    result = s.assess(answers({"a": 1}))
+    advice = advise(result, s.qset, s.model)["people"]
+    assert [item.kind for item in advice] == ["inhibitor", "undetermined", "catalyst"]
+    assert advice[1].subject == "people"
+
+
+# --- context questions -------------------------------------------------------------------------
+
+
+CONTEXT_OPTIONS = [{"id": "x", "label": TEXT}, {"id": "y", "label": TEXT}]
+
+
+def test_a_context_question_is_kept_but_never_counted_and_conditions_can_use_it():
+    s = scorer([question("ctx", type_="choice", context=True, options=CONTEXT_OPTIONS),
+                question("years", type_="number", context=True),
+                question("a", when={"question": "ctx", "equals": "x"})])
+    result = s.assess(answers({"ctx": "x", "years": 12.5, "a": 5}))
+    assert (result.items["ctx"].status, result.items["ctx"].value) == ("unscored", "x")
+    assert (result.items["years"].status, result.items["years"].value) == ("unscored", 12.5)
+    assert result.items["a"].status == "answered"
+    assert result.pillars["people"].levels[0].items == ("a",)
+    hidden = s.assess(answers({"ctx": "y", "a": 5}))
+    assert hidden.items["a"].status == "hidden"
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    ({"type_": "choice", "options": [option("x", 1.0)], "context": True},
+     "option 'x' has a score, but a context question is not scored"),
+    ({"type_": "choice", "options": CONTEXT_OPTIONS}, "option 'x' needs a score"),
+    ({"type_": "number", "context": True, "bands": [{"min": 0, "score": 1}]},
+     "a context question is not scored and has no bands"),
+    ({"type_": "yesno", "context": True, "gate": True},
+     "a context question is not scored and cannot be a gate or reverse"),
+    ({"type_": "text", "context": True}, "a text question is context already"),
+])
+def test_a_context_question_has_no_scores_and_a_scored_one_needs_them(extra, message):
+    with pytest.raises(ValidationError) as caught:
+        question_set([question("q", **extra)])
+    assert message in str(caught.value)
+
+
+def test_answers_to_context_questions_are_checked_like_any_other():
+    qs = question_set([question("ctx", type_="choice", context=True, options=CONTEXT_OPTIONS),
+                       question("years", type_="number", context=True)])
+    assert answer_problem(by_id(qs, "years"), 7.5) is None
+    assert answer_problem(by_id(qs, "years"), "weet_niet") is None
+    assert answer_problem(by_id(qs, "years"), "zeven") == \
+        "expected a number or weet_niet / nvt, got 'zeven'"
+    assert answer_problem(by_id(qs, "ctx"), "z") == \
+        "expected one of x, y or weet_niet / nvt, got 'z'"

@@ -3,7 +3,10 @@
 The order within a pillar is fixed: inhibitors present; unmet gate items of
 the current level; the lowest-scoring items of that level (and its open items
 when too little is known); missing catalysts; then what the next phase asks.
-An instrument is named at most once per pillar, at its first (most urgent) use.
+A pillar whose phase is undetermined gets, after its inhibitors, one item that
+says how many more answers it needs, and then its missing catalysts: advice on
+a level or the next phase would rest on guesswork. An instrument is named at
+most once per pillar, at its first (most urgent) use.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from stimulering.scoring import Assessment, PillarResult
 MAX_LOW_ITEMS = 3
 """How many low-scoring items of the current level are turned into advice."""
 
-AdviceKind = Literal["inhibitor", "gate", "low_item", "unknown_item", "catalyst", "next_phase"]
+AdviceKind = Literal["inhibitor", "undetermined", "gate", "low_item", "unknown_item",
+                     "catalyst", "next_phase"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +31,8 @@ class AdviceItem:
 
     kind: AdviceKind
     subject: str
-    """The question id (gate, low_item, unknown_item), signal id, or phase number."""
+    """The question id (gate, low_item, unknown_item), signal id, phase number, or pillar
+    id (undetermined)."""
     text: LocalText | None
     """What to do; ``None`` when the question set gives no advice for the item."""
     instruments: tuple[str, ...]
@@ -52,6 +57,8 @@ def _pillar_advice(assessment: Assessment, pillar: PillarResult, qset: QuestionS
         if result.status == "present" and pillar.id in signal.pillars:
             draft.append(("inhibitor", signal.id, signal.advice, signal.instruments, None))
 
+    if pillar.phase is None:
+        draft.append(("undetermined", pillar.id, None, (), None))
     level = pillar.current
     if level is not None:
         for question_id in level.failed_gates:
@@ -83,7 +90,8 @@ def _pillar_advice(assessment: Assessment, pillar: PillarResult, qset: QuestionS
         if result.status != "present" and pillar.id in signal.pillars:
             draft.append(("catalyst", signal.id, signal.advice, signal.instruments, None))
 
-    next_phase = pillar.phase + 1 if pillar.phase < 6 else (6 if pillar.levels_met < 6 else None)
+    next_phase = None if pillar.phase is None else (
+        pillar.phase + 1 if pillar.phase < 6 else (6 if pillar.levels_met < 6 else None))
     if next_phase is not None:
         for entry in model.advice:
             if entry.pillar == pillar.id and entry.phase == next_phase:

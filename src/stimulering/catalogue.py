@@ -2,7 +2,8 @@
 
 Filters combine with "and". With no filter at all, every instrument and every
 practice example is listed. With a filter, the examples listed are exactly the
-ones the selected instruments name, so the two lists always belong together.
+ones that show the selected instruments (a fact of theirs names the instrument),
+so the two lists always belong together.
 """
 
 from __future__ import annotations
@@ -43,12 +44,11 @@ class CatalogueView:
 
 
 def _example_text(example: Example) -> str:
-    facts = " ".join(text for fact in example.facts for text in fact.values())
+    facts = " ".join(text for fact in example.facts for text in fact.text.values())
     return " ".join([example.id, example.coalition, *example.parties, facts])
 
 
-def _matches(instrument: Instrument, wanted: CatalogueFilter,
-             examples: dict[str, Example]) -> bool:
+def _matches(instrument: Instrument, wanted: CatalogueFilter, model: Model) -> bool:
     if wanted.phase is not None and wanted.phase not in instrument.phases:
         return False
     if wanted.pillar is not None and wanted.pillar not in instrument.pillars:
@@ -59,7 +59,7 @@ def _matches(instrument: Instrument, wanted: CatalogueFilter,
         needle = wanted.search.casefold()
         haystack = " ".join([
             instrument.id, *instrument.name.values(), *instrument.description.values(),
-            *(_example_text(examples[e]) for e in instrument.examples if e in examples),
+            *(_example_text(example) for example, _ in model.examples_of(instrument.id)),
         ])
         if needle not in haystack.casefold():
             return False
@@ -68,24 +68,15 @@ def _matches(instrument: Instrument, wanted: CatalogueFilter,
 
 def select(model: Model, wanted: CatalogueFilter) -> CatalogueView:
     """The instruments matching ``wanted`` (catalogue order) and their examples."""
-    examples = {example.id: example for example in model.examples}
-    instruments = tuple(i for i in model.instruments if _matches(i, wanted, examples))
+    instruments = tuple(i for i in model.instruments if _matches(i, wanted, model))
     if wanted.empty:
         return CatalogueView(instruments, tuple(model.examples))
-    used = {example_id for instrument in instruments for example_id in instrument.examples}
+    used = {example.id for instrument in instruments
+            for example, _ in model.examples_of(instrument.id)}
     return CatalogueView(instruments, tuple(e for e in model.examples if e.id in used))
 
 
-def first_example(model: Model, instrument: Instrument) -> Example | None:
-    """The practice example shown beside an instrument: the first one it names, if any."""
-    for example_id in instrument.examples:
-        for example in model.examples:
-            if example.id == example_id:
-                return example
-    return None
-
-
-def instrument_data(instrument: Instrument, lang: str) -> dict[str, object]:
+def instrument_data(instrument: Instrument, model: Model, lang: str) -> dict[str, object]:
     """An instrument as plain data in ``lang`` (the catalogue JSON shape)."""
     return {
         "id": instrument.id,
@@ -93,7 +84,7 @@ def instrument_data(instrument: Instrument, lang: str) -> dict[str, object]:
         "pillars": list(instrument.pillars),
         "phases": list(instrument.phases),
         "categories": list(instrument.categories),
-        "examples": list(instrument.examples),
+        "examples": [example.id for example, _ in model.examples_of(instrument.id)],
         "description": pick(instrument.description, lang),
         "source": instrument.source,
     }
@@ -105,30 +96,13 @@ def example_data(example: Example, lang: str) -> dict[str, object]:
         "id": example.id,
         "coalition": example.coalition,
         "parties": list(example.parties),
-        "facts": [pick(fact, lang) for fact in example.facts],
-        "sources": list(example.sources),
+        "facts": [{"text": pick(fact.text, lang), "source": fact.source,
+                   "instruments": list(fact.instruments)} for fact in example.facts],
+        "sources": example.sources,
     }
 
 
-def catalogue_data(view: CatalogueView, lang: str) -> dict[str, object]:
+def catalogue_data(view: CatalogueView, model: Model, lang: str) -> dict[str, object]:
     """The catalogue JSON: ``{"instruments": [...], "examples": [...]}``."""
-    return {"instruments": [instrument_data(i, lang) for i in view.instruments],
+    return {"instruments": [instrument_data(i, model, lang) for i in view.instruments],
             "examples": [example_data(e, lang) for e in view.examples]}
-
-
-def _words(text: str) -> set[str]:
-    return {word for word in "".join(c if c.isalnum() else " " for c in text.casefold()).split()
-            if len(word) >= 5}
-
-
-def example_fact(example: Example, instrument: Instrument, lang: str) -> str:
-    """The fact of ``example`` that says most about ``instrument`` (the first one on a tie).
-
-    Relevance is the number of longer words (five letters or more) the fact shares
-    with the instrument's name and description; it is cheap, deterministic and
-    usually picks the fact about the instrument itself.
-    """
-    wanted = _words(pick(instrument.name, lang) + " " + pick(instrument.description, lang))
-    facts = [pick(fact, lang) for fact in example.facts]
-    best = max(range(len(facts)), key=lambda index: (len(_words(facts[index]) & wanted), -index))
-    return facts[best]

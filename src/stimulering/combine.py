@@ -238,6 +238,16 @@ class Divergence:
     """(respondent label, answer value, item score) of every respondent who gave a value."""
 
 
+def _shown(value: AnswerValue) -> str:
+    """An answer value in a note: a list as its items, anything else as it is."""
+    return ", ".join(value) if isinstance(value, list) else str(value)
+
+
+def _lowest(phases: Iterable[int | None]) -> int | None:
+    """The lowest of the determined phases, or ``None`` when none is determined."""
+    return min((phase for phase in phases if phase is not None), default=None)
+
+
 @dataclass(frozen=True)
 class CoalitionView:
     """Several respondents of one coalition, side by side and combined."""
@@ -250,10 +260,11 @@ class CoalitionView:
     """The combined assessment (mean item scores, majority signals)."""
     combined_answers: Answers
     """The combined result as an answers file (role ``coalitie``)."""
-    lowest: dict[str, int]
-    """Per pillar, the lowest phase any respondent gave."""
-    lowest_phase: int
-    """The lowest overall phase any respondent gave."""
+    lowest: dict[str, int | None]
+    """Per pillar, the lowest phase any respondent gave (``None`` when no respondent's
+    phase could be determined)."""
+    lowest_phase: int | None
+    """The lowest overall phase any respondent gave (``None`` as above)."""
     divergence: tuple[Divergence, ...]
     anonymous: bool = False
 
@@ -298,8 +309,11 @@ def combined_answers(scorer: Scorer, respondents: Sequence[RespondentResult],
 
     Every answered item gets the value whose score is nearest to the combined
     mean; an item nobody could answer gets ``weet_niet``; items in ``skip`` (the
-    discussion topics) are left open. Notes are merged, each marked with the
-    respondent's label; actions are merged without duplicates.
+    discussion topics) are left open. Free-text answers are merged, each marked
+    with the respondent's label. A context item, and an item no respondent was
+    asked, keeps the answer the respondents share; a context item they answered
+    differently is left open, with their answers in its note.
+    Notes are merged likewise; actions are merged without duplicates.
     """
     first = respondents[0].answers
     skipped = set(skip)
@@ -310,11 +324,19 @@ def combined_answers(scorer: Scorer, respondents: Sequence[RespondentResult],
         given = [r.values.get(qid) for r in respondents]
         if qid in skipped:
             values[qid] = None
-        elif not question.scored:
+        elif question.type == "text":
             texts = [f"{r.label}: {v}" for r, v in zip(respondents, given, strict=True)
                      if isinstance(v, str) and v.strip()]
             if texts:
                 values[qid] = "\n".join(texts)
+        elif not question.scored or items[qid].status == "hidden":
+            # Context, or not asked of anyone: keep what the respondents share.
+            plain = [(r, v) for r, v in zip(respondents, given, strict=True)
+                     if v is not None and v not in SPECIAL_VALUES]
+            if plain and all(v == plain[0][1] for _, v in plain):
+                values[qid] = plain[0][1]
+            elif plain and not question.scored:
+                notes[qid] = "\n".join(f"{r.label}: {_shown(v)}" for r, v in plain)
         elif items[qid].status == "answered":
             values[qid] = items[qid].value
         elif any(v is not None for v in given):
@@ -322,7 +344,9 @@ def combined_answers(scorer: Scorer, respondents: Sequence[RespondentResult],
         merged = [f"{r.label}: {r.answers.notes[key]}" for r in respondents
                   for key in _note_keys(scorer, r.answers, qid)]
         if merged:
-            notes[qid] = "\n".join(merged)[:10_000]
+            notes[qid] = "\n".join([*filter(None, [notes.get(qid)]), *merged])
+        if qid in notes:
+            notes[qid] = notes[qid][:10_000]
     actions: list[Action] = []
     seen: set[tuple[str, str | None]] = set()
     for respondent in respondents:
@@ -406,8 +430,9 @@ def coalition_view(scorer: Scorer, answers: Sequence[Answers], *, files: Sequenc
         respondents=respondents,
         combined=combined,
         combined_answers=document,
-        lowest={p: min(r.assessment.pillars[p].phase for r in respondents) for p in PILLARS},
-        lowest_phase=min(r.assessment.phase for r in respondents),
+        lowest={p: _lowest(r.assessment.pillars[p].phase for r in respondents)
+                for p in PILLARS},
+        lowest_phase=_lowest(r.assessment.phase for r in respondents),
         divergence=divergence(scorer, respondents),
         anonymous=anonymous,
     )

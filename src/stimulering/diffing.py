@@ -21,6 +21,7 @@ BUMPS: tuple[Bump, ...] = ("none", "patch", "minor", "major")
 
 SCORING_FIELDS: tuple[str, ...] = (
     "type", "pillar", "phase", "weight", "gate", "reverse", "aggregate", "bands", "when",
+    "context",
 )
 """Fields of a question whose change changes scores (options are compared by id and score)."""
 
@@ -49,7 +50,7 @@ class QuestionSetDiff:
     instruments changed (an item can be both reworded and rescored)."""
     rescored: tuple[str, ...]
     """Items (by new id) whose type, options, option scores, weight, gate, reverse, phase,
-    pillar, aggregate, bands or ``when`` changed."""
+    pillar, aggregate, bands, ``when`` or ``context`` changed."""
     renamed: dict[str, str] = field(default_factory=dict)
     """Old id -> new id, for items that name the old id in ``replaces``."""
 

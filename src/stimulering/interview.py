@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from stimulering.i18n import label, option_labels
+from stimulering.i18n import label, number_text, option_labels
 from stimulering.model import (
     DONT_KNOW,
     NOT_APPLICABLE,
@@ -100,8 +100,10 @@ def _number(text: str) -> int | float | None:
     return None
 
 
-def _band_text(low: float, high: float | None) -> str:
-    return f"{low:g}–{high:g}".replace(".", ",") if high is not None else f"{low:g}+"
+def _band_text(low: float, high: float | None, lang: str) -> str:
+    if high is None:
+        return f"{number_text(low, lang)}+"
+    return f"{number_text(low, lang)}–{number_text(high, lang)}"
 
 
 def parse_input(question: Question, raw: str, lang: str,
@@ -163,10 +165,10 @@ def _parse_number(question: Question, text: str, lang: str) -> Parsed:
     number = _number(text)
     if number is None:
         return Invalid(label(lang, "iv.error.number"))
-    if band_for(question, number) is None:
-        ranges = ", ".join(_band_text(band.min, band.max) for band in question.bands or [])
-        shown = f"{number:g}".replace(".", ",")
-        return Invalid(label(lang, "iv.error.band", value=shown, ranges=ranges))
+    if question.bands is not None and band_for(question, number) is None:
+        ranges = ", ".join(_band_text(band.min, band.max, lang) for band in question.bands)
+        return Invalid(label(lang, "iv.error.band", value=number_text(number, lang),
+                             ranges=ranges))
     return Value(number)
 
 
@@ -208,8 +210,11 @@ class Interview:
     """Answers, notes, the visible questions and the position of one interview."""
 
     def __init__(self, scorer: Scorer, answers: Mapping[str, AnswerValue] | None = None,
-                 notes: Mapping[str, str] | None = None) -> None:
+                 notes: Mapping[str, str] | None = None, *, only_open: bool = False) -> None:
         self.scorer = scorer
+        self.only_open = only_open
+        """Move on to open questions only, passing answered ones by (a consensus session
+        asks its discussion topics, wherever they stand in the set)."""
         self.questions = scorer.qset.questions
         self.by_id = scorer.questions
         self.answers: dict[str, AnswerValue] = dict(answers or {})
@@ -277,13 +282,18 @@ class Interview:
         self.answers[question.id] = value
 
     def advance(self) -> None:
-        """Go to the next visible question after the current one (``None`` at the end)."""
+        """Go to the next visible question after the current one (``None`` at the end).
+
+        With ``only_open``, the next visible question that has no answer yet.
+        """
         if self.current_id is None:
             return
         order = [question.id for question in self.questions]
         after = set(order[order.index(self.current_id) + 1:])
+        values = self.values() if self.only_open else {}
         self.history.append(self.current_id)
-        self.current_id = next((q.id for q in self.visible() if q.id in after), None)
+        self.current_id = next((q.id for q in self.visible()
+                                if q.id in after and values.get(q.id) is None), None)
 
     def answer(self, value: AnswerValue) -> None:
         """Store an answer to the current question and go to the next one."""

@@ -197,8 +197,9 @@ class Option(Frozen):
     """The answer value that selects this option."""
     label: LocalText
     """What the respondent reads."""
-    score: Score
-    """Score in [0, 1] this option contributes."""
+    score: Score | None = None
+    """Score in [0, 1] this option contributes; required on a scored item, absent on a
+    context item."""
 
 
 class Band(Frozen):
@@ -257,11 +258,15 @@ class Question(Frozen):
     """Unit of a number item, such as years."""
     replaces: list[ItemId] = Field(default_factory=list)
     """Ids this item had in earlier versions; their answers carry over."""
+    context: StrictBool = False
+    """A context item: asked, kept and shown, but never scored. For facts worth knowing
+    where the model leaves the choice open (which system, which tender form, how long
+    the dig-rest period): no answer is better than another."""
 
     @property
     def scored(self) -> bool:
-        """Whether the item has a score (every type except ``text``)."""
-        return self.type != "text"
+        """Whether the item has a score: every type except ``text``, unless it is context."""
+        return self.type != "text" and not self.context
 
     @functools.cached_property
     def option_values(self) -> tuple[int | str, ...]:
@@ -274,8 +279,9 @@ class Question(Frozen):
 
     @functools.cached_property
     def option_scores(self) -> dict[str, float]:
-        """Score of each option of a choice or multi item, by option id (built once)."""
-        return {option.id: option.score for option in self.options or []}
+        """Score of each option of a scored choice or multi item, by option id (built once)."""
+        return {option.id: option.score for option in self.options or []
+                if option.score is not None}
 
     @model_validator(mode="after")
     def _fits_type(self) -> "Question":
@@ -289,24 +295,37 @@ class Question(Frozen):
                     raise ValueError(f"option {option.id!r} appears twice")
                 if option.id in SPECIAL_VALUES:
                     raise ValueError(f"option id {option.id!r} is reserved")
+                if self.context and option.score is not None:
+                    raise ValueError(f"option {option.id!r} has a score, but a context "
+                                     "question is not scored")
+                if not self.context and option.score is None:
+                    raise ValueError(f"option {option.id!r} needs a score")
                 seen.add(option.id)
         elif self.options is not None:
             raise ValueError(f"a {kind} question has no options")
-        if kind == "number":
+        if kind == "number" and not self.context:
             if not self.bands:
                 raise ValueError("a number question needs bands")
             ordered = sorted(self.bands, key=lambda band: band.min)
             for lower, upper in zip(ordered, ordered[1:], strict=False):
                 if lower.max is None or lower.max > upper.min:
                     raise ValueError(f"bands starting at {lower.min} and {upper.min} overlap")
-        elif self.bands is not None or self.unit is not None:
-            raise ValueError(f"a {kind} question has no bands or unit")
+        elif self.bands is not None:
+            raise ValueError("a context question is not scored and has no bands"
+                             if kind == "number" else f"a {kind} question has no bands")
+        if self.unit is not None and kind != "number":
+            raise ValueError(f"a {kind} question has no unit")
         if self.reverse and kind != "scale":
             raise ValueError("only scale questions can be reverse")
         if self.aggregate != "sum" and kind != "multi":
             raise ValueError("only multi questions have an aggregate")
         if kind == "text" and self.gate:
             raise ValueError("a text question is not scored and cannot be a gate")
+        if kind == "text" and self.context:
+            raise ValueError("a text question is context already; leave out 'context'")
+        if self.context and (self.gate or self.reverse):
+            raise ValueError("a context question is not scored and cannot be a gate or "
+                             "reverse")
         return self
 
 
@@ -366,6 +385,10 @@ class Settings(Frozen):
     """Languages every text of the model is written in."""
     threshold: Annotated[float, Field(gt=0.0, le=1.0)] = 0.6
     """Weighted mean score at which a level is met (a phase may override it)."""
+    minimum_answered: Annotated[float, Field(gt=0.0, le=1.0)] = 0.5
+    """Share of a pillar's applicable scored questions that must be answered (not open,
+    not don't know) before the pillar is placed in a phase; below it the phase is
+    undetermined."""
 
 
 class Pillar(Frozen):
@@ -423,7 +446,11 @@ class PhaseAdvice(Frozen):
 
 
 class Instrument(Frozen):
-    """A catalogue entry: a tool, agreement or practice that helps a coalition grow."""
+    """A catalogue entry: a tool, agreement or practice that helps a coalition grow.
+
+    Which practice examples show it is said by the examples' facts (``Fact.instruments``),
+    so each link names the fact that makes it and that fact's source.
+    """
 
     id: ItemId
     name: LocalText
@@ -431,20 +458,32 @@ class Instrument(Frozen):
     pillars: list[PillarId] = Field(min_length=1)
     phases: list[PhaseNumber] = Field(min_length=1)
     categories: list[ItemId] = Field(min_length=1)
-    examples: list[ItemId] = Field(default_factory=list)
-    """Ids of practice examples that use it."""
-    source: StrictStr | None = None
-    """Where to read more."""
+    source: Annotated[str, Field(min_length=1)]
+    """The public source of what the description says, and where to read more."""
+
+
+class Fact(Frozen):
+    """One public fact about a practice example, with its source."""
+
+    text: LocalText
+    source: Annotated[str, Field(min_length=1)]
+    """Where the fact is published."""
+    instruments: list[ItemId] = Field(default_factory=list)
+    """Catalogue instruments this fact is an example of."""
 
 
 class Example(Frozen):
-    """A practice example: a coalition and the public facts about it."""
+    """A practice example: a coalition (or a joint body) and public facts about it."""
 
     id: ItemId
     coalition: Annotated[str, Field(min_length=1)]
     parties: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
-    facts: list[LocalText] = Field(min_length=1)
-    sources: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
+    facts: list[Fact] = Field(min_length=1)
+
+    @property
+    def sources(self) -> list[str]:
+        """The sources of the facts, each once, in the order of the facts."""
+        return list(dict.fromkeys(fact.source for fact in self.facts))
 
 
 class ModelFile(Frozen):
@@ -488,6 +527,15 @@ class Model(Frozen):
     def example(self, example_id: str) -> Example:
         """The practice example with this id."""
         return next(item for item in self.examples if item.id == example_id)
+
+    def examples_of(self, instrument_id: str) -> list[tuple[Example, Fact]]:
+        """Each practice example that shows an instrument, with the first fact saying so."""
+        found = []
+        for example in self.examples:
+            fact = next((f for f in example.facts if instrument_id in f.instruments), None)
+            if fact is not None:
+                found.append((example, fact))
+        return found
 
 
 # --- answers -----------------------------------------------------------------------------------

@@ -7,11 +7,18 @@ threshold, answered items cover half its weight and its gates score at least
 0.5; a pillar's phase is one more than its run of met levels from phase 1; the
 weakest pillar sets the coalition's phase. Every result keeps what is needed
 to explain it.
+
+One rule guards against reading too much into too little: a pillar is placed in
+a phase only when at least a share of its applicable scored questions (the
+model's ``minimum_answered``, half by default) is answered. Below that its
+phase is undetermined (``None``), and so is the coalition's, because the
+weakest pillar cannot be known.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -21,6 +28,7 @@ from stimulering.model import (
     DONT_KNOW,
     NOT_APPLICABLE,
     PILLARS,
+    SPECIAL_VALUES,
     YESNO_SCORES,
     Answers,
     AnswerValue,
@@ -83,18 +91,41 @@ class PillarResult:
     """The phase of one pillar with its explanation."""
 
     id: str
-    phase: int
+    phase: int | None
+    """1-6, or ``None`` when too little is answered to place the pillar."""
     levels_met: int
+    """Consecutive levels met from phase 1 by what is answered."""
     score: float | None
     level_scores: dict[int, float | None]
     levels: tuple[LevelResult, ...]
     lift: tuple[str, ...]
     """Items that, raised to their best answer, would meet the current level."""
+    answered: int
+    """How many of the pillar's applicable scored items are answered."""
+    counting: int
+    """How many of the pillar's scored items are applicable (visible, not ``nvt``)."""
+    required: int
+    """How many answered items placing the pillar in a phase takes."""
+
+    @property
+    def determined(self) -> bool:
+        """Whether enough is answered to place the pillar in a phase."""
+        return self.phase is not None
+
+    @property
+    def missing(self) -> int:
+        """How many more answers placing the pillar in a phase takes (0 when determined)."""
+        return max(0, self.required - self.answered)
 
     @property
     def current(self) -> LevelResult | None:
-        """The first level not met (the one the pillar works on), or ``None`` when complete."""
-        return None if self.levels_met >= 6 else self.levels[self.levels_met]
+        """The first level not met: the one the pillar works on.
+
+        ``None`` when the pillar meets all six levels or its phase is undetermined.
+        """
+        if self.phase is None or self.levels_met >= 6:
+            return None
+        return self.levels[self.levels_met]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +142,8 @@ class Warning:
     """Something the user should know about the result; rendered per language."""
 
     code: str
-    """unknown_question, unknown_items, hard_ahead, other_question_set, changed_question_set."""
+    """unknown_question, unknown_items, undetermined, hard_ahead, other_question_set,
+    changed_question_set."""
     ids: tuple[str, ...] = ()
     numbers: tuple[float, ...] = ()
     texts: tuple[str, ...] = ()
@@ -125,7 +157,8 @@ class Assessment:
     date: dt.date
     respondent: Respondent | None
     question_set: QuestionSetRef
-    phase: int
+    phase: int | None
+    """The weakest pillar's phase; ``None`` when a pillar's phase is undetermined."""
     pillars: dict[str, PillarResult]
     items: dict[str, ItemResult]
     signals: tuple[SignalResult, ...]
@@ -140,6 +173,11 @@ class Assessment:
     def inhibitors(self) -> tuple[SignalResult, ...]:
         """Inhibitor statuses in model order."""
         return tuple(signal for signal in self.signals if signal.kind == "inhibitor")
+
+    @property
+    def undetermined(self) -> tuple[str, ...]:
+        """Ids of the pillars too little is known of to place them, in pillar order."""
+        return tuple(p for p, pillar in self.pillars.items() if pillar.phase is None)
 
 
 def item_score(question: Question, value: AnswerValue) -> float:
@@ -184,6 +222,7 @@ class Scorer:
             if question.scored:
                 self.level_questions[(question.pillar, question.phase)].append(question)
         self.thresholds = {phase: model.threshold(phase) for phase in range(1, 7)}
+        self.minimum_answered = model.settings.minimum_answered
 
     # --- answers -> item results ---------------------------------------------------------------
 
@@ -213,6 +252,9 @@ class Scorer:
             if visible is not True:
                 results[question.id] = ItemResult(question.id, "hidden", None, value)
             elif not question.scored:
+                # A context answer is no evidence, but a condition may still look at it.
+                if value is not None and value not in SPECIAL_VALUES:
+                    known[question.id] = value
                 results[question.id] = ItemResult(question.id, "unscored", None, value)
             elif value == NOT_APPLICABLE:
                 results[question.id] = ItemResult(question.id, "not_applicable", None, value)
@@ -263,21 +305,29 @@ class Scorer:
             levels_met += 1
         weights = 0.0
         total = 0.0
+        counting = answered = 0
         for phase in range(1, 7):
             for question in self.level_questions[(pillar, phase)]:
                 result = items[question.id]
+                counting += result.counts
                 if result.status == "answered" and result.score is not None:
+                    answered += 1
                     weights += question.weight
                     total += question.weight * result.score
-        current = levels[levels_met] if levels_met < 6 else None
+        required = max(1, math.ceil(self.minimum_answered * counting - TOLERANCE))
+        determined = answered >= required
+        current = levels[levels_met] if levels_met < 6 and determined else None
         return PillarResult(
             id=pillar,
-            phase=min(levels_met + 1, 6),
+            phase=min(levels_met + 1, 6) if determined else None,
             levels_met=levels_met,
             score=total / weights if weights else None,
             level_scores={level.phase: level.score for level in levels},
             levels=levels,
             lift=self.lift(current, items) if current is not None else (),
+            answered=answered,
+            counting=counting,
+            required=required,
         )
 
     def lift(self, level: LevelResult, items: Mapping[str, ItemResult]) -> tuple[str, ...]:
@@ -314,7 +364,10 @@ class Scorer:
 
     def signals(self, items: Mapping[str, ItemResult]) -> tuple[SignalResult, ...]:
         """Status of every catalyst and inhibitor."""
-        known = {item.id: item.value for item in items.values() if item.status == "answered"}
+        known = {item.id: item.value for item in items.values()
+                 if item.status == "answered" or (item.status == "unscored"
+                                                  and item.value is not None
+                                                  and item.value not in SPECIAL_VALUES)}
         results = []
         for signal in self.model.signals:
             truth = conditions.evaluate(signal.when, known.get)
@@ -369,16 +422,22 @@ class Scorer:
         if open_items:
             warnings.append(Warning("unknown_items", tuple(open_items),
                                     (len(open_items), len(counting))))
+        undetermined = tuple(p for p, result in pillars.items() if result.phase is None)
+        if undetermined:
+            warnings.append(Warning("undetermined", undetermined))
         people = pillars["people"].phase
-        ahead = tuple(p for p in ("governance", "information") if pillars[p].phase >= people + 2)
+        ahead = () if people is None else tuple(
+            p for p in ("governance", "information")
+            if (pillars[p].phase or 0) >= people + 2)
         if ahead:
             warnings.append(Warning("hard_ahead", ahead))
+        phases = [result.phase for result in pillars.values()]
         return Assessment(
             coalition=coalition,
             date=date,
             respondent=respondent,
             question_set=self.ref,
-            phase=min(result.phase for result in pillars.values()),
+            phase=None if undetermined else min(p for p in phases if p is not None),
             pillars=pillars,
             items=items,
             signals=self.signals(items),

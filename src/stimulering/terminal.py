@@ -19,7 +19,7 @@ from rich.text import Text
 
 from stimulering.engine import Engine, Evaluation
 from stimulering.errors import StimuleringError, UsageError
-from stimulering.i18n import label, pick
+from stimulering.i18n import label, pick, plural
 from stimulering.interview import (
     Command,
     Interview,
@@ -36,7 +36,7 @@ from stimulering.interview import (
     slug,
 )
 from stimulering.model import LEVELS, PILLARS, ROLES, Action, Answers, Question, Respondent
-from stimulering.report.common import answer_label, pillar_name
+from stimulering.report.common import answer_label, phase_text, pillar_name
 from stimulering.store import chart_path_for, save_answers, write_report
 
 EXIT_INTERRUPTED = 130
@@ -73,7 +73,8 @@ class Session:
                  context: Mapping[str, str] | None = None) -> None:
         self.engine = engine
         self.context = dict(context or {})
-        """Lines shown under a question, by id: in a consensus, what each partner answered."""
+        """Lines shown under a question, by id: in a consensus, what each partner answered.
+        A session with context asks open questions only, so it goes from topic to topic."""
         self.options = options
         self.lang = options.lang
         self.console = console
@@ -154,7 +155,7 @@ class Session:
         found = self.unfinished(coalition, organisation)
         if found is not None:
             path, answers = found
-            self.say(self.label("iv.found", path=str(path), count=len(answers.answered())))
+            self.say(plural(self.lang, "iv.found", len(answers.answered()), path=str(path)))
             if self.ask_yes_no("iv.resume_question", True):
                 self.open(path, answers)
                 return
@@ -176,7 +177,8 @@ class Session:
         """Continue an existing answers file (with the current question set)."""
         self.path = path
         self.base = answers.model_copy(update={"question_set": self.engine.scorer.ref})
-        self.interview = Interview(self.engine.scorer, answers.answers, answers.notes)
+        self.interview = Interview(self.engine.scorer, answers.answers, answers.notes,
+                                   only_open=bool(self.context))
         self.show_path()
         if answers.question_set is not None:
             for warning in self.engine.scorer.set_warnings(answers.question_set):
@@ -368,7 +370,7 @@ class Session:
             while True:
                 text = self.read(self.label(
                     "iv.targets.ask", pillar=pillar_name(self.engine.model, pillar, self.lang),
-                    phase=result[pillar].phase))
+                    phase=phase_text(result[pillar].phase, self.lang)))
                 if not text.strip():
                     break
                 phase = parse_phase(text)
@@ -483,8 +485,8 @@ def run_consensus(engine: Engine, options: Options, files: list[Path],
         for topic in draft.topics
     }
     console = Console(highlight=False, emoji=False)
-    console.print(Text(label(options.lang, "iv.consensus.intro", count=len(draft.topics),
-                             partners=len(partners)), style="bold"))
+    console.print(Text(plural(options.lang, "iv.consensus.intro", len(draft.topics),
+                              partners=len(partners)), style="bold"))
 
     def terminal_line(prompt: str) -> str:
         return console.input(Text(prompt, style="bold"))

@@ -8,6 +8,7 @@ and the coverage rule that every (pillar, phase) level can be measured.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -156,7 +157,6 @@ def check_model(loaded: LoadedModel, qset: QuestionSet | None) -> list[Problem]:
 
     categories = {category.id for category in model.categories}
     instruments = {instrument.id for instrument in model.instruments}
-    examples = {example.id for example in model.examples}
     questions = qset.by_id() if qset is not None else None
     for signal in model.signals:
         _check_instruments(add, "signals", signal.id, signal.instruments, instruments)
@@ -180,18 +180,19 @@ def check_model(loaded: LoadedModel, qset: QuestionSet | None) -> list[Problem]:
             if category not in categories:
                 add("instruments", instrument.id, ("categories", position),
                     f"unknown category {category!r}")
-        for position, example in enumerate(instrument.examples):
-            if example not in examples:
-                add("instruments", instrument.id, ("examples", position),
-                    f"unknown practice example {example!r}")
+    for example in model.examples:
+        for index, fact in enumerate(example.facts):
+            _check_instruments(add, "examples", example.id, fact.instruments, instruments,
+                               ("facts", index))
     return problems
 
 
 def _check_instruments(add: Any, section: str, key: str, named: list[str],
-                       known: set[str]) -> None:
+                       known: set[str], base: Location = ()) -> None:
     for position, instrument in enumerate(named):
         if instrument not in known:
-            add(section, key, ("instruments", position), f"unknown instrument {instrument!r}")
+            add(section, key, (*base, "instruments", position),
+                f"unknown instrument {instrument!r}")
 
 
 # --- answers against a question set ------------------------------------------------------------
@@ -215,13 +216,13 @@ def answer_problem(question: Question, value: AnswerValue) -> str | None:
             return None
         return f"expected ja, deels or nee{special}, got {_shown(value)}"
     if question.type == "number":
-        if not isinstance(value, (int, float)):
+        if not isinstance(value, (int, float)) or not math.isfinite(value):
             return f"expected a number{special}, got {_shown(value)}"
-        if band_for(question, value) is None:
+        if question.bands is not None and band_for(question, value) is None:
             ranges = ", ".join(_band_text(band.min, band.max) for band in question.bands or [])
             return f"{_shown(value)} is outside every score band ({ranges})"
         return None
-    options = list(question.option_scores)
+    options = [str(option) for option in question.option_values]
     if question.type == "choice":
         if isinstance(value, str) and value in options:
             return None
