@@ -14,14 +14,19 @@ import pytest
 from stimulering.interview import Interview, parse_input
 from stimulering.loading import load_answers
 
-WHO = ["--coalition", "Zoetermeer", "--organisation", "Stedin", "--role", "netbeheerder",
+WHO = ["--coalition", "Rivierstad", "--organisation", "Stroomnet", "--role", "netbeheerder",
        "--level", "tactisch"]
 
 
 def typed_for(question) -> str:
     """A valid line for a question of the shipped set."""
-    return {"text": "Gemeente, Stedin en Dunea", "scale": "4", "yesno": "1", "choice": "2",
+    return {"text": "Gemeente, Stroomnet en Bronwater", "scale": "4", "yesno": "1", "choice": "2",
             "multi": "1, 3", "number": "2,5"}[question.type]
+
+
+def first_count(engine) -> int:
+    """How many questions the counter shows before any answer: those without a condition."""
+    return len(Interview(engine.scorer).visible())
 
 
 def whole_interview(engine) -> list[str]:
@@ -62,7 +67,7 @@ def test_without_a_terminal_it_says_which_flag_or_command_to_use(cli):
 
 
 def test_every_command_at_a_prompt(cli, terminal, engine):
-    lines = ["?", ":n", "Alle partijen aan tafel", "Gemeente, Stedin",  # 1 text
+    lines = ["?", ":n", "Alle partijen aan tafel", "Gemeente, Stroomnet",  # 1 text
              ":w", ":x", "",                                          # 2 text
              "5", ":w",                                               # 3 yesno
              ":nvt",                                                  # 4 yesno
@@ -72,52 +77,53 @@ def test_every_command_at_a_prompt(cli, terminal, engine):
     result = cli("assess", *WHO, "--save", "z.yaml", input="\n".join(lines) + "\n")
     out = result.stdout
     first = engine.questions.questions[0]
+    total = first_count(engine)
     assert "Antwoorden worden bewaard in z.yaml" in out
-    assert "[1/49] Mens en samenwerking · Proces bouw van de samenwerking" in out
+    assert f"[1/{total}] Mens en samenwerking · Opbouw van de samenwerking" in out
     assert flat(first.help["nl"]) in flat(out)
     assert "Notitie bewaard." in out
     assert "Een open vraag kent geen 'weet niet' of 'n.v.t.': laat het antwoord leeg met " \
            "Enter." in flat(out)
     assert "Onbekend commando :x. Commando's: ? :b :w :nvt :n :r :q" in flat(out)
     assert "Typ een nummer van 1 tot 3, of een commando (? voor hulp)." in flat(out)
-    assert out.count("[4/49]") == 2
+    assert out.count(f"[4/{total}]") == 2
     assert "Antwoord (Enter houdt niet van toepassing):" in out
     assert "Overzicht van uw antwoorden" in out
-    assert out.count("[5/49]") == 3
+    assert out.count(f"[5/{total}]") == 3
     assert out.endswith("Opgeslagen in z.yaml.\n"
                         "Verdergaan: stimulering assess --resume z.yaml\n")
     saved = answers_in(terminal / "z.yaml")
-    assert saved.answers == {"deelnemende_partijen": "Gemeente, Stedin", "aanleiding": "",
+    assert saved.answers == {"deelnemende_partijen": "Gemeente, Stroomnet", "aanleiding": "",
                              "vast_overleg": "weet_niet", "contactpersonen_bekend": "nvt"}
     assert saved.notes == {"deelnemende_partijen": "Alle partijen aan tafel"}
     assert saved.question_set is not None and saved.question_set.sha256 == engine.sha256
     assert (saved.coalition, saved.respondent.organisation, saved.respondent.role,
-            saved.respondent.level) == ("Zoetermeer", "Stedin", "netbeheerder", "tactisch")
+            saved.respondent.level) == ("Rivierstad", "Stroomnet", "netbeheerder", "tactisch")
 
 
-def test_who_answers_is_asked_and_names_the_default_file(cli, terminal):
-    lines = ["", "Zeeland / AZON", "Evides", "9", "3", "operationeel", ":q"]
+def test_who_answers_is_asked_and_names_the_default_file(cli, terminal, engine):
+    lines = ["", "Kustregio / KRO", "Helder", "9", "3", "operationeel", ":q"]
     result = cli("assess", "--lang", "en", input="\n".join(lines) + "\n")
-    name = f"zeeland-azon-evides-{dt.date.today().isoformat()}.yaml"
+    name = f"kustregio-kro-helder-{dt.date.today().isoformat()}.yaml"
     assert "This field is needed." in result.stdout
     assert "Type a number from 1 to 7." in result.stdout
     assert f"Answers are saved in {name}" in result.stdout
-    assert "[1/49] People and collaboration · " in result.stdout
+    assert f"[1/{first_count(engine)}] People and collaboration · " in result.stdout
     assert result.stdout.endswith(f"To continue: stimulering assess --resume {name}\n")
     saved = answers_in(terminal / name)
     assert (saved.coalition, saved.respondent.organisation, saved.respondent.role,
             saved.respondent.level, saved.lang, saved.answers) == (
-        "Zeeland / AZON", "Evides", "drinkwaterbedrijf", "operationeel", "en", {})
+        "Kustregio / KRO", "Helder", "drinkwaterbedrijf", "operationeel", "en", {})
 
 
-def test_a_plain_assess_offers_to_resume_an_unfinished_file(cli, terminal):
+def test_a_plain_assess_offers_to_resume_an_unfinished_file(cli, terminal, engine):
     cli("assess", *WHO, input="a\nb\n1\n:q\n")
-    name = f"zoetermeer-stedin-{dt.date.today().isoformat()}.yaml"
-    result = cli("assess", "--coalition", "zoetermeer", "--organisation", "Stedin",
+    name = f"rivierstad-stroomnet-{dt.date.today().isoformat()}.yaml"
+    result = cli("assess", "--coalition", "rivierstad", "--organisation", "Stroomnet",
                  input="\n2\n:q\n")
     assert f"Er is een onafgemaakt antwoordbestand: {name} (3 antwoorden)." in \
         flat(result.stdout)
-    assert "[4/49]" in result.stdout
+    assert f"[4/{first_count(engine)}]" in result.stdout
     assert answers_in(terminal / name).answers["contactpersonen_bekend"] == "deels"
     assert sorted(path.name for path in terminal.iterdir()) == [name]
 
@@ -126,8 +132,8 @@ def test_declining_to_resume_starts_a_new_file(cli, terminal):
     cli("assess", *WHO, input="a\n:q\n")
     result = cli("assess", *WHO, input="n\n:q\n")
     today = dt.date.today().isoformat()
-    assert f"Antwoorden worden bewaard in zoetermeer-stedin-{today}-2.yaml" in result.stdout
-    assert answers_in(terminal / f"zoetermeer-stedin-{today}-2.yaml").answers == {}
+    assert f"Antwoorden worden bewaard in rivierstad-stroomnet-{today}-2.yaml" in result.stdout
+    assert answers_in(terminal / f"rivierstad-stroomnet-{today}-2.yaml").answers == {}
 
 
 def test_the_whole_interview_review_result_targets_actions_and_report(cli, terminal, engine):
@@ -145,7 +151,7 @@ def test_the_whole_interview_review_result_targets_actions_and_report(cli, termi
     saved = answers_in(terminal / "z.yaml")
     assert saved.answers["vast_overleg"] == "deels"
     assert saved.answers["planhorizon_jaren"] == 2.5
-    assert saved.answers["niveaus_betrokken"] == ["strategisch", "operationeel"]
+    assert saved.answers["scope_verbreding"] == ["geen", "telecom"]
     assert dict(saved.targets) == {"people": 3, "information": 2}
     assert [a.model_dump() for a in saved.actions] == [
         {"what": "Convenant opstellen", "owner": "gemeente", "due": dt.date(2027, 3, 1),
@@ -171,17 +177,17 @@ def test_changing_an_answer_in_the_review_hides_and_shows_questions(cli, termina
     cli("assess", *WHO, "--save", "z.yaml",
         input="\n".join([*whole_interview(engine), ":q"]) + "\n")
     saved = answers_in(terminal / "z.yaml")
-    assert (saved.answers["coordinator_aangesteld"], saved.answers["coordinator_mandaat"]) == (
-        "ja", 4)
+    assert (saved.answers["ambassadeurs_benoemd"], saved.answers["ambassadeurs_intern"]) == (
+        "ja", "ja")
     visible = [q.id for q in Interview(engine.scorer, saved.answers).visible()]
-    number = visible.index("coordinator_aangesteld") + 1
+    number = visible.index("ambassadeurs_benoemd") + 1
     result = cli("assess", "--resume", "z.yaml", input=f"{number}\n3\n{number}\n:q\n")
-    # nee hides coordinator_mandaat: one question fewer; its answer stays in the file
+    # nee hides ambassadeurs_intern: one question fewer; its answer stays in the file
     assert f"[{number}/{len(visible)}]" in result.stdout
     assert f"[{number}/{len(visible) - 1}]" in result.stdout
     saved = answers_in(terminal / "z.yaml")
-    assert (saved.answers["coordinator_aangesteld"], saved.answers["coordinator_mandaat"]) == (
-        "nee", 4)
+    assert (saved.answers["ambassadeurs_benoemd"], saved.answers["ambassadeurs_intern"]) == (
+        "nee", "ja")
 
 
 def test_an_existing_save_file_is_not_overwritten(cli, terminal):

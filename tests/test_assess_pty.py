@@ -9,12 +9,16 @@ from pathlib import Path
 
 import pytest
 
+from stimulering.engine import load
+from stimulering.interview import Interview
 from stimulering.loading import load_answers
 from test_assess_interactive import WHO, whole_interview
 
 pexpect = pytest.importorskip("pexpect")
 
 TIMEOUT = 15
+TOTAL = len(Interview(load().scorer).visible())
+"""How many questions the counter shows before any answer."""
 
 
 def spawn(folder: Path, *args: str):
@@ -31,26 +35,26 @@ def finish(child) -> int:
 
 
 def answer_three_and_change_the_third(child) -> None:
-    child.expect_exact("[1/49]")
+    child.expect_exact(f"[1/{TOTAL}]")
     child.expect_exact("Tekst (Enter laat leeg): ")
-    child.sendline("Gemeente, Stedin en Dunea")
-    child.expect_exact("[2/49]")
+    child.sendline("Gemeente, Stroomnet en Bronwater")
+    child.expect_exact(f"[2/{TOTAL}]")
     child.expect_exact("Tekst (Enter laat leeg): ")
     child.sendline("Samen graven")
-    child.expect_exact("[3/49]")
+    child.expect_exact(f"[3/{TOTAL}]")
     child.expect_exact("Antwoord: ")
     child.sendline("1")
-    child.expect_exact("[4/49]")
+    child.expect_exact(f"[4/{TOTAL}]")
     child.expect_exact("Antwoord: ")
     child.sendline(":b")
-    child.expect_exact("[3/49]")
+    child.expect_exact(f"[3/{TOTAL}]")
     child.expect_exact("Antwoord (Enter houdt ja): ")
     child.sendline("3")
-    child.expect_exact("[4/49]")
+    child.expect_exact(f"[4/{TOTAL}]")
     child.expect_exact("Antwoord: ")
 
 
-THREE = {"deelnemende_partijen": "Gemeente, Stedin en Dunea", "aanleiding": "Samen graven",
+THREE = {"deelnemende_partijen": "Gemeente, Stroomnet en Bronwater", "aanleiding": "Samen graven",
          "vast_overleg": "nee"}
 
 
@@ -65,10 +69,10 @@ def test_ctrl_c_keeps_every_answer_and_resume_continues_there(tmp_path):
     assert load_answers(tmp_path / "z.yaml")[0].answers == THREE
 
     child = spawn(tmp_path, "--resume", "z.yaml")
-    child.expect_exact("[4/49]")
+    child.expect_exact(f"[4/{TOTAL}]")
     child.expect_exact("Antwoord: ")
     child.sendline("2")
-    child.expect_exact("[5/49]")
+    child.expect_exact(f"[5/{TOTAL}]")
     child.expect_exact("Antwoord: ")
     child.sendline(":q")
     child.expect_exact("Verdergaan: stimulering assess --resume z.yaml")

@@ -84,7 +84,7 @@ def test_report_json_is_the_assessment_json(cli):
 
 
 def test_headings_of_the_early_report(reports):
-    coalition = "Den Haag | *pilot* <script>alert(1)</script>"
+    coalition = "Duinstad | *pilot* <script>alert(1)</script>"
     assert headings(parse(reports[("early", "nl")])) == [
         f"h1 Adviesrapport samenwerking: {escape(coalition)}",
         "h2 Samenvatting", "h2 Fasenladder", "h2 Pijlers en categorieën", "h2 Waarom deze fase",
@@ -97,7 +97,7 @@ def test_headings_of_the_early_report(reports):
 
 def test_headings_of_the_advanced_report(reports):
     assert headings(parse(reports[("advanced", "en")])) == [
-        "h1 Collaboration advice report: Rotterdam",
+        "h1 Collaboration advice report: Havenstad",
         "h2 Summary", "h2 Phase ladder", "h2 Pillars and categories", "h2 Why this phase",
         "h2 Advice", "h3 People and collaboration", "h3 Governance and agreements",
         "h3 Information and data exchange", "h2 Catalysts and inhibitors",
@@ -110,8 +110,8 @@ def test_headings_of_the_advanced_report(reports):
 def test_tables_have_the_right_shape(reports, engine):
     per_pillar = [sum(q.pillar == p for q in engine.questions.questions) for p in PILLARS]
     shapes = {
-        "early": [(6, 4), (3, 4), (9, 3), (6, 3)] + [(n, 5) for n in per_pillar],
-        "advanced": [(6, 4), (3, 4), (9, 3), (6, 3), (3, 4), (4, 5)] +
+        "early": [(6, 4), (3, 9), (9, 3), (6, 3)] + [(n, 5) for n in per_pillar],
+        "advanced": [(6, 4), (3, 9), (9, 3), (6, 3), (3, 4), (4, 5)] +
                     [(n, 5) for n in per_pillar],
     }
     for (name, _lang), report in reports.items():
@@ -119,6 +119,19 @@ def test_tables_have_the_right_shape(reports, engine):
         assert [(len(rows) - 1, len(rows[0])) for rows in found] == shapes[name], name
         for rows in found:
             assert all(len(row) == len(rows[0]) for row in rows), rows
+
+
+def test_level_table_shows_why_a_low_pillar_score_can_sit_in_a_higher_phase(reports):
+    levels = tables(parse(reports[("advanced", "nl")]))[1]
+    assert levels[0] == ["Pijler", "Fase", "1", "2", "3", "4", "5", "6", "Score"]
+    information = levels[3]
+    assert information[:5] == ["Informatie en data-uitwisseling", "4", "✓ 0,88", "✓ 0,92",
+                               "✓ 0,79"]
+    assert information[-1] == "0,57"
+    report = reports[("advanced", "nl")]
+    assert "De pijlerscore (0,57) ligt onder de drempel 0,60 omdat hij het gemiddelde is over " \
+           "alle niveaus" in report
+    assert "0.57" not in report and "0.60" not in report
 
 
 def test_ladder_marks_the_current_phase_of_each_pillar(reports):
@@ -184,7 +197,7 @@ def test_chart_labels_are_escaped(engine):
     evaluation = engine.evaluate_file(REPORTS / "early.yaml")
     root = ET.fromstring(chart_svg(evaluation, "en"))
     assert root.find(f"{SVG}title").text == \
-        "Coalition Den Haag | *pilot* <script>alert(1)</script>: scores per pillar and category"
+        "Coalition Duinstad | *pilot* <script>alert(1)</script>: scores per pillar and category"
     assert not list(root.iter(f"{SVG}script"))
 
 

@@ -342,7 +342,7 @@ def catalogue(
     if output_format is CatalogueFormat.json:
         from stimulering.report.catalogue import render_catalogue_json
 
-        _emit(render_catalogue_json(view, lang), None)
+        _emit(render_catalogue_json(view, engine.model, lang), None)
     elif output_format is CatalogueFormat.markdown:
         from stimulering.report.catalogue import render_catalogue_markdown
 

@@ -40,10 +40,23 @@ _LABELS: dict[str, dict[str, str]] = {
         "template.fill": "Vul elk antwoord in na de dubbele punt; laat het leeg zolang het "
                          "open is.",
         "template.score": "Beoordelen: stimulering assess --answers DIT_BESTAND",
-        "template.list_of": "lijst van: {ids}",
+        "template.list_of": "een lijst van een of meer van deze waarden, zoals [a, b], of "
+                            "{special}:",
+        "template.one_of": "een van deze waarden, of {special}:",
+        "template.choose": "kies",
+        "template.special": "Weet u het niet, vul dan weet_niet in. Vul nvt alleen in als een "
+                            "vraag niet op uw samenwerking van toepassing is (zoals een vraag "
+                            "over gezamenlijke projecten terwijl die er nog niet zijn); is iets "
+                            "er nog niet, kies dan het antwoord dat daarbij past, zoals nee.",
         "template.number": "getal",
         "template.text": "vrije tekst",
         "template.when": "alleen als {condition}",
+        "cond.is": "{question} is {values}",
+        "cond.contains": "{question} bevat {values}",
+        "cond.or": "of",
+        "cond.at_least": "{question} is minstens {value}",
+        "cond.at_most": "{question} is hoogstens {value}",
+        "cond.not": "niet {condition}",
         "template.notes": "vraag_id: waarom dit antwoord, bewijs, of waarom niet van toepassing",
         "score": "score",
         "levels_met": "niveaus gehaald",
@@ -76,10 +89,15 @@ _LABELS: dict[str, dict[str, str]] = {
         "advice.no_text": "Werk aan dit punt met de partners.",
         "warning.unknown_question": "Deze antwoorden horen niet (meer) bij de vragenset en "
                                     "tellen niet mee: {ids}.",
-        "warning.unknown_items": "{count} van {total} vragen zijn onbekend (weet niet of nog "
-                                 "open); de fase kan daardoor lager uitvallen.",
-        "warning.hard_ahead": "{pillars} loopt twee of meer fasen voor op mens en samenwerking: "
-                              "harde instrumenten werken pas met vertrouwen.",
+        "warning.unknown_items.one": "{count} van {total} vragen is onbekend (weet niet of nog "
+                                     "open); de fase kan daardoor lager uitvallen.",
+        "warning.unknown_items.many": "{count} van {total} vragen zijn onbekend (weet niet of "
+                                      "nog open); de fase kan daardoor lager uitvallen.",
+        "warning.hard_ahead.one": "{pillars} loopt twee of meer fasen voor op mens en "
+                                  "samenwerking: harde instrumenten werken pas met vertrouwen.",
+        "warning.hard_ahead.many": "Zowel {first} als {second} lopen twee of meer fasen voor "
+                                   "op mens en samenwerking: harde instrumenten werken pas met "
+                                   "vertrouwen.",
         "warning.other_question_set": "De antwoorden zijn gemaakt met vragenset {made}, maar "
                                       "beoordeeld met {used}.",
         "report.title": "Adviesrapport samenwerking",
@@ -148,7 +166,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "catalogue.source": "Bron",
         "catalogue.sources": "Bronnen",
         "catalogue.parties": "Partijen",
-        "catalogue.count": "{instruments} instrumenten, {examples} praktijkvoorbeelden",
+        "catalogue.count_instruments.one": "{count} instrument",
+        "catalogue.count_instruments.many": "{count} instrumenten",
+        "catalogue.count_examples.one": "{count} praktijkvoorbeeld",
+        "catalogue.count_examples.many": "{count} praktijkvoorbeelden",
         "iv.consensus.intro": "Consensusgesprek: {count} onderwerpen waarop de {partners} "
                               "partners uiteenlopen. Kies samen één antwoord per onderwerp; "
                               "de rest komt uit het gecombineerde resultaat.",
@@ -184,9 +205,11 @@ _LABELS: dict[str, dict[str, str]] = {
         "iv.no_help": "Geen toelichting bij deze vraag.",
         "iv.title": "Zelfevaluatie samenwerking in de ondergrond",
         "iv.intro": "Beantwoord de vragen met het nummer van een antwoord. Elk antwoord wordt "
-                    "direct bewaard.",
+                    "direct bewaard. Weet u iets niet, typ dan :w. Typ :nvt alleen als een "
+                    "vraag niet op uw samenwerking van toepassing is; is iets er nog niet, kies "
+                    "dan het antwoord dat daarbij past, zoals nee.",
         "iv.file": "Antwoorden worden bewaard in {path}",
-        "iv.ask.coalition": "Samenwerking (bijvoorbeeld Zoetermeer)",
+        "iv.ask.coalition": "Samenwerking (naam van de gemeente of regio)",
         "iv.ask.organisation": "Uw organisatie",
         "iv.ask.role": "Rol van uw organisatie",
         "iv.ask.level": "Uw niveau",
@@ -276,10 +299,22 @@ _LABELS: dict[str, dict[str, str]] = {
         "template.title": "Answers file for question set {id} {version}.",
         "template.fill": "Fill in every answer after its colon; leave it empty while it is open.",
         "template.score": "Score it with: stimulering assess --answers THIS_FILE",
-        "template.list_of": "list of: {ids}",
+        "template.list_of": "a list of one or more of these values, like [a, b], or {special}:",
+        "template.one_of": "one of these values, or {special}:",
+        "template.choose": "choose",
+        "template.special": "If you do not know, fill in weet_niet. Fill in nvt only when a "
+                            "question does not apply to your coalition (such as a question "
+                            "about joint projects while there are none yet); if something is "
+                            "not there yet, choose the answer that says so, such as nee.",
         "template.number": "number",
         "template.text": "free text",
         "template.when": "only when {condition}",
+        "cond.is": "{question} is {values}",
+        "cond.contains": "{question} contains {values}",
+        "cond.or": "or",
+        "cond.at_least": "{question} is at least {value}",
+        "cond.at_most": "{question} is at most {value}",
+        "cond.not": "not {condition}",
         "template.notes": "question_id: why this answer, evidence, or why not applicable",
         "score": "score",
         "levels_met": "levels met",
@@ -312,10 +347,17 @@ _LABELS: dict[str, dict[str, str]] = {
         "advice.no_text": "Work on this point with the partners.",
         "warning.unknown_question": "These answers do not (or no longer) belong to the "
                                     "question set and do not count: {ids}.",
-        "warning.unknown_items": "{count} of {total} questions are unknown (don't know or still "
-                                 "open); the phase may come out lower because of that.",
-        "warning.hard_ahead": "{pillars} is two or more phases ahead of people and "
-                              "collaboration: hard instruments only work with trust.",
+        "warning.unknown_items.one": "{count} of {total} questions is unknown (don't know or "
+                                     "still open); the phase may come out lower because of "
+                                     "that.",
+        "warning.unknown_items.many": "{count} of {total} questions are unknown (don't know or "
+                                      "still open); the phase may come out lower because of "
+                                      "that.",
+        "warning.hard_ahead.one": "{pillars} is two or more phases ahead of people and "
+                                  "collaboration: hard instruments only work with trust.",
+        "warning.hard_ahead.many": "{first} as well as {second} are two or more phases ahead "
+                                   "of people and collaboration: hard instruments only work "
+                                   "with trust.",
         "warning.other_question_set": "The answers were made with question set {made} but "
                                       "scored with {used}.",
         "report.title": "Collaboration advice report",
@@ -384,7 +426,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "catalogue.source": "Source",
         "catalogue.sources": "Sources",
         "catalogue.parties": "Parties",
-        "catalogue.count": "{instruments} instruments, {examples} practice examples",
+        "catalogue.count_instruments.one": "{count} instrument",
+        "catalogue.count_instruments.many": "{count} instruments",
+        "catalogue.count_examples.one": "{count} practice example",
+        "catalogue.count_examples.many": "{count} practice examples",
         "iv.consensus.intro": "Consensus conversation: {count} topics on which the "
                               "{partners} partners diverge. Agree on one answer per topic; "
                               "everything else comes from the combined result.",
@@ -417,9 +462,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "iv.current_note": "Note: {note}",
         "iv.no_help": "No explanation for this question.",
         "iv.title": "Self-assessment of collaboration in the subsurface",
-        "iv.intro": "Answer with the number of an option. Every answer is saved at once.",
+        "iv.intro": "Answer with the number of an option. Every answer is saved at once. If you "
+                    "do not know, type :w. Type :nvt only when a question does not apply to "
+                    "your coalition; if something is not there yet, choose the answer that "
+                    "says so, such as no.",
         "iv.file": "Answers are saved in {path}",
-        "iv.ask.coalition": "Coalition (for example Zoetermeer)",
+        "iv.ask.coalition": "Coalition (name of the municipality or region)",
         "iv.ask.organisation": "Your organisation",
         "iv.ask.role": "Role of your organisation",
         "iv.ask.level": "Your level",
@@ -567,6 +615,95 @@ _LABELS["en"].update({
     "compare.respondents": "resp.",
 })
 
+
+# Labels of undetermined phases, level scores and the numbers in running text.
+_LABELS["nl"].update({
+    "and": "en",
+    "phase_unknown": "nog niet te bepalen",
+    "phase_unknown_short": "?",
+    "held_undetermined": "{pillar}: de fase is nog niet te bepalen. {answered} van de "
+                         "{counting} vragen zijn beantwoord; daarvoor zijn er minstens "
+                         "{required} nodig.",
+    "held_undetermined.one": "{pillar}: de fase is nog niet te bepalen. {answered} van de "
+                             "{counting} vragen is beantwoord; daarvoor zijn er minstens "
+                             "{required} nodig.",
+    "level_scores": "Score per niveau: {scores}.",
+    "gap.below": "De pijlerscore ({score}) ligt onder de drempel {threshold} omdat hij het "
+                 "gemiddelde is over alle niveaus, ook de hogere die nog niet aan de beurt "
+                 "zijn. De fase telt alleen de niveaus die op volgorde de drempel halen: "
+                 "{levels}.",
+    "gap.above": "De pijlerscore ({score}) haalt de drempel {threshold}, maar de fase telt de "
+                 "niveaus op volgorde: zolang niveau {level} niet is gehaald, tellen de "
+                 "hogere niveaus niet mee.",
+    "levels.one": "niveau {first}",
+    "levels.many": "niveau {first} tot en met {last}",
+    "answers_needed.one": "nog {count} vraag van {pillar}",
+    "answers_needed.many": "nog {count} vragen van {pillar}",
+    "summary.undetermined": "De fase van de samenwerking is nog niet te bepalen: daarvoor is "
+                            "te weinig beantwoord. Beantwoord {needs}, of vraag na wat u niet "
+                            "weet.",
+    "warning.undetermined": "Te weinig beantwoord om een fase te bepalen; nodig: {needs}.",
+    "advice.undetermined": "Fase nog niet te bepalen: {needs} nodig",
+    "advice.undetermined_text": "Beantwoord meer vragen van deze pijler. Weet u een "
+                                "antwoord niet, vraag het dan na bij de partners. Kies "
+                                "n.v.t. alleen als een vraag echt niet op uw samenwerking "
+                                "van toepassing is, zoals een vraag over gezamenlijke "
+                                "projecten als die er nog niet zijn.",
+    "report.level_table": "Score per niveau",
+    "report.level_note": "De pijlerscore is het gewogen gemiddelde over alle beantwoorde "
+                         "vragen van een pijler, van alle zes niveaus. De fase is 1 plus het "
+                         "aantal niveaus dat op volgorde de drempel haalt (✓). Een pijler kan "
+                         "dus onder de drempel scoren en toch in een hogere fase staan (de "
+                         "lagere niveaus zijn op orde, de hogere trekken het gemiddelde "
+                         "omlaag), of hoog scoren in een lage fase (op een vroeg niveau "
+                         "ontbreekt nog iets).",
+    "iv.found.one": "Er is een onafgemaakt antwoordbestand: {path} ({count} antwoord).",
+    "iv.consensus.intro.one": "Consensusgesprek: {count} onderwerp waarop de {partners} "
+                              "partners uiteenlopen. Kies samen één antwoord; de rest komt "
+                              "uit het gecombineerde resultaat.",
+})
+_LABELS["en"].update({
+    "and": "and",
+    "phase_unknown": "not yet known",
+    "phase_unknown_short": "?",
+    "held_undetermined": "{pillar}: the phase cannot be determined yet. {answered} of the "
+                         "{counting} questions are answered; that takes at least {required}.",
+    "held_undetermined.one": "{pillar}: the phase cannot be determined yet. {answered} of "
+                             "the {counting} questions is answered; that takes at least "
+                             "{required}.",
+    "level_scores": "Score per level: {scores}.",
+    "gap.below": "The pillar score ({score}) is below the threshold {threshold} because it "
+                 "averages all levels, including the higher ones whose turn has not come. The "
+                 "phase counts only the levels that meet the threshold in order: {levels}.",
+    "gap.above": "The pillar score ({score}) meets the threshold {threshold}, but the phase "
+                 "counts the levels in order: while level {level} is not met, the higher "
+                 "levels do not count.",
+    "levels.one": "level {first}",
+    "levels.many": "levels {first} to {last}",
+    "answers_needed.one": "{count} more question of {pillar}",
+    "answers_needed.many": "{count} more questions of {pillar}",
+    "summary.undetermined": "The phase of the coalition cannot be determined yet: too little "
+                            "is answered. Answer {needs}, or find out what you do not know.",
+    "warning.undetermined": "Too little is answered to determine a phase; needed: {needs}.",
+    "advice.undetermined": "Phase not yet known: {needs} needed",
+    "advice.undetermined_text": "Answer more questions of this pillar. If you do not know an "
+                                "answer, ask the partners. Choose n/a only when a question "
+                                "really does not apply to your coalition, such as a question "
+                                "about joint projects when there are none yet.",
+    "report.level_table": "Score per level",
+    "report.level_note": "The pillar score is the weighted mean of all answered questions of "
+                         "a pillar, over all six levels. The phase is 1 plus the number of "
+                         "levels that meet the threshold in order (✓). So a pillar can score "
+                         "below the threshold and still be in a higher phase (the lower "
+                         "levels are in place, the higher ones pull the mean down), or score "
+                         "high in a low phase (something is still missing at an early "
+                         "level).",
+    "iv.found.one": "There is an unfinished answers file: {path} ({count} answer).",
+    "iv.consensus.intro.one": "Consensus conversation: {count} topic on which the "
+                              "{partners} partners diverge. Agree on one answer; everything "
+                              "else comes from the combined result.",
+})
+
 LANGUAGES: tuple[str, ...] = tuple(_LABELS)
 
 
@@ -575,6 +712,37 @@ def label(lang: str, key: str, **values: object) -> str:
     table = _LABELS.get(lang, _LABELS[FALLBACK_LANGUAGE])
     text = table.get(key) or _LABELS[FALLBACK_LANGUAGE][key]
     return text.format(**values) if values else text
+
+
+def plural(lang: str, key: str, count: int, **values: object) -> str:
+    """The label ``key.one`` for a count of 1, else ``key.many`` (or ``key``), with ``count``."""
+    table = _LABELS.get(lang, _LABELS[FALLBACK_LANGUAGE])
+    if count == 1 and f"{key}.one" in table:
+        return label(lang, f"{key}.one", count=count, **values)
+    many = f"{key}.many" if f"{key}.many" in table else key
+    return label(lang, many, count=count, **values)
+
+
+def decimal(value: float, lang: str, places: int = 2, *, signed: bool = False) -> str:
+    """A number with a fixed number of decimals, with a decimal comma in Dutch ("0,60").
+
+    ``signed`` always shows the sign ("+0,25").
+    """
+    text = f"{value:+.{places}f}" if signed else f"{value:.{places}f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def number_text(value: float, lang: str) -> str:
+    """A number as short as it goes ("4", "2.5"), with a decimal comma in Dutch ("2,5")."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def join_words(words: list[str], lang: str) -> str:
+    """"a, b and c" in ``lang``."""
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {label(lang, 'and')} {words[-1]}"
 
 
 def pick(text: Mapping[str, str] | None, lang: str) -> str:

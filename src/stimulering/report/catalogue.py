@@ -10,15 +10,14 @@ from stimulering.report.json import dumps
 from stimulering.report.markdown import escape
 
 
-def render_catalogue_json(view: CatalogueView, lang: str) -> str:
+def render_catalogue_json(view: CatalogueView, model: Model, lang: str) -> str:
     """The catalogue JSON: ``{"instruments": [...], "examples": [...]}``."""
-    return dumps(catalogue_data(view, lang))
+    return dumps(catalogue_data(view, model, lang))
 
 
 def render_catalogue_markdown(view: CatalogueView, model: Model, lang: str) -> str:
     """The catalogue as markdown: one section per instrument, then the practice examples."""
     categories = {c.id: pick(c.name, lang) for c in model.categories}
-    coalitions = {e.id: e.coalition for e in model.examples}
     out = [f"# {label(lang, 'catalogue.title')}", ""]
     out += [f"## {label(lang, 'instruments')}", ""]
     if not view.instruments:
@@ -32,11 +31,11 @@ def render_catalogue_markdown(view: CatalogueView, model: Model, lang: str) -> s
                    + ", ".join(str(n) for n in instrument.phases))
         out.append(f"- **{label(lang, 'report.category')}:** "
                    + ", ".join(escape(categories.get(c, c)) for c in instrument.categories))
-        if instrument.examples:
+        shown = model.examples_of(instrument.id)
+        if shown:
             out.append(f"- **{label(lang, 'catalogue.examples')}:** "
-                       + ", ".join(escape(coalitions.get(e, e)) for e in instrument.examples))
-        if instrument.source:
-            out.append(f"- **{label(lang, 'catalogue.source')}:** {escape(instrument.source)}")
+                       + ", ".join(escape(example.coalition) for example, _ in shown))
+        out.append(f"- **{label(lang, 'catalogue.source')}:** {escape(instrument.source)}")
         out.append(f"- id: `{instrument.id}`")
         out.append("")
     if view.examples:
@@ -45,9 +44,9 @@ def render_catalogue_markdown(view: CatalogueView, model: Model, lang: str) -> s
         out += [f"### {escape(example.coalition)}", "",
                 f"**{label(lang, 'catalogue.parties')}:** "
                 + ", ".join(escape(p) for p in example.parties), ""]
-        out += [f"- {escape(pick(fact, lang))}" for fact in example.facts]
-        out += ["", f"_{label(lang, 'catalogue.sources')}: "
-                + "; ".join(escape(s) for s in example.sources) + "_", ""]
+        out += [f"- {escape(pick(fact.text, lang))} _({escape(fact.source)})_"
+                for fact in example.facts]
+        out.append("")
     while out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"

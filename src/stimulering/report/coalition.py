@@ -12,6 +12,7 @@ from stimulering.model import PILLARS, Model, QuestionSet
 from stimulering.report.common import (
     answer_label,
     phase_name,
+    phase_text,
     pillar_name,
     score_text,
 )
@@ -83,24 +84,28 @@ def render_coalition_markdown(view: CoalitionView, questions: QuestionSet, model
 
     out += [f"## {label(lang, 'view.by_respondent')}", ""]
     rows = [[escape(r.label), r.answers.date.isoformat(),
-             *(str(r.assessment.pillars[p].phase) for p in PILLARS), str(r.assessment.phase)]
+             *(phase_text(r.assessment.pillars[p].phase, lang) for p in PILLARS),
+             phase_text(r.assessment.phase, lang)]
             for r in view.respondents]
     out += table([label(lang, "respondent"), label(lang, "date"), *pillar_header,
                   label(lang, "view.overall").capitalize()], rows) + [""]
 
     rule = escape(label(lang, "view.combined_rule"))
     out += [f"## {label(lang, 'view.combined')}", "", f"_{rule}_", ""]
-    out += [f"**{result.phase} · {escape(phase_name(model, result.phase, lang))}** "
-            f"({escape(label(lang, 'view.lowest_phase', phase=view.lowest_phase))})", ""]
-    rows = [[escape(pillar_name(model, p, lang)), str(result.pillars[p].phase),
-             str(view.lowest[p]), score_text(result.pillars[p].score)] for p in PILLARS]
+    phase = label(lang, "phase_unknown") if result.phase is None else \
+        f"{result.phase} · {escape(phase_name(model, result.phase, lang))}"
+    lowest = label(lang, "view.lowest_phase", phase=phase_text(view.lowest_phase, lang))
+    out += [f"**{phase}** ({escape(lowest)})", ""]
+    rows = [[escape(pillar_name(model, p, lang)), phase_text(result.pillars[p].phase, lang),
+             phase_text(view.lowest[p], lang), score_text(result.pillars[p].score, lang)]
+            for p in PILLARS]
     out += table([label(lang, "pillar").capitalize(), label(lang, "phase").capitalize(),
                   label(lang, "view.lowest").capitalize(), label(lang, "score").capitalize()],
                  rows) + [""]
     out += [f"_{escape(label(lang, 'view.signal_rule'))}_", ""]
     out += table(["", "", ""], signal_rows(result, model, lang)) + [""]
 
-    minimum = score_text(DIVERGENCE_MINIMUM)
+    minimum = score_text(DIVERGENCE_MINIMUM, lang)
     out += [f"## {label(lang, 'view.discussion')}", ""]
     if view.divergence:
         out += [escape(label(lang, "view.discussion_intro", minimum=minimum)), ""]
@@ -110,7 +115,8 @@ def render_coalition_markdown(view: CoalitionView, questions: QuestionSet, model
             given = "; ".join(f"{escape(who)}: {escape(answer_label(question, value, lang))}"
                               for who, value, _ in d.answers)
             rows.append([f"`{d.question}`", escape(pick(question.text, lang)),
-                         escape(pillar_name(model, d.pillar, lang)), score_text(d.spread), given])
+                         escape(pillar_name(model, d.pillar, lang)), score_text(d.spread, lang),
+                         given])
         out += table([label(lang, "view.question").capitalize(), "",
                       label(lang, "pillar").capitalize(), label(lang, "view.spread").capitalize(),
                       label(lang, "view.answers").capitalize()], rows) + [""]

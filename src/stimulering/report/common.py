@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from stimulering.advice import AdviceItem
 from stimulering.engine import Evaluation
-from stimulering.i18n import label, pick
+from stimulering.i18n import decimal, join_words, label, number_text, pick, plural
 from stimulering.model import (
     SPECIAL_VALUES,
     AnswerValue,
@@ -16,9 +16,14 @@ from stimulering.model import (
 from stimulering.scoring import PillarResult, Warning
 
 
-def score_text(score: float | None) -> str:
-    """A score in [0, 1] as a short decimal ("0.63"), or a dash."""
-    return "–" if score is None else f"{score:.2f}"
+def score_text(score: float | None, lang: str) -> str:
+    """A score in [0, 1] with two decimals in ``lang`` ("0,63" in Dutch), or a dash."""
+    return "–" if score is None else decimal(score, lang)
+
+
+def phase_text(phase: int | None, lang: str) -> str:
+    """A phase number, or a question mark when it is undetermined."""
+    return label(lang, "phase_unknown_short") if phase is None else str(phase)
 
 
 def percent(value: float) -> str:
@@ -75,17 +80,51 @@ def answer_label(question: Question, value: AnswerValue, lang: str) -> str:
             label(lang, "answer.nothing_selected")
     if question.type == "number":
         unit = pick(question.unit, lang)
-        return f"{value:g} {unit}".strip() if isinstance(value, (int, float)) else str(value)
+        return f"{number_text(value, lang)} {unit}".strip() if isinstance(value, (int, float)) \
+            else str(value)
     return str(value)
+
+
+def needs_text(evaluation: Evaluation, pillars: tuple[str, ...] | list[str], lang: str) -> str:
+    """"9 more questions of People and collaboration and 4 of ...": what placing takes."""
+    parts = [plural(lang, "answers_needed", evaluation.assessment.pillars[p].missing,
+                    pillar=pillar_name(evaluation.model, p, lang)) for p in pillars]
+    return join_words(parts, lang)
+
+
+def level_scores_text(pillar: PillarResult, lang: str) -> str:
+    """"1 ✓ 0,80 · 2 ✓ 0,70 · 3 0,40 · ...": each level's score, met levels ticked."""
+    return " · ".join(
+        f"{level.phase}{' ✓' if level.met and level.phase <= pillar.levels_met else ''} "
+        f"{score_text(level.score, lang)}" for level in pillar.levels)
+
+
+def _gap(pillar: PillarResult, threshold: float, lang: str) -> str | None:
+    """Why the pillar score and the phase seem to disagree, when they do."""
+    if pillar.score is None or pillar.phase is None:
+        return None
+    score, bar = score_text(pillar.score, lang), score_text(threshold, lang)
+    if pillar.levels_met >= 1 and pillar.score < threshold:
+        levels = plural(lang, "levels", pillar.levels_met, first=1, last=pillar.levels_met)
+        return label(lang, "gap.below", score=score, threshold=bar, levels=levels)
+    if pillar.levels_met < 6 and pillar.score >= threshold:
+        return label(lang, "gap.above", score=score, threshold=bar,
+                     level=pillar.levels_met + 1)
+    return None
 
 
 def explanation(evaluation: Evaluation, pillar: PillarResult, lang: str) -> list[str]:
     """Sentences that say why a pillar is in its phase and what would lift it."""
     model = evaluation.model
     name = pillar_name(model, pillar.id, lang)
+    if pillar.phase is None:
+        return [plural(lang, "held_undetermined", pillar.answered, pillar=name,
+                       answered=pillar.answered, counting=pillar.counting,
+                       required=pillar.required)]
     level = pillar.current
     if level is None:
-        return [label(lang, "held_complete", pillar=name)]
+        return [label(lang, "held_complete", pillar=name),
+                label(lang, "level_scores", scores=level_scores_text(pillar, lang))]
     lines = [label(lang, "held_at", pillar=name, phase=pillar.phase,
                    name=phase_name(model, pillar.phase, lang))]
     for reason in level.reasons:
@@ -94,12 +133,17 @@ def explanation(evaluation: Evaluation, pillar: PillarResult, lang: str) -> list
                                for q in level.failed_gates)
             lines.append(label(lang, "reason.gate", items=items))
         elif reason == "below_threshold":
-            lines.append(label(lang, "reason.below_threshold", score=score_text(level.score),
-                               threshold=score_text(level.threshold)))
+            lines.append(label(lang, "reason.below_threshold",
+                               score=score_text(level.score, lang),
+                               threshold=score_text(level.threshold, lang)))
         elif reason == "low_coverage":
             lines.append(label(lang, "reason.low_coverage", coverage=percent(level.coverage)))
         else:
             lines.append(label(lang, f"reason.{reason}"))
+    lines.append(label(lang, "level_scores", scores=level_scores_text(pillar, lang)))
+    gap = _gap(pillar, model.settings.threshold, lang)
+    if gap is not None:
+        lines.append(gap)
     if pillar.lift and pillar.phase < 6:
         items = " / ".join(question_text(evaluation.questions, q, lang).rstrip(".")
                            for q in pillar.lift)
@@ -118,17 +162,21 @@ def advice_heading(evaluation: Evaluation, item: AdviceItem, lang: str) -> str:
         number = int(item.subject)
         return label(lang, "advice.next_phase", phase=number,
                      name=phase_name(model, number, lang))
+    if item.kind == "undetermined":
+        return label(lang, "advice.undetermined",
+                     needs=needs_text(evaluation, [item.subject], lang))
     question = evaluation.questions.by_id()[item.subject]
     return label(lang, f"advice.{item.kind}", phase=question.phase,
-                 question=pick(question.text, lang), score=score_text(item.score))
+                 question=pick(question.text, lang), score=score_text(item.score, lang))
 
 
 def advice_text(item: AdviceItem, lang: str) -> str:
     """What to do, in ``lang``."""
     if item.text is not None:
         return pick(item.text, lang)
-    key = "advice.unknown_item_text" if item.kind == "unknown_item" else "advice.no_text"
-    return label(lang, key)
+    return label(lang, {"unknown_item": "advice.unknown_item_text",
+                        "undetermined": "advice.undetermined_text"}.get(item.kind,
+                                                                        "advice.no_text"))
 
 
 def warning_message(warning: Warning, evaluation: Evaluation, lang: str) -> str:
@@ -137,10 +185,15 @@ def warning_message(warning: Warning, evaluation: Evaluation, lang: str) -> str:
         return label(lang, "warning.unknown_question", ids=", ".join(warning.ids))
     if warning.code == "unknown_items":
         count, total = (int(number) for number in warning.numbers)
-        return label(lang, "warning.unknown_items", count=count, total=total)
+        return plural(lang, "warning.unknown_items", count, total=total)
+    if warning.code == "undetermined":
+        return label(lang, "warning.undetermined",
+                     needs=needs_text(evaluation, warning.ids, lang))
     if warning.code == "hard_ahead":
-        names = " / ".join(pillar_name(evaluation.model, p, lang) for p in warning.ids)
-        return label(lang, "warning.hard_ahead", pillars=names)
+        names = [pillar_name(evaluation.model, p, lang) for p in warning.ids]
+        if len(names) == 1:
+            return label(lang, "warning.hard_ahead.one", pillars=names[0])
+        return label(lang, "warning.hard_ahead.many", first=names[0], second=names[1])
     made, used = warning.texts
     if warning.code == "changed_question_set":
         return label(lang, "warning.changed_question_set", made=made, used=used)

@@ -10,7 +10,7 @@ from typing import Any
 from stimulering.combine import CoalitionRow, coalition_code
 from stimulering.i18n import label
 from stimulering.model import PILLARS, Model
-from stimulering.report.common import pillar_name, score_text, signal_names
+from stimulering.report.common import phase_text, pillar_name, score_text, signal_names
 from stimulering.report.json import dumps, rounded
 from stimulering.report.markdown import escape, table
 
@@ -52,17 +52,25 @@ def render_compare_csv(rows: Sequence[CoalitionRow], *, anonymise: bool = False)
                      "catalysts"])
     for name, row in shown_rows(rows, anonymise=anonymise):
         pillars = row.assessment.pillars
-        writer.writerow([name, row.date.isoformat(), row.respondents, row.assessment.phase,
+        # CSV is for spreadsheets and scripts: a decimal point, and empty for unknown.
+        writer.writerow([name, row.date.isoformat(), row.respondents,
+                         _csv(row.assessment.phase),
                          *(value for p in PILLARS for value in (
-                             pillars[p].phase, score_text(pillars[p].score).replace("–", ""))),
+                             _csv(pillars[p].phase), _csv(rounded(pillars[p].score)))),
                          ";".join(_present(row))])
     return buffer.getvalue()
 
 
-def _cells(name: str, row: CoalitionRow, names: dict[str, str]) -> list[str]:
+def _csv(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}" if isinstance(value, float) else str(value)
+
+
+def _cells(name: str, row: CoalitionRow, names: dict[str, str], lang: str) -> list[str]:
     pillars = row.assessment.pillars
-    return [name, row.date.isoformat(), str(row.respondents), str(row.assessment.phase),
-            *(f"{pillars[p].phase} ({score_text(pillars[p].score)})" for p in PILLARS),
+    return [name, row.date.isoformat(), str(row.respondents),
+            phase_text(row.assessment.phase, lang),
+            *(f"{phase_text(pillars[p].phase, lang)} ({score_text(pillars[p].score, lang)})"
+              for p in PILLARS),
             ", ".join(names.get(s, s) for s in _present(row))]
 
 
@@ -78,7 +86,7 @@ def render_compare_markdown(rows: Sequence[CoalitionRow], model: Model, lang: st
     names = signal_names(model, lang)
     body = []
     for name, row in shown_rows(rows, anonymise=anonymise):
-        cells = _cells(name, row, names)
+        cells = _cells(name, row, names, lang)
         body.append([escape(cells[0]), *cells[1:-1], escape(cells[-1])])
     out = [f"# {label(lang, 'compare.title')}", ""]
     out += table([escape(h) for h in _header(model, lang)], body)
@@ -103,6 +111,6 @@ def render_compare_table(rows: Sequence[CoalitionRow], model: Model, lang: str, 
         grid.add_column(heading, justify="right" if index in (2, 3, 7) else "left",
                         no_wrap=index > 0)
     for name, row in shown_rows(rows, anonymise=anonymise):
-        cells = _cells(name, row, {})
+        cells = _cells(name, row, {}, lang)
         grid.add_row(*cells[:-1], f"{len(_present(row))}/{catalysts}")
     return render([grid], color=color)

@@ -8,7 +8,7 @@ from typing import Any
 from stimulering.engine import Evaluation
 from stimulering.i18n import option_labels, pick
 from stimulering.model import PHASE_IDS, Question, QuestionSet
-from stimulering.report.common import advice_heading, advice_text, warning_message
+from stimulering.report.common import advice_heading, advice_text, needs_text, warning_message
 from stimulering.scoring import PillarResult, item_score
 
 DECIMALS = 4
@@ -31,12 +31,22 @@ def pillar_summary(pillars: dict[str, PillarResult]) -> dict[str, dict[str, Any]
                 "score": rounded(pillar.score)} for p, pillar in pillars.items()}
 
 
+def undetermined_data(pillar: PillarResult) -> dict[str, Any] | None:
+    """Why a pillar has no phase and what it takes (``None`` when it has one)."""
+    if pillar.phase is not None:
+        return None
+    return {"reason": "too_few_answers", "answered": pillar.answered,
+            "counting": pillar.counting, "required": pillar.required,
+            "missing": pillar.missing}
+
+
 def pillar_data(pillar: PillarResult) -> dict[str, Any]:
     """The JSON of one pillar result: phase, levels met, scores and explanation."""
     level = pillar.current
     return {
         "phase": pillar.phase,
-        "phase_id": PHASE_IDS[pillar.phase - 1],
+        "phase_id": None if pillar.phase is None else PHASE_IDS[pillar.phase - 1],
+        "undetermined": undetermined_data(pillar),
         "levels_met": pillar.levels_met,
         "score": rounded(pillar.score),
         "level_scores": {str(k): rounded(v) for k, v in pillar.level_scores.items()},
@@ -66,8 +76,12 @@ def assessment_data(evaluation: Evaluation, lang: str) -> dict[str, Any]:
                          "sha256": result.question_set.sha256},
         "model": {"id": model.settings.id, "version": model.settings.version},
         "lang": lang,
-        "phase": {"number": result.phase, "id": PHASE_IDS[result.phase - 1],
-                  "name": pick(model.phase(result.phase).name, lang)},
+        "phase": None if result.phase is None else {
+            "number": result.phase, "id": PHASE_IDS[result.phase - 1],
+            "name": pick(model.phase(result.phase).name, lang)},
+        "undetermined": None if result.phase is not None else {
+            "reason": "too_few_answers", "pillars": list(result.undetermined),
+            "message": needs_text(evaluation, result.undetermined, lang)},
         "pillars": {pillar_id: pillar_data(pillar) for pillar_id, pillar in result.pillars.items()},
         "catalysts": [{"id": s.id, "status": s.status} for s in result.catalysts],
         "inhibitors": [{"id": s.id, "status": s.status} for s in result.inhibitors],
@@ -95,10 +109,14 @@ def render_assessment(evaluation: Evaluation, lang: str) -> str:
 
 
 def question_options(question: Question, lang: str) -> list[dict[str, Any]]:
-    """Options of a question with their value, effective score and label."""
+    """Options of a question with their value, effective score and label.
+
+    A context question's options have no score (``None``).
+    """
     own_options = question.type in ("choice", "multi")  # a multi item scores lists, not ids
     return [{"value": value,
-             "score": question.option_scores[str(value)] if own_options
+             "score": None if not question.scored
+             else question.option_scores[str(value)] if own_options
              else item_score(question, value),
              "label": text}
             for value, text in option_labels(question, lang)]
@@ -118,6 +136,7 @@ def questions_data(questions: QuestionSet, sha256: str, lang: str) -> dict[str, 
                 "category": q.category,
                 "phase": q.phase,
                 "type": q.type,
+                "context": q.context,
                 "gate": q.gate,
                 "weight": q.weight,
                 "reverse": q.reverse,

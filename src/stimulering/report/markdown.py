@@ -12,7 +12,6 @@ import re
 from urllib.parse import quote
 
 from stimulering.advice import AdviceItem
-from stimulering.catalogue import example_fact, first_example
 from stimulering.engine import Evaluation
 from stimulering.i18n import label, pick
 from stimulering.model import PILLARS, Model
@@ -21,7 +20,9 @@ from stimulering.report.common import (
     advice_text,
     answer_label,
     explanation,
+    needs_text,
     phase_name,
+    phase_text,
     pillar_name,
     respondent_text,
     score_text,
@@ -78,7 +79,8 @@ def chart_svg(evaluation: Evaluation, lang: str) -> str:
     threshold = model.settings.threshold
     return radar_svg(label(lang, "report.chart_title", coalition=result.coalition),
                      [pillars, categories], threshold=threshold,
-                     legend=label(lang, "report.chart_legend", threshold=score_text(threshold)))
+                     legend=label(lang, "report.chart_legend",
+                                  threshold=score_text(threshold, lang)), lang=lang)
 
 
 def _phases(count: int, lang: str) -> str:
@@ -88,7 +90,7 @@ def _phases(count: int, lang: str) -> str:
 
 def _weakest(result: Assessment) -> PillarResult:
     return min((result.pillars[p] for p in PILLARS),
-               key=lambda p: (p.phase, -1.0 if p.score is None else p.score))
+               key=lambda p: (p.phase or 0, -1.0 if p.score is None else p.score))
 
 
 def interpretation(evaluation: Evaluation, lang: str) -> str:
@@ -96,18 +98,21 @@ def interpretation(evaluation: Evaluation, lang: str) -> str:
     result = evaluation.assessment
     model = evaluation.model
     pillars = [result.pillars[p] for p in PILLARS]
-    if all(p.levels_met >= 6 for p in pillars):
+    if result.phase is None:
+        sentences = [label(lang, "summary.undetermined",
+                           needs=needs_text(evaluation, result.undetermined, lang))]
+    elif all(p.levels_met >= 6 for p in pillars):
         sentences = [label(lang, "summary.complete")]
     else:
         sentences = [label(lang, "summary.phase", phase=result.phase,
                            name=phase_name(model, result.phase, lang))]
         weak = _weakest(result)
-        strong = max(pillars, key=lambda p: p.phase)
+        strong = max(pillars, key=lambda p: p.phase or 0)
         if strong.phase == weak.phase:
             sentences.append(label(lang, "summary.even", pillar=pillar_name(model, weak.id, lang),
-                                   score=score_text(weak.score)))
+                                   score=score_text(weak.score, lang)))
         else:
-            gap = strong.phase - weak.phase
+            gap = (strong.phase or 0) - (weak.phase or 0)
             sentences.append(label(
                 lang, "summary.gap", weak=pillar_name(model, weak.id, lang),
                 weak_phase=weak.phase, strong=pillar_name(model, strong.id, lang),
@@ -127,7 +132,7 @@ def interpretation(evaluation: Evaluation, lang: str) -> str:
         sentences.append(label(lang, "summary.catalysts_unknown", names="; ".join(unknown)))
     if not (inhibitors or missing or unknown):
         sentences.append(label(lang, "summary.signals_good"))
-    if not all(p.levels_met >= 6 for p in pillars):
+    if result.phase is not None and not all(p.levels_met >= 6 for p in pillars):
         sentences.append(label(lang, "summary.start",
                                pillar=pillar_name(model, _weakest(result).id, lang)))
     return " ".join(sentences)
@@ -151,9 +156,10 @@ def _header(evaluation: Evaluation, lang: str) -> list[str]:
 
 def _summary(evaluation: Evaluation, lang: str) -> list[str]:
     result = evaluation.assessment
-    name = phase_name(evaluation.model, result.phase, lang)
+    phase = label(lang, "phase_unknown") if result.phase is None else \
+        f"{result.phase} · {escape(phase_name(evaluation.model, result.phase, lang))}"
     return [f"## {label(lang, 'report.summary')}", "",
-            f"**{label(lang, 'overall_phase')}: {result.phase} · {escape(name)}**", "",
+            f"**{label(lang, 'overall_phase')}: {phase}**", "",
             escape(interpretation(evaluation, lang)), ""]
 
 
@@ -180,7 +186,7 @@ def _ladder(evaluation: Evaluation, lang: str) -> list[str]:
     out = [f"## {label(lang, 'report.ladder')}", "", *table(header, rows, "lccc"), "",
            f"_{label(lang, 'report.ladder_legend')}_", ""]
     # The weakest pillar's open level is where the coalition works now: show what it asks.
-    if any(pillar.levels_met < 6 for pillar in result.pillars.values()):
+    if result.phase is not None and any(p.levels_met < 6 for p in result.pillars.values()):
         phase = model.phase(result.phase)
         out += [label(lang, "report.markers", phase=result.phase,
                       name=escape(pick(phase.name, lang))), ""]
@@ -194,15 +200,20 @@ def _chart(evaluation: Evaluation, lang: str, chart: str) -> list[str]:
     alt = label(lang, "report.chart_title", coalition=result.coalition)
     out = [f"## {label(lang, 'report.chart')}", "", f"![{escape(alt)}]({quote(chart)})", "",
            escape(label(lang, "report.chart_note",
-                        threshold=score_text(model.settings.threshold))), ""]
-    rows = [[escape(pillar_name(model, p, lang)), str(result.pillars[p].phase),
-             str(result.pillars[p].levels_met), score_text(result.pillars[p].score)]
-            for p in PILLARS]
+                        threshold=score_text(model.settings.threshold, lang))), ""]
+    rows = []
+    for p in PILLARS:
+        pillar = result.pillars[p]
+        levels = [("✓ " if level.phase <= pillar.levels_met else "")
+                  + score_text(level.score, lang) for level in pillar.levels]
+        rows.append([escape(pillar_name(model, p, lang)), phase_text(pillar.phase, lang),
+                     *levels, score_text(pillar.score, lang)])
     out += table([label(lang, "pillar").capitalize(), label(lang, "phase").capitalize(),
-                  label(lang, "levels_met").capitalize(), label(lang, "score").capitalize()],
-                 rows, "lrrr") + [""]
+                  *(str(number) for number in range(1, 7)), label(lang, "score").capitalize()],
+                 rows, "lrrrrrrrr") + [""]
+    out += [escape(label(lang, "report.level_note")), ""]
     names = {c.id: pick(c.name, lang) for c in model.categories}
-    rows = [[escape(names[c.id]), score_text(c.score), f"{c.answered}/{c.counting}"]
+    rows = [[escape(names[c.id]), score_text(c.score, lang), f"{c.answered}/{c.counting}"]
             for c in category_scores(result, evaluation.questions, names)]
     out += table([label(lang, "report.category"), label(lang, "score").capitalize(),
                   label(lang, "report.answered")], rows, "lrr") + [""]
@@ -221,11 +232,11 @@ def _explanation(evaluation: Evaluation, lang: str) -> list[str]:
 def _instrument_line(model: Model, instrument_id: str, lang: str) -> str:
     instrument = model.instrument(instrument_id)
     line = f"   - **{escape(pick(instrument.name, lang))}**"
-    example = first_example(model, instrument)
-    if example is not None:
-        fact = example_fact(example, instrument, lang)
+    shown = model.examples_of(instrument_id)
+    if shown:
+        example, fact = shown[0]
         line += (f" — {label(lang, 'report.example')} {escape(example.coalition)}: "
-                 f"{escape(fact)}")
+                 f"{escape(pick(fact.text, lang))}")
     return line
 
 
@@ -280,11 +291,13 @@ def _roadmap(evaluation: Evaluation, lang: str) -> list[str]:
             now = result.pillars[p].phase
             target = answers.targets.get(p)  # type: ignore[call-overload]
             if target is None:
-                rows.append([escape(pillar_name(model, p, lang)), str(now), "–",
+                rows.append([escape(pillar_name(model, p, lang)), phase_text(now, lang), "–",
                              label(lang, "report.no_target")])
                 continue
-            to_go = _phases(target - now, lang) if target > now else label(lang, "report.reached")
-            rows.append([escape(pillar_name(model, p, lang)), str(now), str(target), to_go])
+            to_go = label(lang, "phase_unknown") if now is None else \
+                _phases(target - now, lang) if target > now else label(lang, "report.reached")
+            rows.append([escape(pillar_name(model, p, lang)), phase_text(now, lang),
+                         str(target), to_go])
         out += table([label(lang, "pillar").capitalize(), label(lang, "report.current"),
                       label(lang, "report.target"), label(lang, "report.to_go")],
                      rows, "lrrl") + [""]

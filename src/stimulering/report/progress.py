@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from stimulering.combine import COMPARABLE_MINIMUM, Progress, ProgressStep
-from stimulering.i18n import label, pick
+from stimulering.i18n import decimal, label, pick
 from stimulering.model import PILLARS, Model, QuestionSet
-from stimulering.report.common import percent, pillar_name, score_text
+from stimulering.report.common import percent, phase_text, pillar_name, score_text
 from stimulering.report.json import dumps, pillar_summary, rounded
 from stimulering.report.markdown import escape, table
 
@@ -54,10 +54,10 @@ def render_progress_json(result: Progress, lang: str) -> str:
     return dumps(progress_data(result, lang))
 
 
-def _point_rows(result: Progress) -> list[list[str]]:
+def _point_rows(result: Progress, lang: str) -> list[list[str]]:
     return [[point.date.isoformat(), str(point.respondents),
-             *(str(point.assessment.pillars[p].phase) for p in PILLARS),
-             str(point.assessment.phase)] for point in result.points]
+             *(phase_text(point.assessment.pillars[p].phase, lang) for p in PILLARS),
+             phase_text(point.assessment.phase, lang)] for point in result.points]
 
 
 def _point_header(model: Model, lang: str) -> list[str]:
@@ -72,7 +72,7 @@ def render_progress_markdown(result: Progress, questions: QuestionSet, model: Mo
     by_id = questions.by_id()
     out = [f"# {label(lang, 'progress.title')}: {escape(result.coalition)}", "",
            f"## {label(lang, 'progress.points')}", ""]
-    out += table([escape(h) for h in _point_header(model, lang)], _point_rows(result)) + [""]
+    out += table([escape(h) for h in _point_header(model, lang)], _point_rows(result, lang)) + [""]
     for step in result.steps:
         before, after = step.before.isoformat(), step.after.isoformat()
         out += [f"## {label(lang, 'progress.moved', before=before, after=after)}", "",
@@ -83,8 +83,9 @@ def render_progress_markdown(result: Progress, questions: QuestionSet, model: Mo
             out += [f"**{escape(warning)}**", ""]
         if step.moved:
             rows = [[f"`{m.question}`", escape(pick(by_id[m.question].text, lang)),
-                     escape(pillar_name(model, m.pillar, lang)), score_text(m.before),
-                     score_text(m.after), f"{m.change:+.2f}"] for m in step.moved[:TOP_MOVED]]
+                     escape(pillar_name(model, m.pillar, lang)), score_text(m.before, lang),
+                     score_text(m.after, lang), decimal(m.change, lang, signed=True)]
+                    for m in step.moved[:TOP_MOVED]]
             out += table([label(lang, "view.question").capitalize(), "",
                           label(lang, "pillar").capitalize(), before, after,
                           label(lang, "progress.change").capitalize()], rows) + [""]
@@ -118,7 +119,7 @@ def render_progress_table(result: Progress, questions: QuestionSet, model: Model
     points = Table(box=None, padding=(0, 1))
     for index, heading in enumerate(_point_header(model, lang)):
         points.add_column(heading, justify="left" if index == 0 else "right")
-    for row in _point_rows(result):
+    for row in _point_rows(result, lang):
         points.add_row(*row)
     parts += [Text(), points]
     for step in result.steps:
@@ -137,8 +138,8 @@ def render_progress_table(result: Progress, questions: QuestionSet, model: Model
             moved.add_column(after, justify="right")
             moved.add_column("±", justify="right")
             for m in step.moved[:TOP_MOVED]:
-                moved.add_row(pick(by_id[m.question].text, lang), score_text(m.before),
-                              score_text(m.after), f"{m.change:+.2f}")
+                moved.add_row(pick(by_id[m.question].text, lang), score_text(m.before, lang),
+                              score_text(m.after, lang), decimal(m.change, lang, signed=True))
             parts.append(moved)
         else:
             parts.append(Text(label(lang, "progress.no_moved")))

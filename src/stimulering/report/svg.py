@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from stimulering.i18n import decimal
+
 PANEL_WIDTH = 480
 PANEL_HEIGHT = 440
 TOP = 56
@@ -79,11 +81,11 @@ def wrap(text: str, width: int = LINE_CHARS) -> list[str]:
     return lines or [""]
 
 
-def _score(value: float | None) -> str:
-    return "–" if value is None else f"{value:.2f}"
+def _score(value: float | None, lang: str) -> str:
+    return "–" if value is None else decimal(value, lang)
 
 
-def _chart(chart: Chart, left: float, threshold: float | None) -> list[str]:
+def _chart(chart: Chart, left: float, threshold: float | None, lang: str) -> list[str]:
     cx = left + PANEL_WIDTH / 2
     cy = TOP + PANEL_HEIGHT / 2 + 8
     angles = _angles(len(chart.axes))
@@ -123,7 +125,7 @@ def _chart(chart: Chart, left: float, threshold: float | None) -> list[str]:
             f'<tspan x="{_num(x)}" y="{_num(top + 15 * index)}">{escape(line)}</tspan>'
             for index, line in enumerate(lines))
         spans += (f'<tspan x="{_num(x)}" y="{_num(top + 15 * len(lines))}" '
-                  f'font-weight="600" fill="{VALUE}">{_score(axis.value)}</tspan>')
+                  f'font-weight="600" fill="{VALUE}">{_score(axis.value, lang)}</tspan>')
         out.append(f'<text class="label" data-axis={quoteattr(axis.id)} '
                    f'text-anchor="{anchor}" font-size="12.5">{spans}</text>')
     out.append("</g>")
@@ -131,8 +133,11 @@ def _chart(chart: Chart, left: float, threshold: float | None) -> list[str]:
 
 
 def radar_svg(title: str, charts: Sequence[Chart], *, threshold: float | None = None,
-              legend: str = "") -> str:
-    """Radar charts side by side in one SVG document, with a title and a one-line legend."""
+              legend: str = "", lang: str = "en") -> str:
+    """Radar charts side by side in one SVG document, with a title and a one-line legend.
+
+    The values are written the way ``lang`` writes decimals.
+    """
     width = PANEL_WIDTH * len(charts)
     height = TOP + PANEL_HEIGHT + 24
     out = [
@@ -145,7 +150,7 @@ def radar_svg(title: str, charts: Sequence[Chart], *, threshold: float | None = 
         f'font-weight="700">{escape(title)}</text>',
     ]
     for index, chart in enumerate(charts):
-        out += _chart(chart, PANEL_WIDTH * index, threshold)
+        out += _chart(chart, PANEL_WIDTH * index, threshold, lang)
     if legend:
         out.append(f'<text class="legend" x="{_num(width / 2)}" y="{height - 10}" '
                    f'text-anchor="middle" font-size="12" fill="#52606d">{escape(legend)}</text>')

@@ -1,32 +1,82 @@
-"""A blank answers file for a question set, every id with its allowed values as comments."""
+"""A blank answers file for a question set, every id with its allowed values as comments.
+
+The template is what a respondent fills in, so it says what each question asks and
+which answers it takes, in words, and nothing about scores, phases, weights or gates:
+it must not hint at which answer counts as "mature". Role and level are left empty,
+so nobody is silently filed under a role they did not choose.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+from collections.abc import Mapping
 
-from stimulering.i18n import label, pick
-from stimulering.model import LEVELS, ROLES, SCALE_VALUES, YESNO_SCORES, Question, QuestionSet
+from stimulering.i18n import label, option_labels, pick
+from stimulering.model import (
+    LEVELS,
+    ROLES,
+    AllOf,
+    AnyOf,
+    Comparison,
+    Condition,
+    Question,
+    QuestionSet,
+)
+
+SPECIAL = "weet_niet | nvt"
 
 
-def allowed_comment(question: Question, lang: str) -> str:
-    """The values a question accepts, as one comment line's text."""
-    special = "weet_niet | nvt"
+def condition_text(condition: Condition, lang: str,
+                   questions: Mapping[str, Question] | None = None) -> str:
+    """A ``when`` condition in words: "regie_bij is gemeente or coordinator".
+
+    With ``questions`` known, a test on a multiple-choice question reads "contains".
+    """
+    if isinstance(condition, Comparison):
+        if condition.at_least is not None:
+            return label(lang, "cond.at_least", question=condition.question,
+                         value=condition.at_least)
+        if condition.at_most is not None:
+            return label(lang, "cond.at_most", question=condition.question,
+                         value=condition.at_most)
+        values = [condition.equals] if condition.equals is not None else condition.in_ or []
+        either = f" {label(lang, 'cond.or')} ".join(str(value) for value in values)
+        asked = (questions or {}).get(condition.question)
+        key = "cond.contains" if asked is not None and asked.type == "multi" else "cond.is"
+        return label(lang, key, question=condition.question, values=either)
+    if isinstance(condition, AllOf):
+        return f" {label(lang, 'and')} ".join(_part(part, lang, questions)
+                                              for part in condition.all)
+    if isinstance(condition, AnyOf):
+        return f" {label(lang, 'cond.or')} ".join(_part(part, lang, questions)
+                                                  for part in condition.any)
+    return label(lang, "cond.not", condition=_part(condition.not_, lang, questions))
+
+
+def _part(condition: Condition, lang: str, questions: Mapping[str, Question] | None) -> str:
+    # A part that combines others keeps its brackets, so "and" and "or" cannot mix up.
+    text = condition_text(condition, lang, questions)
+    return f"({text})" if isinstance(condition, (AllOf, AnyOf)) else text
+
+
+def allowed_lines(question: Question, lang: str) -> list[str]:
+    """The answers a question takes, as comment lines: values with what they mean."""
     if question.type == "scale":
-        low, high = SCALE_VALUES[0], SCALE_VALUES[-1]
-        return (f"{low} ({label(lang, f'scale.{low}')}) .. {high} "
-                f"({label(lang, f'scale.{high}')}) | {special}")
+        scale = " | ".join(f"{value} ({text})" for value, text in option_labels(question, lang))
+        return [f"{scale} | {SPECIAL}"]
     if question.type == "yesno":
-        return " | ".join(YESNO_SCORES) + f" | {special}"
-    if question.type == "choice":
-        return " | ".join(o.id for o in question.options or []) + f" | {special}"
-    if question.type == "multi":
-        ids = ", ".join(o.id for o in question.options or [])
-        return f"[{label(lang, 'template.list_of', ids=ids)}] | {special}"
+        return [" | ".join(str(value) for value, _ in option_labels(question, lang))
+                + f" | {SPECIAL}"]
+    if question.type in ("choice", "multi"):
+        key = "template.one_of" if question.type == "choice" else "template.list_of"
+        lines = [label(lang, key, special=SPECIAL.replace(" | ", " / "))]
+        lines += [f"  {value}: {' '.join(text.split())}"
+                  for value, text in option_labels(question, lang)]
+        return lines
     if question.type == "number":
         unit = pick(question.unit, lang)
-        return f"{label(lang, 'template.number')}{f' ({unit})' if unit else ''} | {special}"
-    return label(lang, "template.text")
+        return [f"{label(lang, 'template.number')}{f' ({unit})' if unit else ''} | {SPECIAL}"]
+    return [label(lang, "template.text")]
 
 
 def render_template(questions: QuestionSet, sha256: str, lang: str, today: dt.date) -> str:
@@ -34,30 +84,33 @@ def render_template(questions: QuestionSet, sha256: str, lang: str, today: dt.da
     lines = [
         "# " + label(lang, "template.title", id=questions.id, version=questions.version),
         "# " + label(lang, "template.fill"),
+        "# " + label(lang, "template.special"),
         "# " + label(lang, "template.score"),
         "stimulering_answers: 1",
         f"question_set: {{id: {questions.id}, version: {questions.version}, sha256: {sha256}}}",
         'coalition: ""',
         "respondent:",
         '  organisation: ""',
-        f"  role: {ROLES[0]}  # {' | '.join(ROLES)}",
-        f"  level: {LEVELS[1]}  # {' | '.join(LEVELS)}",
+        f"  role: \"\"  # {label(lang, 'template.choose')}: "
+        + " | ".join(role for role in ROLES if role != "coalitie"),
+        f"  level: \"\"  # {label(lang, 'template.choose')}: {' | '.join(LEVELS)}",
         f"date: {today.isoformat()}",
         f"lang: {lang}",
         "answers:",
     ]
     pillar = None
+    names = {"people": "pillar_short.people", "governance": "pillar_short.governance",
+             "information": "pillar_short.information"}
     for question in questions.questions:
         if question.pillar != pillar:
             pillar = question.pillar
-            lines.append(f"  # --- {label(lang, 'pillar')}: {pillar} ---")
-        text = " ".join(pick(question.text, lang).split())
-        lines.append(f"  # [{question.category} · {label(lang, 'phase')} {question.phase}] {text}")
-        lines.append(f"  # {allowed_comment(question, lang)}")
+            lines.append(f"  # --- {label(lang, names[pillar])} ---")
+        lines.append(f"  # {' '.join(pick(question.text, lang).split())}")
+        lines += [f"  # {line}" for line in allowed_lines(question, lang)]
         if question.when is not None:
-            condition = json.dumps(question.when.model_dump(by_alias=True, exclude_none=True),
-                                   ensure_ascii=False)
-            lines.append(f"  # {label(lang, 'template.when', condition=condition)}")
+            lines.append("  # " + label(lang, "template.when",
+                                        condition=condition_text(question.when, lang,
+                                                                 questions.by_id())))
         lines.append(f"  {question.id}:")
     lines += [
         "notes: {}  # " + label(lang, "template.notes"),

@@ -17,6 +17,7 @@ from stimulering.report.common import (
     advice_text,
     explanation,
     phase_name,
+    phase_text,
     pillar_name,
     respondent_text,
     score_text,
@@ -36,9 +37,10 @@ def bar(score: float | None, cells: int = BAR_CELLS) -> str:
     return "█" * filled + "░" * (cells - filled)
 
 
-def phase_steps(phase: int) -> str:
-    """A pillar's phase as six steps, the reached ones filled."""
-    return "●" * phase + "○" * (6 - phase)
+def phase_steps(phase: int | None) -> str:
+    """A pillar's phase as six steps, the reached ones filled (none when undetermined)."""
+    reached = phase or 0
+    return "●" * reached + "○" * (6 - reached)
 
 
 def bullet(text: str | Text, *, indent: int = 1, mark: str = "•",
@@ -64,9 +66,10 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
     parts.append(Text(f"{label(lang, 'question_set')}: {result.question_set.id} "
                       f"{result.question_set.version}", style="dim"))
     parts.append(Text())
-    parts.append(Text.assemble(
-        (f"{label(lang, 'overall_phase')}: ", "bold"),
-        (f"{result.phase} · {phase_name(model, result.phase, lang)}", "bold cyan")))
+    overall = label(lang, "phase_unknown") if result.phase is None else \
+        f"{result.phase} · {phase_name(model, result.phase, lang)}"
+    parts.append(Text.assemble((f"{label(lang, 'overall_phase')}: ", "bold"),
+                               (overall, "bold cyan")))
     parts.append(Text())
 
     ladder = Table(show_header=False, box=None, padding=(0, 1))
@@ -89,8 +92,8 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
     for pillar_id in PILLARS:
         pillar = result.pillars[pillar_id]
         pillars.add_row(pillar_name(model, pillar_id, lang),
-                        f"{pillar.phase} {phase_steps(pillar.phase)}",
-                        score_text(pillar.score), Text(bar(pillar.score), style="green"))
+                        f"{phase_text(pillar.phase, lang)} {phase_steps(pillar.phase)}",
+                        score_text(pillar.score, lang), Text(bar(pillar.score), style="green"))
     parts.append(pillars)
     parts.append(Text())
 
