@@ -34,7 +34,7 @@ def test_bundle_gives_the_same_objects_as_the_yaml():
 def test_a_changed_shipped_file_is_read_from_yaml(monkeypatch, tmp_path):
     edited = tmp_path / "questions.yaml"
     original = bundle.default_questions_path().read_text(encoding="utf-8")
-    edited.write_text(original.replace("version: 1.0.0", "version: 1.0.1", 1), encoding="utf-8")
+    edited.write_text(original.replace("version: 2.0.0", "version: 2.0.1", 1), encoding="utf-8")
     monkeypatch.setattr(bundle, "default_questions_path", lambda: edited)
     assert bundle.read_bundle() is None
 

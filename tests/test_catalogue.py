@@ -17,8 +17,44 @@ COALITIONS = {"Amsterdam", "Den Haag", "Groningen", "Leiden", "Rotterdam", "Tilb
 """The eight coalitions of the study (the domain notes spell the regional one "Zeeland / AZON")."""
 
 
-def test_every_example_is_one_of_the_eight_coalitions(engine):
-    assert {example.coalition for example in engine.model.examples} == COALITIONS
+def test_the_eight_coalitions_are_practice_examples_beside_joint_bodies(engine):
+    coalitions = {example.coalition for example in engine.model.examples}
+    assert coalitions == COALITIONS | {"GROND'G (Noord-Nederland)"}
+
+
+def test_every_fact_names_its_source_and_links_instruments_explicitly(engine):
+    instruments = {instrument.id for instrument in engine.model.instruments}
+    for example in engine.model.examples:
+        for fact in example.facts:
+            assert fact.source.strip(), (example.id, fact.text["nl"])
+            assert set(fact.instruments) <= instruments, example.id
+    for instrument in engine.model.instruments:
+        assert instrument.source.strip(), instrument.id
+
+
+def test_the_example_shown_with_an_instrument_is_the_fact_that_names_it(engine):
+    example, fact = engine.model.examples_of("gemeentelijke_regie")[0]
+    assert example.id == "leiden" and "regisseur" in fact.text["nl"]
+    example, fact = engine.model.examples_of("raamcontracten")[0]
+    assert example.id == "grondg" and "2,5 miljard" in fact.text["nl"]
+
+
+def test_public_facts_that_were_once_wrong_stay_right(engine):
+    examples = {example.id: example for example in engine.model.examples}
+    groningen = " ".join(f.text["nl"] for f in examples["groningen"].facts)
+    assert "GROND'G" not in groningen
+    assert "Gemeente Groningen" not in examples["grondg"].parties
+    zeeland = examples["zeeland_azon"]
+    zong = next(f for f in zeeland.facts if "ZONG" in f.text["nl"])
+    assert "16 december 2021" in zong.text["nl"] and "waterschap is geen partij" in \
+        zong.text["nl"]
+    assert any("Stedin" in party for party in zeeland.parties if party.startswith("Enduris"))
+    text = " ".join(" ".join(i.description.values()) for i in engine.model.instruments)
+    assert "CROW 500 biedt" not in text
+    protocol = engine.model.instrument("procesprotocol").description["nl"]
+    assert "op verzoek van de provincie" in protocol
+    signals = " ".join(" ".join(s.description.values()) for s in engine.model.signals)
+    assert "zoals Rotterdam en Tilburg" not in signals
 
 
 def test_every_instrument_named_in_advice_is_in_the_catalogue(engine, write_answers):
@@ -70,9 +106,10 @@ def test_catalogue_filters(cli, engine, args, check):
 def test_catalogue_search_finds_instruments_and_examples(engine):
     view = select(engine.model, CatalogueFilter(search="KOPPELKANSEN"))
     assert view.instruments
-    assert all("amsterdam" in i.examples or "koppelkansen" in (
-        " ".join(i.description.values()) + " ".join(i.name.values())).lower()
-        for i in view.instruments)
+    assert all("amsterdam" in [e.id for e, _ in engine.model.examples_of(i.id)]
+               or "koppelkansen" in (" ".join(i.description.values())
+                                     + " ".join(i.name.values())).lower()
+               for i in view.instruments)
     assert select(engine.model, CatalogueFilter(search="no such thing at all")).instruments == ()
 
 
@@ -105,3 +142,11 @@ def test_category_scores_are_weighted_means_of_answered_items():
     assert scores["process"].answered == 2
     assert scores["process"].counting == len(qset.questions)
     assert scores["other"].score is None and scores["other"].counting == 0
+
+
+@pytest.mark.parametrize("instrument", ["avoi", "gemeentelijke_regie", "klic_orientatie",
+                                        "bouwteam", "omgevingsmanager", "kostenverevening",
+                                        "convenant_voorbeelden", "zorgvuldig_graafproces"])
+def test_the_catalogue_has_the_instruments_coalitions_use(cli, instrument):
+    data = json.loads(cli("catalogue", "--format", "json", "--search", instrument).stdout)
+    assert instrument in [i["id"] for i in data["instruments"]]

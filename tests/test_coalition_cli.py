@@ -15,18 +15,18 @@ from conftest import answers_document, highest, lowest
 
 
 def partners(engine, write_answers, **extra):
-    """Three respondents of Zoetermeer who differ only on the people pillar."""
+    """Three respondents of Rivierstad who differ only on the people pillar."""
     people = {q.id for q in engine.questions.questions if q.pillar == "people"}
     high = highest(engine)
     low = {key: value if key not in people else lowest(engine)[key]
            for key, value in high.items()}
     return [
         write_answers(high, "gemeente.yaml",
-                      respondent={"organisation": "Gemeente Zoetermeer", "role": "gemeente",
+                      respondent={"organisation": "Gemeente Rivierstad", "role": "gemeente",
                                   "level": "strategisch"}, **extra),
-        write_answers(high, "stedin.yaml", **extra),
-        write_answers(low, "dunea.yaml",
-                      respondent={"organisation": "Dunea", "role": "drinkwaterbedrijf",
+        write_answers(high, "stroomnet.yaml", **extra),
+        write_answers(low, "bronwater.yaml",
+                      respondent={"organisation": "Bronwater", "role": "drinkwaterbedrijf",
                                   "level": "operationeel"}, **extra),
     ]
 
@@ -41,9 +41,9 @@ def test_report_of_three_partners_shows_them_side_by_side_and_combined(cli, engi
         "| Respondent | Datum | Mens en samenwerking | Governance en afspraken | "
         "Informatie en data-uitwisseling | Totaal |",
         "| :--- | :--- | :--- | :--- | :--- | :--- |",
-        "| Gemeente Zoetermeer | 2026-11-28 | 6 | 6 | 6 | 6 |",
-        "| Stedin | 2026-11-28 | 6 | 6 | 6 | 6 |",
-        "| Dunea | 2026-11-28 | 1 | 6 | 6 | 1 |",
+        "| Gemeente Rivierstad | 2026-11-28 | 6 | 6 | 6 | 6 |",
+        "| Stroomnet | 2026-11-28 | 6 | 6 | 6 | 6 |",
+        "| Bronwater | 2026-11-28 | 1 | 6 | 6 | 1 |",
         "",
         "## Gecombineerd",
         "",
@@ -54,14 +54,14 @@ def test_report_of_three_partners_shows_them_side_by_side_and_combined(cli, engi
         "",
         "| Pijler | Fase | Laagste respondent | Score |",
         "| :--- | :--- | :--- | :--- |",
-        "| Mens en samenwerking | 6 | 1 | 0.67 |",
-        "| Governance en afspraken | 6 | 6 | 1.00 |",
-        "| Informatie en data-uitwisseling | 6 | 6 | 1.00 |",
+        "| Mens en samenwerking | 6 | 1 | 0,72 |",
+        "| Governance en afspraken | 6 | 6 | 1,00 |",
+        "| Informatie en data-uitwisseling | 6 | 6 | 1,00 |",
         "",
     ]) in out
-    assert "| `vertrouwen` |" in out
-    assert "Gemeente Zoetermeer: 5 (helemaal eens); Stedin: 5 (helemaal eens); " \
-           "Dunea: 1 (helemaal oneens) |" in out
+    assert "| `afspraak_gemeld` |" in out
+    assert "Gemeente Rivierstad: 5 (helemaal eens); Stroomnet: 5 (helemaal eens); " \
+           "Bronwater: 1 (helemaal oneens) |" in out
 
 
 def test_report_json_lists_respondents_and_divergence(cli, engine, write_answers):
@@ -69,27 +69,28 @@ def test_report_json_lists_respondents_and_divergence(cli, engine, write_answers
     data = json.loads(cli("report", *files, "--format", "json", "--lang", "en").stdout)
     assert data["combined_rule"] == ("Combined: mean of the respondents' item scores; "
                                      "'don't know' does not count.")
-    assert data["respondent"] == {"organisation": "Coalitie Zoetermeer", "role": "coalitie",
+    assert data["respondent"] == {"organisation": "Coalitie Rivierstad", "role": "coalitie",
                                   "level": "strategisch"}
     assert data["phase"]["number"] == 6
     assert data["lowest"] == {"phase": 1, "pillars": {"people": 1, "governance": 6,
                                                       "information": 6}}
     assert [(r["organisation"], r["role"], r["level"], r["phase"]) for r in data["respondents"]] \
-        == [("Gemeente Zoetermeer", "gemeente", "strategisch", 6),
-            ("Stedin", "netbeheerder", "tactisch", 6),
-            ("Dunea", "drinkwaterbedrijf", "operationeel", 1)]
+        == [("Gemeente Rivierstad", "gemeente", "strategisch", 6),
+            ("Stroomnet", "netbeheerder", "tactisch", 6),
+            ("Bronwater", "drinkwaterbedrijf", "operationeel", 1)]
     spreads = [d["spread"] for d in data["divergence"]]
     assert spreads == sorted(spreads, reverse=True) and spreads
     assert {d["pillar"] for d in data["divergence"]} == {"people"}
-    trust = next(d for d in data["divergence"] if d["question"] == "vertrouwen")
-    assert trust["answers"] == {"Gemeente Zoetermeer": 5, "Stedin": 5, "Dunea": 1}
+    trust = next(d for d in data["divergence"] if d["question"] == "afspraak_gemeld")
+    assert trust["answers"] == {"Gemeente Rivierstad": 5, "Stroomnet": 5, "Bronwater": 1}
 
 
 def test_anonymous_report_names_no_organisation(cli, engine, write_answers):
     files = [str(p) for p in partners(engine, write_answers)]
     for output_format in ("markdown", "json"):
         out = cli("report", *files, "--anonymous", "--format", output_format).stdout
-        assert "Stedin" not in out and "Dunea" not in out and "Gemeente Zoetermeer" not in out
+        assert "Stroomnet" not in out and "Bronwater" not in out
+        assert "Gemeente Rivierstad" not in out
         assert "netbeheerder · tactisch" in out
     english = cli("report", *files, "--anonymous", "--lang", "en").stdout
     assert "grid operator · tactical" in english
@@ -98,12 +99,12 @@ def test_anonymous_report_names_no_organisation(cli, engine, write_answers):
 
 def test_files_of_different_coalitions_point_to_compare(cli, engine, write_answers):
     a = write_answers({}, "a.yaml")
-    b = write_answers({}, "b.yaml", coalition="Delft")
+    b = write_answers({}, "b.yaml", coalition="Molenveen")
     for command in ("report", "progress"):
         result = cli(command, str(a), str(b), expect=1)
         assert result.stdout == ""
         assert result.stderr == (
-            f"error: {a}, {b}: these files belong to different coalitions (Delft, Zoetermeer); "
+            f"error: {a}, {b}: these files belong to different coalitions (Molenveen, Rivierstad); "
             "a report or progress view covers one coalition. To set coalitions side by side, "
             "use 'stimulering compare FILE-or-FOLDER...'\n")
 
@@ -113,18 +114,18 @@ def test_files_of_different_coalitions_point_to_compare(cli, engine, write_answe
 
 def test_progress_over_two_dates(cli, engine, write_answers):
     high = highest(engine)
-    first = write_answers({**high, "vertrouwen": 1}, "2025.yaml", date="2025-11-01", actions=[
-        {"what": "Vertrouwenssessie", "owner": "Piet", "item": "vertrouwen"},
-        {"what": "Convenant tekenen", "item": "convenant_status"},
+    first = write_answers({**high, "afspraak_gemeld": 1}, "2025.yaml", date="2025-11-01", actions=[
+        {"what": "Vertrouwenssessie", "owner": "Piet", "item": "afspraak_gemeld"},
+        {"what": "Convenant tekenen", "item": "overeenkomst_vorm"},
         {"what": "Al gedaan", "done": True}])
-    second = write_answers({**high, "vertrouwen": 4}, "2026.yaml", date="2026-11-01", actions=[
-        {"what": "vertrouwenssessie ", "owner": "Piet", "item": "vertrouwen", "done": True}])
+    second = write_answers({**high, "afspraak_gemeld": 4}, "2026.yaml", date="2026-11-01", actions=[
+        {"what": "vertrouwenssessie ", "owner": "Piet", "item": "afspraak_gemeld", "done": True}])
     data = json.loads(cli("progress", str(second), str(first), "--format", "json").stdout)
-    assert data["coalition"] == "Zoetermeer"
+    assert data["coalition"] == "Rivierstad"
     assert [p["date"] for p in data["points"]] == ["2025-11-01", "2026-11-01"]
     assert data["points"][1]["pillars"]["people"]["phase"] == 6
     step = data["steps"][0]
-    assert step["moved"] == [{"question": "vertrouwen", "pillar": "people", "before": 0.0,
+    assert step["moved"] == [{"question": "afspraak_gemeld", "pillar": "people", "before": 0.0,
                               "after": 0.75, "change": 0.75}]
     assert [(a["what"], a["status"]) for a in step["actions"]] == [
         ("Vertrouwenssessie", "done"), ("Convenant tekenen", "not_listed"),
@@ -134,8 +135,8 @@ def test_progress_over_two_dates(cli, engine, write_answers):
     table = cli("progress", str(first), str(second)).stdout
     assert "Vergelijkbaar: 100% van de vragen (2025-11-01 → 2026-11-01)." in table
     markdown = cli("progress", str(first), str(second), "--format", "markdown").stdout
-    assert "| Vertrouwenssessie | Piet | `vertrouwen` | gedaan |" in markdown
-    assert "| Convenant tekenen |   | `convenant_status` | niet meer genoemd |" in markdown
+    assert "| Vertrouwenssessie | Piet | `afspraak_gemeld` | gedaan |" in markdown
+    assert "| Convenant tekenen |   | `overeenkomst_vorm` | niet meer genoemd |" in markdown
 
 
 def test_progress_over_three_dates_combines_respondents_of_one_date(cli, engine, write_answers):
@@ -144,7 +145,7 @@ def test_progress_over_three_dates_combines_respondents_of_one_date(cli, engine,
         write_answers(low, "a.yaml", date="2024-05-01"),
         write_answers(high, "b.yaml", date="2025-05-01"),
         write_answers(low, "c.yaml", date="2025-05-01",
-                      respondent={"organisation": "Dunea", "role": "drinkwaterbedrijf",
+                      respondent={"organisation": "Bronwater", "role": "drinkwaterbedrijf",
                                   "level": "tactisch"}),
         write_answers(high, "d.yaml", date="2026-05-01"),
     ]
@@ -164,9 +165,9 @@ def renamed_set(tmp_path: Path) -> Path:
 
     data = yaml.safe_load(default_questions_path().read_text(encoding="utf-8"))
     data["version"] = "1.1.0"
-    item = next(q for q in data["questions"] if q["id"] == "vertrouwen")
-    item["id"] = "onderling_vertrouwen"
-    item["replaces"] = ["vertrouwen"]
+    item = next(q for q in data["questions"] if q["id"] == "afspraak_gemeld")
+    item["id"] = "afspraak_zelf_gemeld"
+    item["replaces"] = ["afspraak_gemeld"]
     path = tmp_path / "questions-1.1.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -175,15 +176,15 @@ def renamed_set(tmp_path: Path) -> Path:
 def test_progress_follows_an_item_renamed_through_replaces(cli, engine, write_answers,
                                                            tmp_path):
     high = highest(engine)
-    old = write_answers({**high, "vertrouwen": 2}, "old.yaml", date="2025-01-01")
-    new_values = {key: value for key, value in high.items() if key != "vertrouwen"}
-    new = write_answers({**new_values, "onderling_vertrouwen": 5}, "new.yaml",
+    old = write_answers({**high, "afspraak_gemeld": 2}, "old.yaml", date="2025-01-01")
+    new_values = {key: value for key, value in high.items() if key != "afspraak_gemeld"}
+    new = write_answers({**new_values, "afspraak_zelf_gemeld": 5}, "new.yaml",
                         date="2026-01-01")
     questions = renamed_set(tmp_path)
     data = json.loads(cli("progress", str(old), str(new), "--questions", str(questions),
                           "--format", "json").stdout)
     step = data["steps"][0]
-    assert step["moved"] == [{"question": "onderling_vertrouwen", "pillar": "people",
+    assert step["moved"] == [{"question": "afspraak_zelf_gemeld", "pillar": "people",
                               "before": 0.25, "after": 1.0, "change": 0.75}]
     assert step["comparable"] == 1.0
     assert data["warnings"] == []
@@ -254,26 +255,33 @@ def test_compare_combines_respondents_of_the_latest_date(cli, engine, write_answ
     files = [write_answers(high, "a.yaml", date="2024-01-01"),
              write_answers(low, "b.yaml", date="2026-01-01"),
              write_answers(high, "c.yaml", date="2026-01-01",
-                           respondent={"organisation": "Dunea", "role": "drinkwaterbedrijf",
+                           respondent={"organisation": "Bronwater", "role": "drinkwaterbedrijf",
                                        "level": "tactisch"}),
-             write_answers(high, "d.yaml", coalition="Delft", date="2025-06-30")]
+             write_answers(high, "d.yaml", coalition="Molenveen", date="2025-06-30")]
     data = json.loads(cli("compare", *map(str, files), "--format", "json").stdout)
     assert [(r["coalition"], r["date"], r["respondents"]) for r in data["coalitions"]] == [
-        ("Delft", "2025-06-30", 1), ("Zoetermeer", "2026-01-01", 2)]
-    zoetermeer = data["coalitions"][1]
-    assert zoetermeer["pillars"]["people"]["score"] == 0.5
+        ("Molenveen", "2025-06-30", 1), ("Rivierstad", "2026-01-01", 2)]
+    rivierstad = data["coalitions"][1]
+    # Each item's score is the mean over the respondents who were asked it; the low
+    # answers hide some questions, which then count with the high answer alone.
+    items = [engine.evaluate_file(path).assessment.items for path in files[1:3]]
+    means = [sum(scores) / len(scores) for scores in (
+        [i[q.id].score for i in items if i[q.id].status == "answered"]
+        for q in engine.questions.questions if q.pillar == "people" and q.scored) if scores]
+    assert rivierstad["pillars"]["people"]["score"] == round(sum(means) / len(means), 4)
+    assert 0.5 < rivierstad["pillars"]["people"]["score"] < 1
     markdown = cli("compare", *map(str, files), "--format", "markdown").stdout
     assert markdown.startswith("# Vergelijking van samenwerkingen\n\n| Samenwerking | Datum |")
 
 
 def test_compare_anonymises_with_stable_codes(cli, engine, write_answers):
-    files = [write_answers({}, "a.yaml"), write_answers({}, "b.yaml", coalition="Delft")]
+    files = [write_answers({}, "a.yaml"), write_answers({}, "b.yaml", coalition="Molenveen")]
     out = cli("compare", *map(str, files), "--format", "csv", "--anonymise").stdout
     codes = [row["coalition"] for row in csv.DictReader(io.StringIO(out))]
     expected = sorted("C-" + hashlib.sha256(name.encode()).hexdigest()[:6]
-                      for name in ("zoetermeer", "delft"))
+                      for name in ("rivierstad", "molenveen"))
     assert codes == expected
-    assert "Zoetermeer" not in out and "Delft" not in out
+    assert "Rivierstad" not in out and "Molenveen" not in out
 
 
 def test_compare_skips_a_broken_file_with_a_warning(cli, engine, write_answers, tmp_path):
@@ -295,12 +303,13 @@ def test_compare_skips_a_broken_file_with_a_warning(cli, engine, write_answers, 
 
 
 def test_compare_table_fits_80_columns_and_counts_catalysts(cli, engine, write_answers):
-    write_answers(highest(engine), "a.yaml", coalition="Zeeland (AZON)")
-    write_answers({}, "b.yaml", coalition="Zoetermeer")
-    folder = str(write_answers({}, "c.yaml", coalition="Leiden").parent)
+    write_answers(highest(engine), "a.yaml", coalition="Kustregio (KRO)")
+    write_answers({}, "b.yaml", coalition="Rivierstad")
+    folder = str(write_answers({}, "c.yaml", coalition="Lindeburg").parent)
     out = cli("compare", folder).stdout
     assert all(len(line) <= 80 for line in out.splitlines())
-    # A long coalition name may wrap onto a second line; its row holds the count.
+    # A long coalition name may wrap onto a second line; its row holds the count. The
+    # highest answers record working agreements, not a covenant: three of four catalysts.
     rows = {line.split()[0]: line.split()[-1] for line in out.splitlines()[2:]
             if line.endswith("/4")}
-    assert rows == {"Leiden": "0/4", "Zeeland": "4/4", "Zoetermeer": "0/4"}
+    assert rows == {"Lindeburg": "0/4", "Kustregio": "3/4", "Rivierstad": "0/4"}

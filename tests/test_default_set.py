@@ -26,17 +26,21 @@ def test_shipped_files_validate(cli):
 
 
 def test_question_count_and_types(listing):
-    scored = [q for q in listing["questions"] if q["type"] != "text"]
-    assert 36 <= len(scored) <= 54
+    scored = [q for q in listing["questions"] if q["type"] != "text" and not q["context"]]
+    # Enough items for every level, few enough to answer in one sitting.
+    assert 54 <= len(scored) <= 72
     assert any(q["type"] == "text" for q in listing["questions"])
     for q in listing["questions"]:
         assert 1 <= q["phase"] <= 6
         if q["type"] in ("scale", "yesno", "choice", "multi"):
             assert q["options"], q["id"]
-            assert all(0 <= o["score"] <= 1 for o in q["options"])
+            if q["context"]:
+                assert all(o["score"] is None for o in q["options"]), q["id"]
+            else:
+                assert all(0 <= o["score"] <= 1 for o in q["options"]), q["id"]
         if q["type"] == "scale":
             assert [o["value"] for o in q["options"]] == [1, 2, 3, 4, 5]
-        if q["type"] == "number":
+        if q["type"] == "number" and not q["context"]:
             assert q["bands"], q["id"]
 
 
@@ -61,11 +65,16 @@ def test_every_item_has_help_in_both_languages(engine):
         assert q.text.get("nl") and q.text.get("en"), q.id
 
 
-def test_reverse_items_are_scored_backwards(listing):
-    reverse = [q for q in listing["questions"] if q["reverse"]]
-    assert reverse
-    for q in reverse:
-        assert q["options"][0]["score"] == 1.0 and q["options"][-1]["score"] == 0.0
+def test_no_item_is_negatively_phrased(listing):
+    # Reverse-worded statements confuse respondents; the shipped set phrases every item so
+    # that agreeing means more is in place.
+    assert [q["id"] for q in listing["questions"] if q["reverse"]] == []
+
+
+def test_context_items_carry_no_gate_or_weight(listing):
+    for q in listing["questions"]:
+        if q["context"]:
+            assert not q["gate"] and q["weight"] == 1, q["id"]
 
 
 @pytest.mark.parametrize("k", range(6))
@@ -84,17 +93,61 @@ def test_all_highest_gives_phase_six_complete(engine):
     assert {result.pillars[p].levels_met for p in PILLARS} == {6}
 
 
-def test_all_dont_know_gives_phase_one_with_a_warning(engine):
+def test_all_dont_know_leaves_the_phase_undetermined_with_warnings(engine):
     values = {q.id: "weet_niet" for q in engine.questions.questions if q.scored}
     result = engine.evaluate(answers(values)).assessment
-    assert result.phase == 1
-    assert "unknown_items" in [w.code for w in result.warnings]
+    assert result.phase is None
+    assert result.undetermined == PILLARS
+    assert [w.code for w in result.warnings] == ["unknown_items", "undetermined"]
 
 
-def test_all_highest_all_catalysts_present_no_inhibitors(engine):
-    result = engine.evaluate(answers(highest(engine))).assessment
-    assert [s.status for s in result.catalysts] == ["present"] * 4
-    assert [s.status for s in result.inhibitors] == ["absent"] * 2
+def test_two_known_answers_among_dont_knows_place_no_pillar(engine):
+    values = {q.id: "weet_niet" for q in engine.questions.questions if q.scored}
+    values |= {"vast_overleg": "nee", "plannen_gedeeld": "ja"}
+    result = engine.evaluate(answers(values)).assessment
+    assert result.phase is None
+    assert all(result.pillars[p].phase is None for p in PILLARS)
+
+
+def test_catalysts_follow_observable_answers_not_the_highest_score(engine):
+    best = highest(engine)
+    # A recorded form of agreement scores the same whatever it is; only a covenant
+    # signed by all boards is the convenant catalyst.
+    working = engine.evaluate(answers(best | {"overeenkomst_vorm": "werkafspraken"})).assessment
+    signed = engine.evaluate(answers(best | {"overeenkomst_vorm": "convenant",
+                                             "overeenkomst_ondertekend": "ja"})).assessment
+    assert working.pillars["governance"].phase == signed.pillars["governance"].phase == 6
+    assert {s.id: s.status for s in working.catalysts}["convenant"] == "absent"
+    assert [s.status for s in signed.catalysts] == ["present"] * 4
+    assert [s.status for s in signed.inhibitors] == ["absent"] * 2
+
+
+def test_a_coordinator_employed_by_one_partner_or_a_municipal_regisseur_counts(engine):
+    best = highest(engine)
+    for who in ("gemeente", "coordinator"):
+        result = engine.evaluate(answers(best | {"regie_bij": who, "regie_mandaat": "ja"}))
+        assert {s.id: s.status for s in result.assessment.catalysts}["coordinator"] == "present"
+    nobody = engine.evaluate(answers(best | {"regie_bij": "per_project"})).assessment
+    assert {s.id: s.status for s in nobody.catalysts}["coordinator"] == "absent"
+
+
+@pytest.mark.parametrize(("values", "status"), [
+    ({"kansen_afgeketst": "nooit", "afweging_maatschappelijk": "nee"}, "absent"),
+    ({"kansen_afgeketst": "een_keer", "afweging_maatschappelijk": "ja"}, "absent"),
+    ({"kansen_afgeketst": "een_keer", "afweging_maatschappelijk": "nee"}, "present"),
+    ({"kansen_afgeketst": "vaker", "afweging_maatschappelijk": "ja"}, "present"),
+    ({"kansen_afgeketst": "nvt", "afweging_maatschappelijk": "ja"}, "unknown"),
+])
+def test_the_financial_inhibitor_needs_two_observable_answers(engine, values, status):
+    result = engine.evaluate(answers(highest(engine) | values)).assessment
+    assert {s.id: s.status for s in result.inhibitors}["financiele_focus"] == status
+
+
+def test_every_signal_looks_at_two_or_more_questions(engine):
+    from stimulering.conditions import referenced_questions
+
+    for signal in engine.model.signals:
+        assert len(referenced_questions(signal.when)) >= 2, signal.id
 
 
 def test_all_lowest_no_catalysts_both_inhibitors(engine):
@@ -126,3 +179,77 @@ def test_json_output_is_byte_identical_across_runs(cli, write_answers, engine):
     data = json.loads(first)
     assert set(data) >= {"coalition", "date", "question_set", "phase", "pillars", "catalysts",
                          "inhibitors", "advice", "warnings"}
+
+
+# --- the ladder follows practice (each a finding of the source report) ----------------------
+
+
+def phase_of(engine, question_id):
+    return engine.questions.by_id()[question_id].phase
+
+
+def test_graafrust_is_agreed_no_later_than_phase_three_and_its_length_is_not_scored(engine):
+    graafrust = [q for q in engine.questions.questions if q.id.startswith("graafrust")]
+    assert graafrust and all(q.phase <= 3 for q in graafrust)
+    assert engine.questions.by_id()["graafrust_jaren"].context
+
+
+def test_energy_transition_planning_is_part_of_integrated_alignment(engine):
+    assert phase_of(engine, "energietransitie_planning") == 3
+
+
+def test_firmness_and_data_language_come_with_the_shared_planning_place(engine):
+    shared = phase_of(engine, "plannen_een_plek")
+    assert phase_of(engine, "projecthardheid") <= shared
+    assert phase_of(engine, "datataal") <= shared
+
+
+def test_governance_is_made_explicit_at_the_start(engine):
+    assert phase_of(engine, "overleg_per_niveau") == 1
+
+
+def test_maturity_is_a_recorded_choice_not_the_most_integrated_option(engine):
+    questions = engine.questions.by_id()
+    # How the work is tendered, the scale and the scope are recorded, not scored...
+    for context in ("aanbesteding_praktijk", "schaal", "scope_verbreding", "informatiesysteem"):
+        assert questions[context].context, context
+    # ...while having made and recorded a choice is.
+    for choice in ("aanbesteding_keuze", "scope_gekozen", "scope_heroverwogen"):
+        assert questions[choice].scored, choice
+    # A municipality and a coordinator direct the work equally well.
+    regie = questions["regie_bij"].option_scores
+    assert regie["gemeente"] == regie["coordinator"] == 1
+
+
+def test_a_covenant_is_not_the_only_way_out_of_phase_two(engine):
+    forms = engine.questions.by_id()["overeenkomst_vorm"].option_scores
+    assert forms["werkafspraken"] == forms["intentieverklaring"] == forms["convenant"]
+
+
+def test_questions_about_joint_projects_wait_for_a_joint_project(engine):
+    best = highest(engine)
+    values = best | {"gezamenlijke_projecten": "geen"}
+    items = engine.evaluate(answers(values)).assessment.items
+    for question_id in ("ontwerpers_samen", "een_stem_omgeving", "lessen_na_project",
+                        "klic_orientatie", "revisie_gedeeld", "aanbesteding_praktijk"):
+        assert items[question_id].status == "hidden", question_id
+
+
+def test_setbacks_and_renewals_are_not_markers_of_the_last_phase(engine):
+    markers = " ".join(marker["nl"] for marker in engine.model.phase(6).markers)
+    assert "tegenslag" not in markers and "misgaat" not in markers
+    assert "één aannemer" not in markers and "graafrust" not in markers.lower()
+
+
+FORBIDDEN = r"\b(score|scores|scoort|fase|fasen|phase|phases|volwassen|mature|gate|poortvraag|" \
+            r"weight|gewicht|drempel|threshold)\b"
+
+
+def test_respondents_read_no_scores_phases_or_which_answer_is_mature(engine):
+    import re
+
+    for q in engine.questions.questions:
+        texts = [*q.text.values(), *q.help.values()]
+        texts += [text for option in q.options or [] for text in option.label.values()]
+        for text in texts:
+            assert not re.search(FORBIDDEN, text.lower()), (q.id, text)

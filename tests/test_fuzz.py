@@ -153,7 +153,7 @@ def answers_text(shipped: Engine) -> str:
     document = answers_document(highest(shipped), notes={"vast_overleg": "Elke maand"},
                                 targets={"people": 3}, actions=[
                                     {"what": "Convenant", "due": "2027-03-01",
-                                     "item": "convenant_status"}])
+                                     "item": "overeenkomst_vorm"}])
     return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
 
 
@@ -172,4 +172,4 @@ def test_the_files_before_mutation_are_valid(shipped: Engine, answers_text: str,
     path = folder / "answers-valid.yaml"
     path.write_text(answers_text, encoding="utf-8")
     evaluation = shipped.evaluate_file(path)
-    assert (evaluation.answers.coalition, evaluation.assessment.warnings) == ("Zoetermeer", ())
+    assert (evaluation.answers.coalition, evaluation.assessment.warnings) == ("Rivierstad", ())
