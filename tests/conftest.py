@@ -60,8 +60,8 @@ def answers_document(values: dict[str, Any], **extra: Any) -> dict[str, Any]:
     """A whole answers file as data."""
     data: dict[str, Any] = {
         "stimulering_answers": 1,
-        "coalition": "Zoetermeer",
-        "respondent": {"organisation": "Stedin", "role": "netbeheerder", "level": "tactisch"},
+        "coalition": "Rivierstad",
+        "respondent": {"organisation": "Stroomnet", "role": "netbeheerder", "level": "tactisch"},
         "date": "2026-11-28",
         "lang": "nl",
         "answers": values,

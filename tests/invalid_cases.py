@@ -13,8 +13,8 @@ from stimulering.loading import MAX_FILE_BYTES, MAX_LINE_CHARS, default_model_pa
 
 INVALID = Path(__file__).resolve().parent / "data" / "invalid"
 VALID_ANSWERS = (
-    "stimulering_answers: 1\ncoalition: Zoetermeer\n"
-    "respondent: {organisation: Stedin, role: netbeheerder, level: tactisch}\n"
+    "stimulering_answers: 1\ncoalition: Rivierstad\n"
+    "respondent: {organisation: Stroomnet, role: netbeheerder, level: tactisch}\n"
     "date: 2026-11-28\nanswers:\n  vast_overleg: ja\n"
 )
 GENERATED = {
@@ -25,7 +25,7 @@ GENERATED = {
     "answers-very-long-line.yaml": VALID_ANSWERS + "# " + "x" * (MAX_LINE_CHARS - 1) + "\n",
     # Far too long a line to hold a real answer, in a value this time.
     "answers-very-long-value.yaml": VALID_ANSWERS.replace(
-        "coalition: Zoetermeer", "coalition: " + "Zoetermeer " * 50_000),
+        "coalition: Rivierstad", "coalition: " + "Rivierstad " * 50_000),
 }
 CASES = sorted([p for p in INVALID.iterdir() if p.suffix != ".expected"]
                + [INVALID / name for name in GENERATED])

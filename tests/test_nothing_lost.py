@@ -39,7 +39,7 @@ while True:
 def content(letter: str, size: int) -> bytes:
     """A valid answers file of about ``size`` bytes whose every line shows its version."""
     head = (f"stimulering_answers: 1\ncoalition: Versie {letter}\n"
-            "respondent: {organisation: Stedin, role: netbeheerder, level: tactisch}\n"
+            "respondent: {organisation: Stroomnet, role: netbeheerder, level: tactisch}\n"
             "date: 2026-11-28\n")
     line = f"# {letter * 96}\n"
     return (head + line * (size // len(line)) + f"# end of version {letter}\n").encode()

@@ -138,7 +138,7 @@ def test_condition_needs_one_known_form():
 
 def test_wrong_answers_file_fails():
     data = answers_document({"Vast-Overleg": "ja", "waarom_besproken": [1]},
-                            respondent={"organisation": "Stedin", "role": "directeur",
+                            respondent={"organisation": "Stroomnet", "role": "directeur",
                                         "level": "tactisch"})
     data["date"] = 20261128
     assert errors("answers", data) == [
