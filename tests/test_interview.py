@@ -120,6 +120,12 @@ def test_numbers_take_a_decimal_comma_and_must_fall_in_a_band():
         "-1 valt buiten het bereik van deze vraag (0–2, 2–5, 5+).")
 
 
+def test_a_context_number_takes_no_negative_value():
+    years = question_set([question("jaren", type_="number", context=True)]).by_id()["jaren"]
+    assert parse_input(years, "12,5", "nl") == Value(12.5)
+    assert parse_input(years, "-1", "nl") == Invalid("Typ een getal van 0 of meer.")
+
+
 def test_text_is_free_and_enter_keeps_a_given_answer():
     assert parse_input(by_id("intro"), "  Gemeente,  Stroomnet ", "nl") == \
         Value("Gemeente, Stroomnet")

@@ -102,6 +102,25 @@ def test_dont_know_does_not_count_as_an_answer_and_nvt_leaves_the_count():
     assert (placed.counting, placed.required, placed.phase) == (3, 2, 3)
 
 
+def test_nvt_cannot_shrink_the_evidence_below_the_floor():
+    # With a floor of five answers, two answers and four times nvt place nothing, however
+    # high those two are; five answers and one nvt do place the pillar.
+    s = scorer([], minimum_answers=5)
+    nvt = {f"people_{level}": "nvt" for level in range(3, 7)}
+    two = s.assess(answers({"people_1": 5, "people_2": 5} | nvt)).pillars["people"]
+    assert (two.phase, two.answered, two.counting, two.required) == (None, 2, 2, 5)
+    five = {f"people_{level}": 5 for level in range(1, 6)} | {"people_6": "nvt"}
+    placed = s.assess(answers(five)).pillars["people"]
+    assert (placed.phase, placed.required) == (6, 5)
+
+
+def test_the_floor_is_capped_at_the_questions_a_pillar_has():
+    # A pillar with fewer scored questions than the floor needs them all, not more.
+    s = scorer([], minimum_answers=50)
+    result = s.assess(answers({f"people_{level}": 5 for level in range(1, 7)}))
+    assert (result.pillars["people"].required, result.pillars["people"].phase) == (6, 6)
+
+
 def test_one_undetermined_pillar_leaves_the_coalition_undetermined():
     s = scorer([])
     values = {q.id: 5 for q in s.qset.questions if q.pillar != "information"}
@@ -343,6 +362,16 @@ def test_an_undetermined_pillar_is_told_to_answer_more_not_given_phase_advice():
     assert advice[1].subject == "people"
 
 
+def test_only_a_catalyst_known_to_be_absent_is_advised():
+    # Nobody answered "a": whether the catalyst is there is unknown, so advising to build it
+    # would be a guess; the inhibitor is unknown too and gets no advice either.
+    s = scorer([question("a"), question("b")], signals=SIGNALS)
+    unknown = advise(s.assess(answers({"b": 5})), s.qset, s.model)["people"]
+    assert [item.kind for item in unknown] == ["undetermined"]
+    absent = advise(s.assess(answers({"a": 3, "b": 5})), s.qset, s.model)["people"]
+    assert "catalyst" in [item.kind for item in absent]
+
+
 # --- context questions -------------------------------------------------------------------------
 
 
@@ -385,5 +414,7 @@ def test_answers_to_context_questions_are_checked_like_any_other():
     assert answer_problem(by_id(qs, "years"), "weet_niet") is None
     assert answer_problem(by_id(qs, "years"), "zeven") == \
         "expected a number or weet_niet / nvt, got 'zeven'"
+    assert answer_problem(by_id(qs, "years"), -3) == \
+        "expected a number of 0 or more or weet_niet / nvt, got -3"
     assert answer_problem(by_id(qs, "ctx"), "z") == \
         "expected one of x, y or weet_niet / nvt, got 'z'"

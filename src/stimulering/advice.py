@@ -2,7 +2,8 @@
 
 The order within a pillar is fixed: inhibitors present; unmet gate items of
 the current level; the lowest-scoring items of that level (and its open items
-when too little is known); missing catalysts; then what the next phase asks.
+when too little is known); missing (absent, not unknown) catalysts; then what
+the next phase asks.
 A pillar whose phase is undetermined gets, after its inhibitors, one item that
 says how many more answers it needs, and then its missing catalysts: advice on
 a level or the next phase would rest on guesswork. An instrument is named at
@@ -87,7 +88,7 @@ def _pillar_advice(assessment: Assessment, pillar: PillarResult, qset: QuestionS
 
     for result in assessment.catalysts:
         signal = signals[result.id]
-        if result.status != "present" and pillar.id in signal.pillars:
+        if result.status == "absent" and pillar.id in signal.pillars:
             draft.append(("catalyst", signal.id, signal.advice, signal.instruments, None))
 
     next_phase = None if pillar.phase is None else (

@@ -165,6 +165,8 @@ def _parse_number(question: Question, text: str, lang: str) -> Parsed:
     number = _number(text)
     if number is None:
         return Invalid(label(lang, "iv.error.number"))
+    if question.bands is None and number < 0:
+        return Invalid(label(lang, "iv.error.negative"))
     if question.bands is not None and band_for(question, number) is None:
         ranges = ", ".join(_band_text(band.min, band.max, lang) for band in question.bands)
         return Invalid(label(lang, "iv.error.band", value=number_text(number, lang),

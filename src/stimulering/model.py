@@ -389,6 +389,9 @@ class Settings(Frozen):
     """Share of a pillar's applicable scored questions that must be answered (not open,
     not don't know) before the pillar is placed in a phase; below it the phase is
     undetermined."""
+    minimum_answers: Annotated[int, Field(ge=1)] = 5
+    """However many questions are not applicable, a pillar needs at least this many
+    answers for a phase (or all its scored questions, when it has fewer)."""
 
 
 class Pillar(Frozen):

@@ -10,9 +10,11 @@ to explain it.
 
 One rule guards against reading too much into too little: a pillar is placed in
 a phase only when at least a share of its applicable scored questions (the
-model's ``minimum_answered``, half by default) is answered. Below that its
-phase is undetermined (``None``), and so is the coalition's, because the
-weakest pillar cannot be known.
+model's ``minimum_answered``, half by default) is answered, and never from fewer
+than ``minimum_answers`` answers (five by default), so that answering ``nvt``
+cannot shrink the evidence to one or two answers. Below that its phase is
+undetermined (``None``), and so is the coalition's, because the weakest pillar
+cannot be known.
 """
 
 from __future__ import annotations
@@ -65,6 +67,18 @@ class ItemResult:
         """Whether the item takes part in its level (visible, scored and applicable)."""
         return self.status in ("answered", "unknown")
 
+    @property
+    def known_value(self) -> AnswerValue:
+        """The answer conditions may look at, or ``None``.
+
+        A scored answer, or a context answer (no evidence, but a fact); ``None`` when the
+        item is hidden, open, don't know or not applicable.
+        """
+        if self.status == "answered" or (self.status == "unscored"
+                                         and self.value not in SPECIAL_VALUES):
+            return self.value
+        return None
+
 
 @dataclass(frozen=True, slots=True)
 class LevelResult:
@@ -106,11 +120,6 @@ class PillarResult:
     """How many of the pillar's scored items are applicable (visible, not ``nvt``)."""
     required: int
     """How many answered items placing the pillar in a phase takes."""
-
-    @property
-    def determined(self) -> bool:
-        """Whether enough is answered to place the pillar in a phase."""
-        return self.phase is not None
 
     @property
     def missing(self) -> int:
@@ -223,6 +232,12 @@ class Scorer:
                 self.level_questions[(question.pillar, question.phase)].append(question)
         self.thresholds = {phase: model.threshold(phase) for phase in range(1, 7)}
         self.minimum_answered = model.settings.minimum_answered
+        # Answering nvt shrinks the share, not the floor: a floor a pillar with few
+        # questions can still reach.
+        self.minimum_answers = {
+            pillar: min(model.settings.minimum_answers,
+                        sum(len(self.level_questions[(pillar, phase)]) for phase in range(1, 7)))
+            for pillar in PILLARS}
 
     # --- answers -> item results ---------------------------------------------------------------
 
@@ -250,21 +265,18 @@ class Scorer:
             value = values.get(question.id)
             visible = question.when is None or conditions.evaluate(question.when, known.get)
             if visible is not True:
-                results[question.id] = ItemResult(question.id, "hidden", None, value)
+                result = ItemResult(question.id, "hidden", None, value)
             elif not question.scored:
-                # A context answer is no evidence, but a condition may still look at it.
-                if value is not None and value not in SPECIAL_VALUES:
-                    known[question.id] = value
-                results[question.id] = ItemResult(question.id, "unscored", None, value)
+                result = ItemResult(question.id, "unscored", None, value)
             elif value == NOT_APPLICABLE:
-                results[question.id] = ItemResult(question.id, "not_applicable", None, value)
+                result = ItemResult(question.id, "not_applicable", None, value)
             elif value is None or value == DONT_KNOW:
-                results[question.id] = ItemResult(question.id, "unknown", None, value)
+                result = ItemResult(question.id, "unknown", None, value)
             else:
-                known[question.id] = value
-                results[question.id] = ItemResult(
-                    question.id, "answered", item_score(question, value), value
-                )
+                result = ItemResult(question.id, "answered", item_score(question, value), value)
+            results[question.id] = result
+            if result.known_value is not None:
+                known[question.id] = result.known_value
         return results
 
     # --- item results -> levels and phases -----------------------------------------------------
@@ -314,7 +326,8 @@ class Scorer:
                     answered += 1
                     weights += question.weight
                     total += question.weight * result.score
-        required = max(1, math.ceil(self.minimum_answered * counting - TOLERANCE))
+        required = max(1, self.minimum_answers[pillar],
+                       math.ceil(self.minimum_answered * counting - TOLERANCE))
         determined = answered >= required
         current = levels[levels_met] if levels_met < 6 and determined else None
         return PillarResult(
@@ -364,10 +377,8 @@ class Scorer:
 
     def signals(self, items: Mapping[str, ItemResult]) -> tuple[SignalResult, ...]:
         """Status of every catalyst and inhibitor."""
-        known = {item.id: item.value for item in items.values()
-                 if item.status == "answered" or (item.status == "unscored"
-                                                  and item.value is not None
-                                                  and item.value not in SPECIAL_VALUES)}
+        known = {item.id: item.known_value for item in items.values()
+                 if item.known_value is not None}
         results = []
         for signal in self.model.signals:
             truth = conditions.evaluate(signal.when, known.get)
@@ -431,13 +442,13 @@ class Scorer:
             if (pillars[p].phase or 0) >= people + 2)
         if ahead:
             warnings.append(Warning("hard_ahead", ahead))
-        phases = [result.phase for result in pillars.values()]
         return Assessment(
             coalition=coalition,
             date=date,
             respondent=respondent,
             question_set=self.ref,
-            phase=None if undetermined else min(p for p in phases if p is not None),
+            phase=None if undetermined else min(
+                result.phase for result in pillars.values() if result.phase is not None),
             pillars=pillars,
             items=items,
             signals=self.signals(items),

@@ -218,6 +218,8 @@ def answer_problem(question: Question, value: AnswerValue) -> str | None:
     if question.type == "number":
         if not isinstance(value, (int, float)) or not math.isfinite(value):
             return f"expected a number{special}, got {_shown(value)}"
+        if question.bands is None and value < 0:
+            return f"expected a number of 0 or more{special}, got {_shown(value)}"
         if question.bands is not None and band_for(question, value) is None:
             ranges = ", ".join(_band_text(band.min, band.max) for band in question.bands or [])
             return f"{_shown(value)} is outside every score band ({ranges})"
