@@ -50,11 +50,11 @@ def test_report_of_three_partners_shows_them_side_by_side_and_combined(cli, engi
         "_Gecombineerd: gemiddelde van de itemscores van de respondenten; 'weet niet' telt "
         "niet mee._",
         "",
-        "**6 · Integraal uitvoeren en borgen** (laagste fase van een respondent: 1)",
+        "**6 · Integraal uitvoeren en borgen** (laagste bekende fase van een respondent: 1)",
         "",
         "| Pijler | Fase | Laagste respondent | Score |",
         "| :--- | :--- | :--- | :--- |",
-        "| Mens en samenwerking | 6 | 1 | 0,72 |",
+        "| Mens en samenwerking | 6 | 1 | 0,68 |",
         "| Governance en afspraken | 6 | 6 | 1,00 |",
         "| Informatie en data-uitwisseling | 6 | 6 | 1,00 |",
         "",
@@ -238,7 +238,8 @@ def test_compare_lists_every_coalition_with_its_latest_date(cli, engine, tmp_pat
     assert len(rows) == 200
     assert {row["coalition"]: row["date"] for row in rows} == latest
     assert [row["coalition"] for row in rows] == sorted(latest)
-    assert set(rows[0]) == {"coalition", "date", "respondents", "phase", "pillars", "catalysts"}
+    assert set(rows[0]) == {"coalition", "date", "respondents", "phase", "undetermined",
+                            "pillars", "catalysts"}
     assert set(rows[0]["pillars"]["people"]) == {"phase", "score"}
 
     text = cli("compare", str(tmp_path / "archief"), "--format", "csv").stdout
@@ -313,3 +314,19 @@ def test_compare_table_fits_80_columns_and_counts_catalysts(cli, engine, write_a
     rows = {line.split()[0]: line.split()[-1] for line in out.splitlines()[2:]
             if line.endswith("/4")}
     assert rows == {"Lindeburg": "0/4", "Kustregio": "3/4", "Rivierstad": "0/4"}
+
+
+def test_compare_and_progress_say_which_pillars_have_no_phase(cli, engine, write_answers):
+    high = highest(engine)
+    people = {q.id for q in engine.questions.questions if q.pillar == "people"}
+    few = {key: value for key, value in high.items() if key not in people}
+    old = write_answers(few, "old.yaml", date="2025-06-01")
+    new = write_answers(high, "new.yaml", date="2026-06-01")
+    compare = json.loads(cli("compare", str(old), "--format", "json").stdout)
+    row = compare["coalitions"][0]
+    assert (row["phase"], row["pillars"]["people"]["phase"]) == (None, None)
+    assert row["undetermined"] == {"reason": "too_few_answers", "pillars": ["people"]}
+    progress = json.loads(cli("progress", str(old), str(new), "--format", "json").stdout)
+    assert [p["undetermined"] for p in progress["points"]] == [
+        {"reason": "too_few_answers", "pillars": ["people"]}, None]
+    assert [p["phase"] for p in progress["points"]] == [None, 6]

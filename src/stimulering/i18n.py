@@ -39,7 +39,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "template.title": "Antwoordbestand voor vragenset {id} {version}.",
         "template.fill": "Vul elk antwoord in na de dubbele punt; laat het leeg zolang het "
                          "open is.",
-        "template.score": "Beoordelen: stimulering assess --answers DIT_BESTAND",
+        "template.score": "Verwerken: stimulering assess --answers DIT_BESTAND",
         "template.list_of": "een lijst van een of meer van deze waarden, zoals [a, b], of "
                             "{special}:",
         "template.one_of": "een van deze waarden, of {special}:",
@@ -59,7 +59,6 @@ _LABELS: dict[str, dict[str, str]] = {
         "cond.not": "niet {condition}",
         "template.notes": "vraag_id: waarom dit antwoord, bewijs, of waarom niet van toepassing",
         "score": "score",
-        "levels_met": "niveaus gehaald",
         "coalition": "Samenwerking",
         "respondent": "Respondent",
         "date": "Datum",
@@ -164,7 +163,6 @@ _LABELS: dict[str, dict[str, str]] = {
         "catalogue.phases": "Fasen",
         "catalogue.examples": "Praktijkvoorbeelden",
         "catalogue.source": "Bron",
-        "catalogue.sources": "Bronnen",
         "catalogue.parties": "Partijen",
         "catalogue.count_instruments.one": "{count} instrument",
         "catalogue.count_instruments.many": "{count} instrumenten",
@@ -180,6 +178,7 @@ _LABELS: dict[str, dict[str, str]] = {
                           "of spaties, of een commando (? voor hulp).",
         "iv.error.number": "Typ een getal, bijvoorbeeld 4 of 2,5, of een commando "
                            "(? voor hulp).",
+        "iv.error.negative": "Typ een getal van 0 of meer.",
         "iv.error.band": "{value} valt buiten het bereik van deze vraag ({ranges}).",
         "iv.error.text_special": "Een open vraag kent geen 'weet niet' of 'n.v.t.': laat het "
                                  "antwoord leeg met Enter.",
@@ -298,7 +297,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "text": "text",
         "template.title": "Answers file for question set {id} {version}.",
         "template.fill": "Fill in every answer after its colon; leave it empty while it is open.",
-        "template.score": "Score it with: stimulering assess --answers THIS_FILE",
+        "template.score": "Then run: stimulering assess --answers THIS_FILE",
         "template.list_of": "a list of one or more of these values, like [a, b], or {special}:",
         "template.one_of": "one of these values, or {special}:",
         "template.choose": "choose",
@@ -317,7 +316,6 @@ _LABELS: dict[str, dict[str, str]] = {
         "cond.not": "not {condition}",
         "template.notes": "question_id: why this answer, evidence, or why not applicable",
         "score": "score",
-        "levels_met": "levels met",
         "coalition": "Coalition",
         "respondent": "Respondent",
         "date": "Date",
@@ -424,7 +422,6 @@ _LABELS: dict[str, dict[str, str]] = {
         "catalogue.phases": "Phases",
         "catalogue.examples": "Practice examples",
         "catalogue.source": "Source",
-        "catalogue.sources": "Sources",
         "catalogue.parties": "Parties",
         "catalogue.count_instruments.one": "{count} instrument",
         "catalogue.count_instruments.many": "{count} instruments",
@@ -439,6 +436,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "iv.error.multi": "Type one or more numbers from 1 to {count}, separated by commas or "
                           "spaces, or a command (? for help).",
         "iv.error.number": "Type a number, for example 4 or 2.5, or a command (? for help).",
+        "iv.error.negative": "Type a number of 0 or more.",
         "iv.error.band": "{value} is outside the range of this question ({ranges}).",
         "iv.error.text_special": "An open question has no 'don't know' or 'not applicable': "
                                  "leave the answer empty with Enter.",
@@ -545,7 +543,6 @@ _LABELS["nl"].update({
                         "respondenten met een bekend antwoord dat zegt; bij gelijke stand telt de "
                         "voorzichtige lezing (katalysator afwezig, remmer aanwezig).",
     "view.lowest": "laagste respondent",
-    "view.lowest_phase": "laagste fase van een respondent: {phase}",
     "view.discussion": "Gespreksonderwerpen",
     "view.discussion_intro": "Vragen waarop de respondenten het verst uiteenlopen (spreiding = "
                              "hoogste min laagste itemscore, minstens {minimum}).",
@@ -585,7 +582,6 @@ _LABELS["en"].update({
                         "respondents with a known answer say so; a tie takes the cautious "
                         "reading (catalyst absent, inhibitor present).",
     "view.lowest": "lowest respondent",
-    "view.lowest_phase": "lowest phase of a respondent: {phase}",
     "view.discussion": "Discussion topics",
     "view.discussion_intro": "Questions on which the respondents diverge most (spread = highest "
                              "minus lowest item score, at least {minimum}).",
@@ -621,12 +617,17 @@ _LABELS["nl"].update({
     "and": "en",
     "phase_unknown": "nog niet te bepalen",
     "phase_unknown_short": "?",
-    "held_undetermined": "{pillar}: de fase is nog niet te bepalen. {answered} van de "
-                         "{counting} vragen zijn beantwoord; daarvoor zijn er minstens "
-                         "{required} nodig.",
-    "held_undetermined.one": "{pillar}: de fase is nog niet te bepalen. {answered} van de "
-                             "{counting} vragen is beantwoord; daarvoor zijn er minstens "
-                             "{required} nodig.",
+    "held_undetermined": "{pillar}: de fase is nog niet te bepalen. Er zijn {answered} "
+                         "vragen beantwoord; daarvoor zijn er minstens {required} nodig.",
+    "held_undetermined.one": "{pillar}: de fase is nog niet te bepalen. Er is {answered} "
+                             "vraag beantwoord; daarvoor zijn er minstens {required} nodig.",
+    "held_too_much_nvt": "Zoveel vragen zijn niet van toepassing dat er geen {required} meer "
+                         "over zijn om te beantwoorden; kijk of n.v.t. overal klopt.",
+    "warning.unknown_items_plain.one": "{count} van {total} vragen is onbekend (weet niet of "
+                                       "nog open).",
+    "warning.unknown_items_plain.many": "{count} van {total} vragen zijn onbekend (weet niet "
+                                        "of nog open).",
+    "view.lowest_phase": "laagste bekende fase van een respondent: {phase}",
     "level_scores": "Score per niveau: {scores}.",
     "gap.below": "De pijlerscore ({score}) ligt onder de drempel {threshold} omdat hij het "
                  "gemiddelde is over alle niveaus, ook de hogere die nog niet aan de beurt "
@@ -649,7 +650,6 @@ _LABELS["nl"].update({
                                 "n.v.t. alleen als een vraag echt niet op uw samenwerking "
                                 "van toepassing is, zoals een vraag over gezamenlijke "
                                 "projecten als die er nog niet zijn.",
-    "report.level_table": "Score per niveau",
     "report.level_note": "De pijlerscore is het gewogen gemiddelde over alle beantwoorde "
                          "vragen van een pijler, van alle zes niveaus. De fase is 1 plus het "
                          "aantal niveaus dat op volgorde de drempel haalt (✓). Een pijler kan "
@@ -666,11 +666,17 @@ _LABELS["en"].update({
     "and": "and",
     "phase_unknown": "not yet known",
     "phase_unknown_short": "?",
-    "held_undetermined": "{pillar}: the phase cannot be determined yet. {answered} of the "
-                         "{counting} questions are answered; that takes at least {required}.",
-    "held_undetermined.one": "{pillar}: the phase cannot be determined yet. {answered} of "
-                             "the {counting} questions is answered; that takes at least "
-                             "{required}.",
+    "held_undetermined": "{pillar}: the phase cannot be determined yet. {answered} "
+                         "questions are answered; that takes at least {required}.",
+    "held_undetermined.one": "{pillar}: the phase cannot be determined yet. {answered} "
+                             "question is answered; that takes at least {required}.",
+    "held_too_much_nvt": "So many questions are not applicable that fewer than {required} "
+                         "are left to answer; check that n/a is right everywhere.",
+    "warning.unknown_items_plain.one": "{count} of {total} questions is unknown (don't know "
+                                       "or still open).",
+    "warning.unknown_items_plain.many": "{count} of {total} questions are unknown (don't "
+                                        "know or still open).",
+    "view.lowest_phase": "lowest known phase of a respondent: {phase}",
     "level_scores": "Score per level: {scores}.",
     "gap.below": "The pillar score ({score}) is below the threshold {threshold} because it "
                  "averages all levels, including the higher ones whose turn has not come. The "
@@ -690,7 +696,6 @@ _LABELS["en"].update({
                                 "answer, ask the partners. Choose n/a only when a question "
                                 "really does not apply to your coalition, such as a question "
                                 "about joint projects when there are none yet.",
-    "report.level_table": "Score per level",
     "report.level_note": "The pillar score is the weighted mean of all answered questions of "
                          "a pillar, over all six levels. The phase is 1 plus the number of "
                          "levels that meet the threshold in order (✓). So a pillar can score "

@@ -70,11 +70,12 @@ class Session:
 
     def __init__(self, engine: Engine, options: Options, console: Console,
                  read_line: Callable[[str], str],
-                 context: Mapping[str, str] | None = None) -> None:
+                 context: Mapping[str, str] | None = None, *, only_open: bool = False) -> None:
         self.engine = engine
         self.context = dict(context or {})
-        """Lines shown under a question, by id: in a consensus, what each partner answered.
-        A session with context asks open questions only, so it goes from topic to topic."""
+        """Lines shown under a question, by id: in a consensus, what each partner answered."""
+        self.only_open = only_open
+        """Ask open questions only (a consensus goes from topic to topic)."""
         self.options = options
         self.lang = options.lang
         self.console = console
@@ -178,7 +179,7 @@ class Session:
         self.path = path
         self.base = answers.model_copy(update={"question_set": self.engine.scorer.ref})
         self.interview = Interview(self.engine.scorer, answers.answers, answers.notes,
-                                   only_open=bool(self.context))
+                                   only_open=self.only_open)
         self.show_path()
         if answers.question_set is not None:
             for warning in self.engine.scorer.set_warnings(answers.question_set):
@@ -492,7 +493,7 @@ def run_consensus(engine: Engine, options: Options, files: list[Path],
         return console.input(Text(prompt, style="bold"))
 
     session = Session(engine, replace(options, resume=path), console,
-                      read_line or terminal_line, context)
+                      read_line or terminal_line, context, only_open=True)
     return session.run()
 
 

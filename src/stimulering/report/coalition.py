@@ -11,12 +11,19 @@ from stimulering.i18n import label, pick
 from stimulering.model import PILLARS, Model, QuestionSet
 from stimulering.report.common import (
     answer_label,
-    phase_name,
+    overall_phase_text,
     phase_text,
     pillar_name,
+    pillar_score_text,
     score_text,
 )
-from stimulering.report.json import assessment_data, dumps, pillar_summary, rounded
+from stimulering.report.json import (
+    assessment_data,
+    dumps,
+    pillar_summary,
+    rounded,
+    undetermined_summary,
+)
 from stimulering.report.markdown import (
     advice_section,
     escape,
@@ -47,6 +54,7 @@ def coalition_data(view: CoalitionView, questions: QuestionSet, model: Model,
             "level": r.answers.respondent.level,
             "date": r.answers.date.isoformat(),
             "phase": r.assessment.phase,
+            "undetermined": undetermined_summary(r.assessment),
             "pillars": pillar_summary(r.assessment.pillars),
         }
         for r in view.respondents
@@ -92,12 +100,11 @@ def render_coalition_markdown(view: CoalitionView, questions: QuestionSet, model
 
     rule = escape(label(lang, "view.combined_rule"))
     out += [f"## {label(lang, 'view.combined')}", "", f"_{rule}_", ""]
-    phase = label(lang, "phase_unknown") if result.phase is None else \
-        f"{result.phase} · {escape(phase_name(model, result.phase, lang))}"
+    phase = escape(overall_phase_text(model, result.phase, lang))
     lowest = label(lang, "view.lowest_phase", phase=phase_text(view.lowest_phase, lang))
     out += [f"**{phase}** ({escape(lowest)})", ""]
     rows = [[escape(pillar_name(model, p, lang)), phase_text(result.pillars[p].phase, lang),
-             phase_text(view.lowest[p], lang), score_text(result.pillars[p].score, lang)]
+             phase_text(view.lowest[p], lang), pillar_score_text(result.pillars[p], lang)]
             for p in PILLARS]
     out += table([label(lang, "pillar").capitalize(), label(lang, "phase").capitalize(),
                   label(lang, "view.lowest").capitalize(), label(lang, "score").capitalize()],

@@ -13,7 +13,7 @@ from stimulering.model import (
     QuestionSet,
     Respondent,
 )
-from stimulering.scoring import PillarResult, Warning
+from stimulering.scoring import LevelResult, PillarResult, Warning
 
 
 def score_text(score: float | None, lang: str) -> str:
@@ -24,6 +24,28 @@ def score_text(score: float | None, lang: str) -> str:
 def phase_text(phase: int | None, lang: str) -> str:
     """A phase number, or a question mark when it is undetermined."""
     return label(lang, "phase_unknown_short") if phase is None else str(phase)
+
+
+def overall_phase_text(model: Model, phase: int | None, lang: str) -> str:
+    """"4 · Ontwerpproces inrichten", or "nog niet te bepalen"."""
+    if phase is None:
+        return label(lang, "phase_unknown")
+    return f"{phase} · {phase_name(model, phase, lang)}"
+
+
+def pillar_score_text(pillar: PillarResult, lang: str) -> str:
+    """A pillar's score, or a dash while its phase is undetermined.
+
+    With too few answers the mean of the few there are says little, so the screens and
+    reports do not show it (the JSON keeps it, with the counts beside it).
+    """
+    return score_text(pillar.score if pillar.phase is not None else None, lang)
+
+
+def level_text(pillar: PillarResult, level: LevelResult, lang: str) -> str:
+    """A level's score, ticked when it counts towards the phase ("✓ 0,80")."""
+    tick = "✓ " if level.phase <= pillar.levels_met else ""
+    return tick + score_text(level.score, lang)
 
 
 def percent(value: float) -> str:
@@ -93,10 +115,9 @@ def needs_text(evaluation: Evaluation, pillars: tuple[str, ...] | list[str], lan
 
 
 def level_scores_text(pillar: PillarResult, lang: str) -> str:
-    """"1 ✓ 0,80 · 2 ✓ 0,70 · 3 0,40 · ...": each level's score, met levels ticked."""
-    return " · ".join(
-        f"{level.phase}{' ✓' if level.met and level.phase <= pillar.levels_met else ''} "
-        f"{score_text(level.score, lang)}" for level in pillar.levels)
+    """"1: ✓ 0,80 · 2: ✓ 0,70 · 3: 0,40 · ...": each level's score, met levels ticked."""
+    return " · ".join(f"{level.phase}: {level_text(pillar, level, lang)}"
+                      for level in pillar.levels)
 
 
 def _gap(pillar: PillarResult, threshold: float, lang: str) -> str | None:
@@ -118,9 +139,11 @@ def explanation(evaluation: Evaluation, pillar: PillarResult, lang: str) -> list
     model = evaluation.model
     name = pillar_name(model, pillar.id, lang)
     if pillar.phase is None:
-        return [plural(lang, "held_undetermined", pillar.answered, pillar=name,
-                       answered=pillar.answered, counting=pillar.counting,
-                       required=pillar.required)]
+        lines = [plural(lang, "held_undetermined", pillar.answered, pillar=name,
+                        answered=pillar.answered, required=pillar.required)]
+        if pillar.counting < pillar.required:
+            lines.append(label(lang, "held_too_much_nvt", required=pillar.required))
+        return lines
     level = pillar.current
     if level is None:
         return [label(lang, "held_complete", pillar=name),
@@ -185,7 +208,10 @@ def warning_message(warning: Warning, evaluation: Evaluation, lang: str) -> str:
         return label(lang, "warning.unknown_question", ids=", ".join(warning.ids))
     if warning.code == "unknown_items":
         count, total = (int(number) for number in warning.numbers)
-        return plural(lang, "warning.unknown_items", count, total=total)
+        # Without a phase there is no phase to come out lower: just say how much is unknown.
+        key = "warning.unknown_items" if evaluation.assessment.phase is not None \
+            else "warning.unknown_items_plain"
+        return plural(lang, key, count, total=total)
     if warning.code == "undetermined":
         return label(lang, "warning.undetermined",
                      needs=needs_text(evaluation, warning.ids, lang))

@@ -10,8 +10,8 @@ from typing import Any
 from stimulering.combine import CoalitionRow, coalition_code
 from stimulering.i18n import label
 from stimulering.model import PILLARS, Model
-from stimulering.report.common import phase_text, pillar_name, score_text, signal_names
-from stimulering.report.json import dumps, rounded
+from stimulering.report.common import phase_text, pillar_name, pillar_score_text, signal_names
+from stimulering.report.json import dumps, rounded, undetermined_summary
 from stimulering.report.markdown import escape, table
 
 
@@ -32,6 +32,7 @@ def compare_data(rows: Sequence[CoalitionRow], *, anonymise: bool = False) -> di
     return {"coalitions": [
         {"coalition": name, "date": row.date.isoformat(), "respondents": row.respondents,
          "phase": row.assessment.phase,
+         "undetermined": undetermined_summary(row.assessment),
          "pillars": {p: {"phase": row.assessment.pillars[p].phase,
                          "score": rounded(row.assessment.pillars[p].score)} for p in PILLARS},
          "catalysts": _present(row)}
@@ -61,7 +62,7 @@ def render_compare_csv(rows: Sequence[CoalitionRow], *, anonymise: bool = False)
     return buffer.getvalue()
 
 
-def _csv(value: float | None) -> str:
+def _csv(value: float | int | None) -> str:
     return "" if value is None else f"{value:.2f}" if isinstance(value, float) else str(value)
 
 
@@ -69,7 +70,7 @@ def _cells(name: str, row: CoalitionRow, names: dict[str, str], lang: str) -> li
     pillars = row.assessment.pillars
     return [name, row.date.isoformat(), str(row.respondents),
             phase_text(row.assessment.phase, lang),
-            *(f"{phase_text(pillars[p].phase, lang)} ({score_text(pillars[p].score, lang)})"
+            *(f"{phase_text(pillars[p].phase, lang)} ({pillar_score_text(pillars[p], lang)})"
               for p in PILLARS),
             ", ".join(names.get(s, s) for s in _present(row))]
 

@@ -9,7 +9,7 @@ from stimulering.engine import Evaluation
 from stimulering.i18n import option_labels, pick
 from stimulering.model import PHASE_IDS, Question, QuestionSet
 from stimulering.report.common import advice_heading, advice_text, needs_text, warning_message
-from stimulering.scoring import PillarResult, item_score
+from stimulering.scoring import Assessment, PillarResult, item_score
 
 DECIMALS = 4
 """Scores are rounded so that the same inputs give byte-identical output everywhere."""
@@ -23,6 +23,13 @@ def dumps(data: Any) -> str:
 def rounded(value: float | None) -> float | None:
     """A score rounded for output (``None`` stays ``None``)."""
     return None if value is None else round(value, DECIMALS)
+
+
+def undetermined_summary(assessment: Assessment) -> dict[str, Any] | None:
+    """Beside a ``"phase": null``: why, and which pillars (``None`` when there is a phase)."""
+    if assessment.phase is not None:
+        return None
+    return {"reason": "too_few_answers", "pillars": list(assessment.undetermined)}
 
 
 def pillar_summary(pillars: dict[str, PillarResult]) -> dict[str, dict[str, Any]]:
@@ -80,7 +87,7 @@ def assessment_data(evaluation: Evaluation, lang: str) -> dict[str, Any]:
             "number": result.phase, "id": PHASE_IDS[result.phase - 1],
             "name": pick(model.phase(result.phase).name, lang)},
         "undetermined": None if result.phase is not None else {
-            "reason": "too_few_answers", "pillars": list(result.undetermined),
+            **(undetermined_summary(result) or {}),
             "message": needs_text(evaluation, result.undetermined, lang)},
         "pillars": {pillar_id: pillar_data(pillar) for pillar_id, pillar in result.pillars.items()},
         "catalysts": [{"id": s.id, "status": s.status} for s in result.catalysts],

@@ -20,10 +20,13 @@ from stimulering.report.common import (
     advice_text,
     answer_label,
     explanation,
+    level_text,
     needs_text,
+    overall_phase_text,
     phase_name,
     phase_text,
     pillar_name,
+    pillar_score_text,
     respondent_text,
     score_text,
     signal_names,
@@ -156,8 +159,7 @@ def _header(evaluation: Evaluation, lang: str) -> list[str]:
 
 def _summary(evaluation: Evaluation, lang: str) -> list[str]:
     result = evaluation.assessment
-    phase = label(lang, "phase_unknown") if result.phase is None else \
-        f"{result.phase} · {escape(phase_name(evaluation.model, result.phase, lang))}"
+    phase = escape(overall_phase_text(evaluation.model, result.phase, lang))
     return [f"## {label(lang, 'report.summary')}", "",
             f"**{label(lang, 'overall_phase')}: {phase}**", "",
             escape(interpretation(evaluation, lang)), ""]
@@ -204,10 +206,9 @@ def _chart(evaluation: Evaluation, lang: str, chart: str) -> list[str]:
     rows = []
     for p in PILLARS:
         pillar = result.pillars[p]
-        levels = [("✓ " if level.phase <= pillar.levels_met else "")
-                  + score_text(level.score, lang) for level in pillar.levels]
         rows.append([escape(pillar_name(model, p, lang)), phase_text(pillar.phase, lang),
-                     *levels, score_text(pillar.score, lang)])
+                     *(level_text(pillar, level, lang) for level in pillar.levels),
+                     pillar_score_text(pillar, lang)])
     out += table([label(lang, "pillar").capitalize(), label(lang, "phase").capitalize(),
                   *(str(number) for number in range(1, 7)), label(lang, "score").capitalize()],
                  rows, "lrrrrrrrr") + [""]

@@ -8,7 +8,7 @@ from stimulering.combine import COMPARABLE_MINIMUM, Progress, ProgressStep
 from stimulering.i18n import decimal, label, pick
 from stimulering.model import PILLARS, Model, QuestionSet
 from stimulering.report.common import percent, phase_text, pillar_name, score_text
-from stimulering.report.json import dumps, pillar_summary, rounded
+from stimulering.report.json import dumps, pillar_summary, rounded, undetermined_summary
 from stimulering.report.markdown import escape, table
 
 TOP_MOVED = 10
@@ -31,6 +31,7 @@ def progress_data(result: Progress, lang: str) -> dict[str, Any]:
         "points": [
             {"date": point.date.isoformat(), "respondents": point.respondents,
              "phase": point.assessment.phase,
+             "undetermined": undetermined_summary(point.assessment),
              "pillars": pillar_summary(point.assessment.pillars)}
             for point in result.points
         ],

@@ -132,8 +132,8 @@ def _chart(chart: Chart, left: float, threshold: float | None, lang: str) -> lis
     return out
 
 
-def radar_svg(title: str, charts: Sequence[Chart], *, threshold: float | None = None,
-              legend: str = "", lang: str = "en") -> str:
+def radar_svg(title: str, charts: Sequence[Chart], *, lang: str,
+              threshold: float | None = None, legend: str = "") -> str:
     """Radar charts side by side in one SVG document, with a title and a one-line legend.
 
     The values are written the way ``lang`` writes decimals.

@@ -99,12 +99,10 @@ def render_template(questions: QuestionSet, sha256: str, lang: str, today: dt.da
         "answers:",
     ]
     pillar = None
-    names = {"people": "pillar_short.people", "governance": "pillar_short.governance",
-             "information": "pillar_short.information"}
     for question in questions.questions:
         if question.pillar != pillar:
             pillar = question.pillar
-            lines.append(f"  # --- {label(lang, names[pillar])} ---")
+            lines.append(f"  # --- {label(lang, f'pillar_short.{pillar}')} ---")
         lines.append(f"  # {' '.join(pick(question.text, lang).split())}")
         lines += [f"  # {line}" for line in allowed_lines(question, lang)]
         if question.when is not None:

@@ -16,11 +16,12 @@ from stimulering.report.common import (
     advice_heading,
     advice_text,
     explanation,
+    overall_phase_text,
     phase_name,
     phase_text,
     pillar_name,
+    pillar_score_text,
     respondent_text,
-    score_text,
     signal_names,
     warning_message,
 )
@@ -66,10 +67,8 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
     parts.append(Text(f"{label(lang, 'question_set')}: {result.question_set.id} "
                       f"{result.question_set.version}", style="dim"))
     parts.append(Text())
-    overall = label(lang, "phase_unknown") if result.phase is None else \
-        f"{result.phase} · {phase_name(model, result.phase, lang)}"
     parts.append(Text.assemble((f"{label(lang, 'overall_phase')}: ", "bold"),
-                               (overall, "bold cyan")))
+                               (overall_phase_text(model, result.phase, lang), "bold cyan")))
     parts.append(Text())
 
     ladder = Table(show_header=False, box=None, padding=(0, 1))
@@ -93,7 +92,9 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
         pillar = result.pillars[pillar_id]
         pillars.add_row(pillar_name(model, pillar_id, lang),
                         f"{phase_text(pillar.phase, lang)} {phase_steps(pillar.phase)}",
-                        score_text(pillar.score, lang), Text(bar(pillar.score), style="green"))
+                        pillar_score_text(pillar, lang),
+                        Text(bar(pillar.score if pillar.phase is not None else None),
+                             style="green"))
     parts.append(pillars)
     parts.append(Text())
 
