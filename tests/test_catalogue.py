@@ -48,7 +48,8 @@ def test_public_facts_that_were_once_wrong_stay_right(engine):
     zong = next(f for f in zeeland.facts if "ZONG" in f.text["nl"])
     assert "16 december 2021" in zong.text["nl"] and "waterschap is geen partij" in \
         zong.text["nl"]
-    assert any("Stedin" in party for party in zeeland.parties if party.startswith("Enduris"))
+    enduris = next(f for f in zeeland.facts if "Enduris is sinds" in f.text["nl"])
+    assert "1 januari 2022 onderdeel van Stedin" in enduris.text["nl"] and enduris.source
     text = " ".join(" ".join(i.description.values()) for i in engine.model.instruments)
     assert "CROW 500 biedt" not in text
     protocol = engine.model.instrument("procesprotocol").description["nl"]

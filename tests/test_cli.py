@@ -101,11 +101,11 @@ def test_answer_out_of_range_names_file_line_and_id(cli, tmp_path, monkeypatch):
     (tmp_path / "a.yaml").write_text(
         "stimulering_answers: 1\ncoalition: Lindeburg\n"
         "respondent: {organisation: Bronwater, role: drinkwaterbedrijf, level: strategisch}\n"
-        "date: 2026-11-28\nanswers:\n  vast_overleg: ja\n  waarom_besproken: 7\n",
+        "date: 2026-11-28\nanswers:\n  vast_overleg: ja\n  zelfde_niveau: 7\n",
         encoding="utf-8")
     result = cli("assess", "--answers", "a.yaml", expect=1)
     assert result.stdout == ""
-    assert result.stderr == ("error: a.yaml:7:21: waarom_besproken: expected a whole number "
+    assert result.stderr == ("error: a.yaml:7:18: zelfde_niveau: expected a whole number "
                              "from 1 to 5 or weet_niet / nvt, got 7\n")
 
 
@@ -147,6 +147,18 @@ def test_template_lists_every_question_and_fills_into_a_valid_file(cli, engine, 
     out = json.loads(cli("assess", "--answers", str(path), "--format", "json").stdout)
     assert out["phase"]["number"] == 6
     assert out["warnings"] == []
+
+
+def test_english_template_speaks_english_and_keeps_the_answer_values(cli, engine):
+    text = cli("template", "--lang", "en").stdout
+    data = yaml.safe_load(text)
+    assert data["lang"] == "en"
+    assert list(data["answers"]) == [q.id for q in engine.questions.questions]
+    assert "# --- People ---" in text
+    assert "# Then run: stimulering assess --answers THIS_FILE" in text
+    # The values to fill in stay the Dutch ids the file format knows.
+    assert "# ja | deels | nee | weet_niet | nvt" in text
+    assert "Verwerken" not in text and "Mens en samenwerking" not in text
 
 
 def test_questions_table_and_json(cli, engine):
@@ -205,11 +217,11 @@ def test_validate_locates_an_answer_its_question_does_not_accept(cli, tmp_path, 
     monkeypatch.chdir(tmp_path)
     good = ("stimulering_answers: 1\ncoalition: Lindeburg\n"
             "respondent: {organisation: Bronwater, role: drinkwaterbedrijf, level: strategisch}\n"
-            "date: 2026-11-28\nanswers:\n  vast_overleg: ja\n  waarom_besproken: 4\n")
+            "date: 2026-11-28\nanswers:\n  vast_overleg: ja\n  zelfde_niveau: 4\n")
     (tmp_path / "goed.yaml").write_text(good, encoding="utf-8")
     (tmp_path / "fout.yaml").write_text(good.replace(": 4", ": 9"), encoding="utf-8")
     result = cli("validate", "goed.yaml", "fout.yaml", expect=1)
-    assert result.stdout == ("fout.yaml:7:21: waarom_besproken: expected a whole number from 1 "
+    assert result.stdout == ("fout.yaml:7:18: zelfde_niveau: expected a whole number from 1 "
                              "to 5 or weet_niet / nvt, got 9\n")
     assert result.stderr == "1 problem found\n"
     assert cli("validate", "goed.yaml").stderr == "ok: 3 items checked\n"
@@ -220,9 +232,9 @@ def test_a_decimal_is_no_scale_answer(cli, tmp_path, monkeypatch):
     (tmp_path / "a.yaml").write_text(
         "stimulering_answers: 1\ncoalition: Lindeburg\n"
         "respondent: {organisation: Bronwater, role: drinkwaterbedrijf, level: strategisch}\n"
-        "date: 2026-11-28\nanswers:\n  waarom_besproken: 3.0\n", encoding="utf-8")
+        "date: 2026-11-28\nanswers:\n  zelfde_niveau: 3.0\n", encoding="utf-8")
     result = cli("assess", "--answers", "a.yaml", expect=1)
-    assert result.stderr == ("error: a.yaml:6:21: waarom_besproken: expected a whole number "
+    assert result.stderr == ("error: a.yaml:6:18: zelfde_niveau: expected a whole number "
                              "from 1 to 5 or weet_niet / nvt, got 3.0\n")
 
 
@@ -266,6 +278,29 @@ def test_too_few_answers_give_no_phase_in_text_json_and_markdown(cli, write_answ
         f"nog {people.required - 1} vragen van Mens en samenwerking, ")
     markdown = cli("assess", "--answers", str(path), "--format", "markdown").stdout
     assert "**Fase van de samenwerking: nog niet te bepalen**" in markdown
+
+
+def test_answering_nvt_everywhere_gives_no_phase_and_says_why(cli, write_answers, engine):
+    best = highest(engine)
+    people = [q.id for q in engine.questions.questions if q.scored and q.pillar == "people"]
+    values = best | {qid: "nvt" for qid in people[2:]}
+    text = cli("assess", "--answers", str(write_answers(values))).stdout
+    assert "Mens en samenwerking: de fase is nog niet te bepalen. Er zijn 2 vragen " \
+        "beantwoord; daarvoor zijn er minstens 5 nodig." in " ".join(text.split())
+    assert "Zoveel vragen zijn niet van toepassing" in text
+    assert "Governance en afspraken: de fase is nog niet te bepalen" not in text
+
+
+def test_an_undetermined_pillar_shows_no_score_on_screen_but_keeps_it_in_json(
+        cli, write_answers, engine):
+    people = {q.id for q in engine.questions.questions if q.pillar == "people"}
+    values = {k: v for k, v in highest(engine).items() if k not in people}
+    path = write_answers(values | {"vast_overleg": "ja"})
+    markdown = cli("assess", "--answers", str(path), "--format", "markdown").stdout
+    assert "| Mens en samenwerking | ? | 1,00 | – | – | – | – | – | – |" in markdown
+    data = json.loads(cli("assess", "--answers", str(path), "--format", "json").stdout)
+    assert data["pillars"]["people"]["score"] == 1.0
+    assert data["pillars"]["governance"]["phase"] == 6
 
 
 def test_questions_table_shows_no_phase_gate_or_score(cli):
