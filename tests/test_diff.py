@@ -12,8 +12,11 @@ import pytest
 import yaml
 
 from builders import option, question
+from conftest import DATA
 from stimulering.diffing import declared_bump, diff_question_sets
 from stimulering.model import QuestionSet
+
+ROOT = DATA.parent.parent
 
 
 def question_set(version: str, questions: list[dict[str, Any]]) -> dict[str, Any]:
@@ -262,3 +265,23 @@ def test_changed_option_label_is_rewording_and_changed_when_is_rescoring():
 ])
 def test_declared_bump(old, new, bump):
     assert declared_bump(old, new) == bump
+
+
+def test_the_shipped_set_reports_its_major_change_from_1_0_0(cli):
+    old = DATA / "questions-1.0.0.yaml"
+    result = cli("diff", str(old), str(ROOT / "questions.yaml"), "--check", "--format", "json")
+    data = json.loads(result.stdout)
+    assert (data["old_version"], data["new_version"]) == ("1.0.0", "2.0.0")
+    assert (data["suggested_bump"], data["declared_bump"], data["comparable"]) == \
+        ("major", "major", False)
+    # The double-barrelled and reverse-worded items of 1.0.0 are gone, not renamed: their
+    # old answers do not mean the same under the new items.
+    assert {"coordinator_mandaat", "governance_drie_niveaus", "vertrouwen", "graafrust_afspraak",
+            "niveaus_betrokken", "aanbestedingsvorm", "financiele_focus", "ambassadeurs",
+            "gemeente_bestaat_niet", "meerjarenplannen_cyclus"} <= set(data["removed"])
+    assert data["renamed"] == {}
+    assert {"overeenkomst_vorm", "regie_bij", "scope_gekozen", "aanjager"} <= \
+        set(data["added"])
+    assert result.stderr == ""
+    text = cli("diff", str(old), str(ROOT / "questions.yaml"), "--lang", "en").stdout
+    assert "Suggested version bump: major; declared: major (1.0.0 -> 2.0.0)." in text
