@@ -33,13 +33,18 @@ def overall_phase_text(model: Model, phase: int | None, lang: str) -> str:
     return f"{phase} · {phase_name(model, phase, lang)}"
 
 
-def pillar_score_text(pillar: PillarResult, lang: str) -> str:
-    """A pillar's score, or a dash while its phase is undetermined.
+def shown_score(pillar: PillarResult) -> float | None:
+    """A pillar's score as screens and reports show it (``None`` while undetermined).
 
     With too few answers the mean of the few there are says little, so the screens and
     reports do not show it (the JSON keeps it, with the counts beside it).
     """
-    return score_text(pillar.score if pillar.phase is not None else None, lang)
+    return pillar.score if pillar.phase is not None else None
+
+
+def pillar_score_text(pillar: PillarResult, lang: str) -> str:
+    """A pillar's score, or a dash while its phase is undetermined."""
+    return score_text(shown_score(pillar), lang)
 
 
 def level_text(pillar: PillarResult, level: LevelResult, lang: str) -> str:

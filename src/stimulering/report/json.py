@@ -75,6 +75,7 @@ def assessment_data(evaluation: Evaluation, lang: str) -> dict[str, Any]:
     answers = evaluation.answers
     model = evaluation.model
     respondent = result.respondent
+    summary = undetermined_summary(result)
     return {
         "coalition": result.coalition,
         "date": result.date.isoformat(),
@@ -86,9 +87,8 @@ def assessment_data(evaluation: Evaluation, lang: str) -> dict[str, Any]:
         "phase": None if result.phase is None else {
             "number": result.phase, "id": PHASE_IDS[result.phase - 1],
             "name": pick(model.phase(result.phase).name, lang)},
-        "undetermined": None if result.phase is not None else {
-            **(undetermined_summary(result) or {}),
-            "message": needs_text(evaluation, result.undetermined, lang)},
+        "undetermined": None if summary is None else {
+            **summary, "message": needs_text(evaluation, result.undetermined, lang)},
         "pillars": {pillar_id: pillar_data(pillar) for pillar_id, pillar in result.pillars.items()},
         "catalysts": [{"id": s.id, "status": s.status} for s in result.catalysts],
         "inhibitors": [{"id": s.id, "status": s.status} for s in result.inhibitors],

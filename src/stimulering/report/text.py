@@ -22,6 +22,7 @@ from stimulering.report.common import (
     pillar_name,
     pillar_score_text,
     respondent_text,
+    shown_score,
     signal_names,
     warning_message,
 )
@@ -93,8 +94,7 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
         pillars.add_row(pillar_name(model, pillar_id, lang),
                         f"{phase_text(pillar.phase, lang)} {phase_steps(pillar.phase)}",
                         pillar_score_text(pillar, lang),
-                        Text(bar(pillar.score if pillar.phase is not None else None),
-                             style="green"))
+                        Text(bar(shown_score(pillar)), style="green"))
     parts.append(pillars)
     parts.append(Text())
 
