@@ -21,7 +21,7 @@ WHO = ["--coalition", "Rivierstad", "--organisation", "Stroomnet", "--role", "ne
 def typed_for(question) -> str:
     """A valid line for a question of the shipped set."""
     return {"text": "Gemeente, Stroomnet en Bronwater", "scale": "4", "yesno": "1", "choice": "2",
-            "multi": "1, 3", "number": "2,5"}[question.type]
+            "multi": "2, 3", "number": "2,5"}[question.type]
 
 
 def first_count(engine) -> int:
@@ -139,7 +139,9 @@ def test_declining_to_resume_starts_a_new_file(cli, terminal):
 def test_the_whole_interview_review_result_targets_actions_and_report(cli, terminal, engine):
     lines = whole_interview(engine)
     lines += ["3", "2", "",          # review: change vast_overleg to deels, accept
-              "j", "3", "", "7", "2",  # targets for people, governance (skip), information
+              # targets: people 3 (below the phase now: confirmed), governance skipped,
+              # information 7 (no phase), then 2 (below: confirmed)
+              "j", "3", "j", "", "7", "2", "j",
               "j", "Convenant opstellen", "gemeente", "1-3-2027", "3", "n",
               ""]                     # write the report
     result = cli("assess", *WHO, "--save", "z.yaml", input="\n".join(lines) + "\n")
@@ -151,7 +153,7 @@ def test_the_whole_interview_review_result_targets_actions_and_report(cli, termi
     saved = answers_in(terminal / "z.yaml")
     assert saved.answers["vast_overleg"] == "deels"
     assert saved.answers["planhorizon_jaren"] == 2.5
-    assert saved.answers["scope_verbreding"] == ["geen", "telecom"]
+    assert saved.answers["scope_verbreding"] == ["warmte", "telecom"]
     assert dict(saved.targets) == {"people": 3, "information": 2}
     assert [a.model_dump() for a in saved.actions] == [
         {"what": "Convenant opstellen", "owner": "gemeente", "due": dt.date(2027, 3, 1),

@@ -238,15 +238,16 @@ def test_compare_lists_every_coalition_with_its_latest_date(cli, engine, tmp_pat
     assert len(rows) == 200
     assert {row["coalition"]: row["date"] for row in rows} == latest
     assert [row["coalition"] for row in rows] == sorted(latest)
-    assert set(rows[0]) == {"coalition", "date", "respondents", "phase", "undetermined",
-                            "pillars", "catalysts"}
+    assert set(rows[0]) == {"coalition", "round", "date", "respondents", "agreed", "phase",
+                            "undetermined", "pillars", "catalysts"}
     assert set(rows[0]["pillars"]["people"]) == {"phase", "score"}
 
     text = cli("compare", str(tmp_path / "archief"), "--format", "csv").stdout
     parsed = list(csv.DictReader(io.StringIO(text)))
     assert len(parsed) == 200
     assert {row["coalition"]: row["date"] for row in parsed} == latest
-    assert parsed[0].keys() == {"coalition", "date", "respondents", "phase", "people_phase",
+    assert parsed[0].keys() == {"coalition", "round", "date", "respondents", "agreed", "phase",
+                                "people_phase",
                                 "people_score", "governance_phase", "governance_score",
                                 "information_phase", "information_score", "catalysts"}
 

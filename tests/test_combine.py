@@ -50,8 +50,17 @@ def test_partners_who_differ_on_people_discuss_exactly_those_items(engine):
     assert {topic.question for topic in view.divergence} == expected
     assert {topic.pillar for topic in view.divergence} == {"people"}
     assert all(topic.spread == 1.0 for topic in view.divergence)
-    order = [q.id for q in engine.questions.questions if q.id in expected]
-    assert [topic.question for topic in view.divergence] == order
+    # The agenda: most answer steps apart first (a scale from 1 to 5 is four steps, ja to
+    # nee two), then the heavier item, then gates, then the order of the set.
+    # Every spread here is the whole range, so the steps are the distinct answers less one.
+    def steps(q):
+        return {"scale": 4, "yesno": 2}.get(q.type) or len({o.score for o in q.options}) - 1
+
+    order = sorted((q for q in engine.questions.questions if q.id in expected),
+                   key=lambda q: (-steps(q), -q.weight, -q.gate,
+                                  engine.questions.questions.index(q)))
+    assert [topic.question for topic in view.divergence] == [q.id for q in order]
+    assert [topic.steps for topic in view.divergence] == [steps(q) for q in order]
     first = view.divergence[0]
     assert [(who, score) for who, _, score in first.answers] == [
         ("Gemeente Rivierstad", 1.0), ("Stroomnet", 1.0), ("Bronwater", 0.0)]

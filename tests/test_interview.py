@@ -242,12 +242,16 @@ def test_file_names_and_replies():
     assert parse_yes_no("", "en", False) is False
 
 
-def test_only_open_passes_answered_questions_by():
-    s = Scorer(question_set([question("a"), question("b"), question("c")]), model())
-    interview = Interview(s, {"a": None, "b": 3, "c": None}, only_open=True)
+def test_only_asks_the_given_questions_and_counts_them():
+    s = Scorer(question_set([question("a"), question("b"), question("c"), question("d")]),
+               model())
+    interview = Interview(s, {"a": None, "b": None, "c": None}, only=["a", "c"])
     assert interview.current_id == "a"
+    assert interview.position() == (1, 2)
     interview.answer(4)
     assert interview.current_id == "c"
+    interview.answer(2)
+    assert interview.current_id is None and interview.finished
     plain = Interview(s, {"b": 3})
     plain.answer(4)
     assert plain.current_id == "b"

@@ -2,10 +2,13 @@
 
 A national archive holds tens of thousands of answers files. Each file is read
 and parsed once (with the C parser where available) and checked like any
-answers file; only the answers of each coalition's latest date are kept in
-memory, and only those are scored, with one ``Scorer`` built once. A file that
-cannot be read is skipped and reported as a problem; the caller decides what
-to do with problems.
+answers file. Of every file, the coalition, round, date and role are kept; its
+answers are kept only while the file can still belong to the coalition's latest
+round (its date within two round windows of the coalition's latest date), and
+a file dropped too early is read again. The files of each coalition's latest
+round (see ``stimulering.rounds``) are combined and scored, with one ``Scorer``
+built once. A file that cannot be read is skipped and reported as a problem;
+the caller decides what to do with problems.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from stimulering import validation
@@ -21,6 +24,7 @@ from stimulering.combine import CoalitionRow, coalition_key, latest_assessment
 from stimulering.errors import InvalidInputError, Problem
 from stimulering.loading import parse_yaml, read_text, validate_document
 from stimulering.model import Answers, AnswerValue
+from stimulering.rounds import ROUND_WINDOW_DAYS, Entry, group_rounds
 from stimulering.scoring import Scorer
 
 SUFFIXES = (".yaml", ".yml")
@@ -46,10 +50,22 @@ def _yaml_files(folder: str) -> Iterator[str]:
 
 
 @dataclass
-class _Latest:
+class _Coalition:
     name: str
-    date: dt.date
-    answer_sets: list[dict[str, AnswerValue]] = field(default_factory=list)
+    latest: dt.date
+    entries: list[Entry[str]] = field(default_factory=list)
+    kept: dict[str, dict[str, AnswerValue]] = field(default_factory=dict)
+    """Answers by file, of the files that may still be in the latest round."""
+
+    def add(self, path: str, answers: Answers) -> None:
+        self.entries.append(Entry.of(path, answers))
+        self.kept[path] = answers.answers
+        if answers.date > self.latest:
+            self.latest = answers.date
+            horizon = self.latest - dt.timedelta(days=2 * ROUND_WINDOW_DAYS)
+            for entry in self.entries:
+                if entry.date < horizon:
+                    self.kept.pop(entry.source, None)
 
 
 @dataclass(frozen=True)
@@ -64,30 +80,43 @@ class Scan:
     """Files that were skipped, with the reason."""
 
 
+def _read(path: Path, shown: str, scorer: Scorer) -> Answers:
+    document = parse_yaml(read_text(path, shown), shown)
+    answers = validate_document(document, Answers)
+    found = validation.check_answers(answers, document, scorer.qset)
+    if found:
+        raise InvalidInputError(found)
+    return answers
+
+
 def scan(paths: Sequence[Path], scorer: Scorer) -> Scan:
-    """Every coalition's latest (combined) assessment from files and folders."""
-    latest: dict[str, _Latest] = {}
+    """Every coalition's latest round (combined, or its agreed file) from files and folders."""
+    coalitions: dict[str, _Coalition] = {}
     problems: list[Problem] = []
     read = 0
-    questions = scorer.qset
     for path in answers_paths(paths):
         shown = str(path)
         try:
-            document = parse_yaml(read_text(path, shown), shown)
-            answers = validate_document(document, Answers)
-            found = validation.check_answers(answers, document, questions)
-            if found:
-                raise InvalidInputError(found)
+            answers = _read(path, shown, scorer)
         except InvalidInputError as error:
             problems.extend(error.problems)
             continue
         read += 1
         key = coalition_key(answers.coalition)
-        entry = latest.get(key)
-        if entry is None or answers.date > entry.date:
-            latest[key] = _Latest(answers.coalition, answers.date, [answers.answers])
-        elif answers.date == entry.date:
-            entry.answer_sets.append(answers.answers)
-    rows = sorted((latest_assessment(scorer, e.name, e.date, e.answer_sets)
-                   for e in latest.values()), key=lambda row: coalition_key(row.coalition))
+        coalition = coalitions.setdefault(key, _Coalition(answers.coalition, answers.date))
+        coalition.add(shown, answers)
+    rows = []
+    for coalition in coalitions.values():
+        latest = group_rounds(coalition.entries)[-1]
+        chosen = [latest.agreed] if latest.agreed is not None else list(latest.respondents)
+        answer_sets = []
+        for entry in chosen:
+            if entry.source not in coalition.kept:
+                coalition.kept[entry.source] = _read(Path(entry.source), entry.source,
+                                                     scorer).answers
+            answer_sets.append(coalition.kept[entry.source])
+        row = latest_assessment(scorer, coalition.name, latest.last, answer_sets)
+        rows.append(replace(row, round=latest.label, respondents=len(latest.respondents),
+                            agreed=latest.agreed is not None))
+    rows.sort(key=lambda row: coalition_key(row.coalition))
     return Scan(tuple(rows), read, tuple(problems))

@@ -23,6 +23,34 @@ def kind_of(data: Any) -> str:
     return "questions"
 
 
+def _expand(paths: list[Path]) -> list[Path]:
+    """Folders of answers files become their files; a model folder stays a folder.
+
+    A folder is a model folder when one of the YAML files directly in it is a model
+    file; any other folder is searched (recursively) for ``*.yaml`` and ``*.yml``.
+    """
+    from stimulering.archive import answers_paths
+
+    expanded: list[Path] = []
+    for path in paths:
+        if path.is_dir() and not _is_model_folder(path):
+            expanded.extend(answers_paths([path]))
+        else:
+            expanded.append(path)
+    return expanded
+
+
+def _is_model_folder(folder: Path) -> bool:
+    for file in sorted(folder.iterdir()):
+        if file.suffix in (".yaml", ".yml") and file.is_file():
+            try:
+                if kind_of(read_yaml(file).data) == "model":
+                    return True
+            except InvalidInputError:
+                continue
+    return False
+
+
 def validate_paths(paths: list[Path], questions: Path | None,
                    model: Path | None) -> tuple[list[Problem], str]:
     """Every problem in the given files (or the defaults), and a summary of what was checked.
@@ -37,7 +65,7 @@ def validate_paths(paths: list[Path], questions: Path | None,
     models: list[Path] = [model] if model else []
     answers: list[tuple[Path, Answers]] = []
     answers_files = 0
-    for path in paths:
+    for path in _expand(paths):
         if path.is_dir():
             if path not in models:
                 models.append(path)

@@ -84,6 +84,8 @@ OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.",
                               dir_okay=False)]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
+AllTopicsOption = Annotated[bool, typer.Option(
+    "--all", help="Several partners: every discussion topic, not only the first ten.")]
 
 
 class AssessFormat(str, enum.Enum):
@@ -135,7 +137,7 @@ def _stdin_is_terminal() -> bool:
 
 def _interview(questions: Path | None, model: Path | None, lang: str, *, resume: Path | None,
                save: Path | None, coalition: str | None, organisation: str | None,
-               role: str | None, level: str | None) -> None:
+               role: str | None, level: str | None, round_label: str | None = None) -> None:
     from stimulering.model import LEVELS, ROLES
     from stimulering.terminal import Options, run_interview
 
@@ -149,19 +151,31 @@ def _interview(questions: Path | None, model: Path | None, lang: str, *, resume:
     engine = _engine(questions, model, lang)
     code = run_interview(engine, Options(
         lang=lang, save=save, resume=resume, coalition=coalition and coalition.strip(),
-        organisation=organisation and organisation.strip(), role=role, level=level))
+        organisation=organisation and organisation.strip(), role=role, level=level,
+        round=round_label))
     if code:
         raise typer.Exit(code)
 
 
 def _consensus(files: list[Path], questions: Path | None, model: Path | None, lang: str,
-               save: Path | None) -> None:
+               save: Path | None, *, round_label: str | None, all_topics: bool) -> None:
     from stimulering.terminal import Options, run_consensus
 
     engine = _engine(questions, model, lang)
-    code = run_consensus(engine, Options(lang=lang, save=save), files)
+    code = run_consensus(engine, Options(lang=lang, save=save, round=round_label), files,
+                         all_topics=all_topics)
     if code:
         raise typer.Exit(code)
+
+
+def _round(text: str | None) -> str | None:
+    """A --round label: one line of at most 100 characters."""
+    if text is None:
+        return None
+    label = " ".join(text.split())
+    if not label or len(label) > 100 or not label.isprintable():
+        _usage(f"--round {text!r}: give a short label of one line, such as 2026-05")
+    return label
 
 
 def _usage(message: str) -> NoReturn:
@@ -207,6 +221,11 @@ def assess(
     consensus: Annotated[bool, typer.Option(
         "--consensus", help="Discuss where the partners' files diverge and write one "
                             "coalition answers file.")] = False,
+    all_topics: AllTopicsOption = False,
+    round_label: Annotated[str | None, typer.Option(
+        "--round", help="The assessment round the new answers file belongs to; files of "
+                        "one round are combined (default: the month, such as 2026-05).")
+    ] = None,
 ) -> None:
     """Assess a coalition: run the interview, or score an answers file with --answers."""
     if consensus or partner_files:
@@ -218,7 +237,8 @@ def assess(
         if not _stdin_is_terminal():
             _usage("no terminal for the consensus conversation; combine the files with "
                    "'stimulering report FILE...' instead")
-        _consensus(partner_files, questions, model, lang, save)
+        _consensus(partner_files, questions, model, lang, save, round_label=_round(round_label),
+                   all_topics=all_topics)
         return
     if answers is None:
         if not _stdin_is_terminal():
@@ -226,7 +246,8 @@ def assess(
                    "'stimulering assess --answers FILE' (start one with "
                    "'stimulering template > antwoorden.yaml')")
         _interview(questions, model, lang, resume=resume, save=save, coalition=coalition,
-                   organisation=organisation, role=role, level=level)
+                   organisation=organisation, role=role, level=level,
+                   round_label=_round(round_label))
         return
     if resume is not None or save is not None:
         _usage("--resume and --save belong to the interview; --answers scores a file as it is")
@@ -404,6 +425,7 @@ def report_command(
     anonymous: Annotated[bool, typer.Option(
         "--anonymous", help="Several files: show respondents by role and level instead of "
                             "organisation.")] = False,
+    all_topics: AllTopicsOption = False,
     force: ForceOption = False,
     questions: QuestionsOption = None,
     model: ModelOption = None,
@@ -412,7 +434,8 @@ def report_command(
     """The advice report of an answers file, or the coalition view of several of one coalition."""
     engine = _engine(questions, model, lang)
     if len(files) > 1 or anonymous:
-        _coalition_report(engine, files, output_format, anonymous, output, force, lang)
+        _coalition_report(engine, files, output_format, anonymous, output, force, lang,
+                          all_topics=all_topics)
         return
     file = files[0]
     evaluation = engine.evaluate_file(file)
@@ -454,13 +477,29 @@ def _html(markdown: str, svg: str, coalition: str, lang: str) -> str:
 
 
 def _coalition_report(engine: "Engine", files: list[Path], output_format: ReportFormat,
-                      anonymous: bool, output: Path | None, force: bool, lang: str) -> None:
-    """The coalition view of several respondents' files, in the asked format."""
-    from stimulering.combine import coalition_view
+                      anonymous: bool, output: Path | None, force: bool, lang: str, *,
+                      all_topics: bool = False) -> None:
+    """The coalition view of the latest round among several files, in the asked format."""
+    from stimulering.combine import coalition_view, require_one_coalition
+    from stimulering.i18n import label
     from stimulering.report.common import role_and_level
+    from stimulering.report.progress import dates_text
+    from stimulering.rounds import Entry, group_rounds
 
-    view = coalition_view(engine.scorer, [engine.read_answers(f) for f in files],
-                          files=[str(f) for f in files], anonymous=anonymous,
+    everything = [engine.read_answers(f) for f in files]
+    require_one_coalition(everything, [str(f) for f in files])
+    rounds = group_rounds([Entry.of(index, item) for index, item in enumerate(everything)])
+    latest = rounds[-1]
+    chosen = [e.source for e in latest.entries]
+    left_out = [str(files[index]) for index in range(len(files)) if index not in chosen]
+    typer.echo(label(lang, "report.round_combined", count=len(chosen), round=latest.label,
+                     dates=dates_text(latest.first, latest.last)), err=True)
+    if left_out:
+        typer.echo(label(lang, "report.round_left_out", files=", ".join(left_out),
+                         round=latest.label), err=True)
+    view = coalition_view(engine.scorer, [everything[i] for i in chosen],
+                          files=[str(files[i]) for i in chosen], anonymous=anonymous,
+                          round_label=latest.label,
                           describe=lambda respondent: role_and_level(respondent, lang))
     if output_format is ReportFormat.json:
         from stimulering.report.coalition import render_coalition_json
@@ -468,9 +507,11 @@ def _coalition_report(engine: "Engine", files: list[Path], output_format: Report
         _emit(render_coalition_json(view, engine.questions, engine.model, lang), output,
               force=force)
         return
+    from stimulering.combine import TOPIC_LIMIT
     from stimulering.report.coalition import render_coalition_markdown
 
-    markdown = render_coalition_markdown(view, engine.questions, engine.model, lang)
+    markdown = render_coalition_markdown(view, engine.questions, engine.model, lang,
+                                         topics=None if all_topics else TOPIC_LIMIT)
     if output_format is ReportFormat.html:
         markdown = _html(markdown, "", view.coalition, lang)
     _emit(markdown, output, force=force)

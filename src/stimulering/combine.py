@@ -16,7 +16,10 @@ coalition are combined item by item:
   when no respondent has a known status.
 - **Divergence**: per scored item, spread = highest minus lowest item score of
   the respondents who answered it; items with a spread of at least 0.5 are the
-  discussion topics, largest spread first, then in question order.
+  discussion topics. They are ranked by how many answer steps lie between the
+  furthest answers (from "oneens" to "eens" is two steps), then by the item's
+  weight, then by whether it is a gate, then by spread and question order. An
+  agenda shows the first ``TOPIC_LIMIT``.
 """
 
 from __future__ import annotations
@@ -33,13 +36,16 @@ from stimulering.model import (
     NOT_APPLICABLE,
     PILLARS,
     SPECIAL_VALUES,
+    YESNO_SCORES,
     Action,
     Answers,
     AnswerValue,
+    ConsensusRecord,
     Level,
     Question,
     Respondent,
 )
+from stimulering.rounds import AGREED_ROLE, Entry, group_rounds
 from stimulering.scoring import (
     TOLERANCE,
     Assessment,
@@ -54,6 +60,8 @@ from stimulering.validation import answer_problem
 
 DIVERGENCE_MINIMUM = 0.5
 """Spread (highest minus lowest item score) from which an item is a discussion topic."""
+TOPIC_LIMIT = 10
+"""How many discussion topics an agenda shows unless all are asked for."""
 COMPARABLE_MINIMUM = 0.8
 """Share of comparable items below which a comparison over time carries a warning."""
 
@@ -236,6 +244,28 @@ class Divergence:
     """Highest minus lowest item score of the respondents who answered it."""
     answers: tuple[tuple[str, AnswerValue, float | None], ...]
     """(respondent label, answer value, item score) of every respondent who gave a value."""
+    steps: int = 1
+    """How many answer steps lie between the lowest and the highest answer."""
+    weight: float = 1.0
+    gate: bool = False
+
+
+def score_levels(question: Question) -> tuple[float, ...]:
+    """The distinct item scores an answer to ``question`` can give, lowest first."""
+    if question.type == "scale":
+        return (0.0, 0.25, 0.5, 0.75, 1.0)
+    if question.type == "yesno":
+        return tuple(sorted(set(YESNO_SCORES.values())))
+    if question.type == "number":
+        return tuple(sorted({float(band.score) for band in question.bands or []}))
+    return tuple(sorted(set(question.option_scores.values())))
+
+
+def answer_steps(question: Question, low: float, high: float) -> int:
+    """How many answer steps lie between two item scores (at least 1 when they differ)."""
+    between = sum(1 for level in score_levels(question)
+                  if low + TOLERANCE < level <= high + TOLERANCE)
+    return max(between, 1 if high - low > TOLERANCE else 0)
 
 
 def _shown(value: AnswerValue) -> str:
@@ -267,12 +297,17 @@ class CoalitionView:
     """The lowest overall phase any respondent gave (``None`` as above)."""
     divergence: tuple[Divergence, ...]
     anonymous: bool = False
+    round: str = ""
+    """The assessment round the files belong to."""
+    agreed: RespondentResult | None = None
+    """The coalition's own file (role ``coalitie``, from a consensus conversation): when
+    there is one, ``combined`` is its assessment, and it is not counted as a respondent."""
 
 
 def divergence(scorer: Scorer, respondents: Sequence[RespondentResult],
                minimum: float = DIVERGENCE_MINIMUM) -> tuple[Divergence, ...]:
-    """Items whose spread of item scores is at least ``minimum``, largest spread first."""
-    found: list[tuple[float, int, Divergence]] = []
+    """Items whose spread of item scores is at least ``minimum``, ranked (see the module)."""
+    found: list[tuple[tuple[float, ...], Divergence]] = []
     for index, question in enumerate(scorer.qset.questions):
         if not question.scored:
             continue
@@ -289,10 +324,12 @@ def divergence(scorer: Scorer, respondents: Sequence[RespondentResult],
              r.assessment.items[question.id].score
              if r.assessment.items[question.id].status == "answered" else None)
             for r in respondents if r.values.get(question.id) is not None)
-        found.append((-spread, index,
-                      Divergence(question.id, question.pillar, round(spread, 9), answers)))
-    found.sort(key=lambda entry: (entry[0], entry[1]))
-    return tuple(entry[2] for entry in found)
+        steps = answer_steps(question, min(present), max(present))
+        topic = Divergence(question.id, question.pillar, round(spread, 9), answers, steps,
+                           question.weight, question.gate)
+        found.append(((-steps, -question.weight, -int(question.gate), -spread, index), topic))
+    found.sort(key=lambda entry: entry[0])
+    return tuple(entry[1] for entry in found)
 
 
 def majority_level(respondents: Sequence[Respondent]) -> Level:
@@ -310,7 +347,7 @@ def combined_answers(scorer: Scorer, respondents: Sequence[RespondentResult],
     Every answered item gets the value whose score is nearest to the combined
     mean; an item nobody could answer gets ``weet_niet``; items in ``skip`` (the
     discussion topics) are left open. Free-text answers are merged, each marked
-    with the respondent's label. A context item, and an item no respondent was
+    with the labels of the respondents who wrote it. A context item, and an item no respondent was
     asked, keeps the answer the respondents share; a context item they answered
     differently is left open, with their answers in its note.
     Notes are merged likewise; actions are merged without duplicates.
@@ -325,10 +362,14 @@ def combined_answers(scorer: Scorer, respondents: Sequence[RespondentResult],
         if qid in skipped:
             values[qid] = None
         elif question.type == "text":
-            texts = [f"{r.label}: {v}" for r, v in zip(respondents, given, strict=True)
-                     if isinstance(v, str) and v.strip()]
-            if texts:
-                values[qid] = "\n".join(texts)
+            # The same text from several respondents is written once, with all their labels.
+            writers: dict[str, list[str]] = {}
+            for r, v in zip(respondents, given, strict=True):
+                if isinstance(v, str) and v.strip():
+                    writers.setdefault(v.strip(), []).append(r.label)
+            if writers:
+                values[qid] = "\n".join(f"{', '.join(who)}: {text}"
+                                         for text, who in writers.items())
         elif not question.scored or items[qid].status == "hidden":
             # Context, or not asked of anyone: keep what the respondents share.
             plain = [(r, v) for r, v in zip(respondents, given, strict=True)
@@ -416,17 +457,29 @@ def combine_assessments(scorer: Scorer, respondents: Sequence[RespondentResult],
 
 
 def coalition_view(scorer: Scorer, answers: Sequence[Answers], *, files: Sequence[str] = (),
-                   anonymous: bool = False,
+                   anonymous: bool = False, round_label: str = "",
                    describe: Callable[[Respondent], str] = role_and_level) -> CoalitionView:
-    """Several respondents of one coalition side by side, combined, and where they diverge."""
+    """Several respondents of one coalition side by side, combined, and where they diverge.
+
+    A coalition file (role ``coalitie``) among them is the agreed answer: the latest
+    one is shown as the combined result, and none is counted as a respondent.
+    """
     require_one_coalition(answers, files or [a.coalition for a in answers])
-    respondents = respondent_results(scorer, answers, anonymous=anonymous, describe=describe)
-    combined, items = combine_assessments(scorer, respondents)
-    document = combined_answers(scorer, respondents, items)
-    combined = replace(combined, respondent=document.respondent)
+    partners = [a for a in answers if a.respondent.role != AGREED_ROLE] or list(answers)
+    coalition_files = sorted((a for a in answers if a.respondent.role == AGREED_ROLE
+                              and a not in partners), key=lambda a: a.date)
+    respondents = respondent_results(scorer, partners, anonymous=anonymous, describe=describe)
+    agreed = None
+    if coalition_files:
+        agreed = respondent_results(scorer, coalition_files[-1:])[0]
+        combined, document = agreed.assessment, agreed.answers
+    else:
+        combined, items = combine_assessments(scorer, respondents)
+        document = combined_answers(scorer, respondents, items)
+        combined = replace(combined, respondent=document.respondent)
     return CoalitionView(
         coalition=combined.coalition,
-        date=combined.date,
+        date=max(a.date for a in answers),
         respondents=respondents,
         combined=combined,
         combined_answers=document,
@@ -435,6 +488,8 @@ def coalition_view(scorer: Scorer, answers: Sequence[Answers], *, files: Sequenc
         lowest_phase=_lowest(r.assessment.phase for r in respondents),
         divergence=divergence(scorer, respondents),
         anonymous=anonymous,
+        round=round_label,
+        agreed=agreed,
     )
 
 
@@ -446,24 +501,37 @@ class Consensus:
     """What a consensus conversation starts from."""
 
     topics: tuple[Divergence, ...]
-    """The items to discuss, largest spread first."""
+    """The items to discuss, in agenda order."""
+    total: int
+    """How many topics there are in all (more than ``topics`` when the agenda is capped)."""
     answers: Answers
-    """The coalition answers file: every other item from the combined result, topics open."""
+    """The coalition answers file: every other item from the combined result, topics open,
+    and the partners' answers to the topics in its ``consensus`` record."""
 
 
-def consensus(scorer: Scorer, answers: Sequence[Answers], *,
-              date: dt.date | None = None) -> Consensus:
+def consensus(scorer: Scorer, answers: Sequence[Answers], *, date: dt.date | None = None,
+              limit: int | None = TOPIC_LIMIT) -> Consensus:
     """The discussion topics and a draft coalition answers file for a consensus session.
 
-    ``date`` defaults to the latest date of the respondents' files.
+    ``date`` defaults to the latest date of the respondents' files; ``limit`` caps the
+    agenda (``None``: every topic). Topics beyond the cap take the combined result,
+    like every item the partners agree on. The file keeps the partners' round when they
+    share one.
     """
     require_one_coalition(answers, [a.coalition for a in answers])
     respondents = respondent_results(scorer, answers)
     _, items = combine_assessments(scorer, respondents)
-    topics = divergence(scorer, respondents)
+    every = divergence(scorer, respondents)
+    topics = every if limit is None else every[:limit]
     document = combined_answers(scorer, respondents, items, date=date,
                                 skip=[topic.question for topic in topics])
-    return Consensus(topics, document)
+    record = ConsensusRecord(
+        partners=[r.label for r in respondents],
+        topics={t.question: {who: value for who, value, _ in t.answers} for t in topics})
+    rounds = {a.round for a in answers}
+    shared = rounds.pop() if len(rounds) == 1 else None
+    return Consensus(topics, len(every),
+                     document.model_copy(update={"consensus": record, "round": shared}))
 
 
 # --- one coalition over time -------------------------------------------------------------------
@@ -471,14 +539,21 @@ def consensus(scorer: Scorer, answers: Sequence[Answers], *,
 
 @dataclass(frozen=True)
 class ProgressPoint:
-    """One date of a coalition's history (several respondents of that date combined)."""
+    """One round of a coalition's history (its respondents combined, or their agreed file)."""
 
     date: dt.date
+    """The latest date of the round."""
     assessment: Assessment
     respondents: int
+    """The partners' files of the round (a coalition file is not counted)."""
     answered: frozenset[str]
     """Ids of the scored items given a value (current ids, or the unknown ids as written)."""
     actions: tuple[Action, ...]
+    round: str = ""
+    first: dt.date | None = None
+    """The earliest date of the round."""
+    agreed: bool = False
+    """Whether the round's result is the coalition file agreed in a consensus conversation."""
 
 
 @dataclass(frozen=True)
@@ -552,17 +627,24 @@ def _answered_ids(scorer: Scorer, answers: Answers) -> set[str]:
     return known | {f"?{key}" for key in unknown}
 
 
-def progress_point(scorer: Scorer, answers: Sequence[Answers]) -> ProgressPoint:
-    """The (combined) assessment of one date."""
-    if len(answers) == 1:
+def progress_point(scorer: Scorer, answers: Sequence[Answers], *,
+                   round_label: str = "") -> ProgressPoint:
+    """The assessment of one round: its coalition file if there is one, else combined."""
+    partners = [a for a in answers if a.respondent.role != AGREED_ROLE]
+    agreed = sorted((a for a in answers if a.respondent.role == AGREED_ROLE),
+                    key=lambda a: a.date)
+    if agreed:
+        assessment = scorer.assess(agreed[-1])
+    elif len(answers) == 1:
         assessment = scorer.assess(answers[0])
     else:
         assessment, _ = combine_assessments(scorer, respondent_results(scorer, answers))
     answered: set[str] = set()
     for item in answers:
         answered |= _answered_ids(scorer, item)
-    return ProgressPoint(assessment.date, assessment, len(answers), frozenset(answered),
-                         _merge_actions(answers))
+    return ProgressPoint(max(a.date for a in answers), assessment, len(partners),
+                         frozenset(answered), _merge_actions(answers), round_label,
+                         min(a.date for a in answers), bool(agreed))
 
 
 def progress_step(scorer: Scorer, before: ProgressPoint, after: ProgressPoint) -> ProgressStep:
@@ -597,12 +679,12 @@ def progress_step(scorer: Scorer, before: ProgressPoint, after: ProgressPoint) -
 
 def progress(scorer: Scorer, answers: Sequence[Answers], *,
              files: Sequence[str] = ()) -> Progress:
-    """One coalition over time; files of the same date are combined."""
+    """One coalition over time; the files of one round are combined (see ``rounds``)."""
     require_one_coalition(answers, files or [a.coalition for a in answers])
-    by_date: dict[dt.date, list[Answers]] = {}
-    for item in answers:
-        by_date.setdefault(item.date, []).append(item)
-    points = tuple(progress_point(scorer, by_date[date]) for date in sorted(by_date))
+    rounds = group_rounds([Entry.of(index, item) for index, item in enumerate(answers)])
+    points = tuple(progress_point(scorer, [answers[e.source] for e in found.entries],
+                                  round_label=found.label)
+                   for found in rounds)
     steps = tuple(progress_step(scorer, a, b) for a, b in zip(points, points[1:], strict=False))
     return Progress(answers[0].coalition, points, steps)
 
@@ -618,6 +700,9 @@ class CoalitionRow:
     date: dt.date
     respondents: int
     assessment: Assessment
+    round: str = ""
+    agreed: bool = False
+    """Whether the row is the coalition file agreed in a consensus conversation."""
 
 
 def latest_assessment(scorer: Scorer, coalition: str, date: dt.date,

@@ -102,6 +102,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "report.title": "Adviesrapport samenwerking",
         "report.model": "Model",
         "report.summary": "Samenvatting",
+        "report.round_combined": "{count} bestanden samengenomen als ronde {round} ({dates}).",
+        "report.round_left_out": "Niet meegenomen, want uit een eerdere ronde dan {round}: "
+                                 "{files}. Zie 'stimulering progress' voor het verloop.",
+        "report.round": "Ronde",
         "report.next_steps": "Eerste stappen om over te besluiten",
         "report.next_steps_none": "Er is geen advies: alle pijlers staan in fase 6.",
         "report.own_words": "In eigen woorden",
@@ -176,8 +180,13 @@ _LABELS: dict[str, dict[str, str]] = {
                               "partners uiteenlopen. Kies samen één antwoord per onderwerp; "
                               "de rest komt uit het gecombineerde resultaat.",
         "iv.consensus.answers": "Antwoorden van de partners: {answers}",
+        "iv.consensus.capped": "Dit zijn de eerste {shown} van {count} onderwerpen, met de "
+                               "grootste verschillen eerst; de rest komt uit het "
+                               "gecombineerde resultaat. Met --all bespreekt u ze allemaal.",
         "iv.error.scale": "Typ een getal van 1 tot 5, of een commando (? voor hulp).",
         "iv.error.option": "Typ een nummer van 1 tot {count}, of een commando (? voor hulp).",
+        "iv.error.exclusive": "'{option}' kan alleen op zichzelf gekozen worden, niet samen "
+                              "met iets anders.",
         "iv.error.multi": "Typ een of meer nummers van 1 tot {count}, gescheiden door komma's "
                           "of spaties, of een commando (? voor hulp).",
         "iv.error.number": "Typ een getal, bijvoorbeeld 4 of 2,5, of een commando "
@@ -245,6 +254,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "iv.nothing_saved": "Afgebroken; er is nog niets opgeslagen.",
         "iv.targets.offer": "Een doelfase per pijler vastleggen? [j/N]",
         "iv.targets.ask": "Doelfase voor {pillar} (nu {phase}, Enter slaat over)",
+        "iv.targets.below": "Fase {target} ligt onder de fase waar deze pijler nu staat "
+                            "({phase}). Toch als doel vastleggen? [j/N]",
         "iv.actions.offer": "Een geplande actie vastleggen? [j/N]",
         "iv.actions.more": "Nog een actie vastleggen? [j/N]",
         "iv.actions.what": "Wat gaat er gebeuren",
@@ -365,6 +376,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "report.title": "Collaboration advice report",
         "report.model": "Model",
         "report.summary": "Summary",
+        "report.round_combined": "{count} files combined as round {round} ({dates}).",
+        "report.round_left_out": "Left out, as they belong to a round before {round}: "
+                                 "{files}. See 'stimulering progress' for the course over time.",
+        "report.round": "Round",
         "report.next_steps": "First steps to decide on",
         "report.next_steps_none": "There is no advice: every pillar is in phase 6.",
         "report.own_words": "In their own words",
@@ -439,8 +454,13 @@ _LABELS: dict[str, dict[str, str]] = {
                               "{partners} partners diverge. Agree on one answer per topic; "
                               "everything else comes from the combined result.",
         "iv.consensus.answers": "The partners' answers: {answers}",
+        "iv.consensus.capped": "These are the first {shown} of {count} topics, the largest "
+                               "differences first; the rest comes from the combined result. "
+                               "With --all you discuss them all.",
         "iv.error.scale": "Type a number from 1 to 5, or a command (? for help).",
         "iv.error.option": "Type a number from 1 to {count}, or a command (? for help).",
+        "iv.error.exclusive": "'{option}' can only be chosen on its own, not together with "
+                              "anything else.",
         "iv.error.multi": "Type one or more numbers from 1 to {count}, separated by commas or "
                           "spaces, or a command (? for help).",
         "iv.error.number": "Type a number, for example 4 or 2.5, or a command (? for help).",
@@ -506,6 +526,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "iv.nothing_saved": "Stopped; nothing has been saved yet.",
         "iv.targets.offer": "Set a target phase per pillar? [y/N]",
         "iv.targets.ask": "Target phase for {pillar} (now {phase}, Enter skips)",
+        "iv.targets.below": "Phase {target} is below the phase this pillar is in now "
+                            "({phase}). Record it as the target anyway? [y/N]",
         "iv.actions.offer": "Record a planned action? [y/N]",
         "iv.actions.more": "Record another action? [y/N]",
         "iv.actions.what": "What will be done",
@@ -553,14 +575,35 @@ _LABELS["nl"].update({
     "view.lowest": "laagste respondent",
     "view.discussion": "Gespreksonderwerpen",
     "view.discussion_intro": "Vragen waarop de respondenten het verst uiteenlopen (spreiding = "
-                             "hoogste min laagste itemscore, minstens {minimum}).",
+                             "hoogste min laagste itemscore, minstens {minimum}). Eerst de "
+                             "vragen met de meeste antwoordstappen ertussen, dan het zwaarste "
+                             "gewicht en de poortvragen.",
+    "view.topics_shown": "De eerste {shown} van {count} onderwerpen; 'stimulering report "
+                         "--all' toont ze allemaal.",
+    "view.why": "waarom",
+    "view.why.steps.one": "1 antwoordstap uit elkaar",
+    "view.why.steps.many": "{count} antwoordstappen uit elkaar",
+    "view.why.weight": "gewicht {weight}",
+    "view.why.gate": "poortvraag van fase {phase}",
+    "view.agreed": "Afgesproken resultaat",
+    "view.agreed_rule": "Het resultaat is het coalitiebestand uit het consensusgesprek van "
+                        "{date}; de respondenten staan ernaast.",
     "view.no_discussion": "Geen vragen met een spreiding van {minimum} of meer.",
     "view.spread": "spreiding",
     "view.question": "vraag",
     "view.answers": "antwoorden",
     "view.overall": "totaal",
     "progress.title": "Voortgang",
-    "progress.points": "Fase per datum",
+    "progress.points": "Fase per ronde",
+    "progress.round": "Ronde",
+    "compare.round_rule": "Per samenwerking telt de laatste ronde: de bestanden met dezelfde "
+                          "'round', of zonder ronde die binnen een maand van elkaar liggen, "
+                          "samengenomen, of het coalitiebestand van die ronde.",
+    "progress.agreed": "{count} + coalitie",
+    "progress.round_rule": "Bestanden van één ronde tellen samen: dezelfde 'round' in het "
+                           "bestand, of zonder ronde binnen {days} dagen van elkaar. Heeft een "
+                           "ronde een coalitiebestand uit een consensusgesprek, dan is dat "
+                           "het resultaat van de ronde.",
     "progress.moved": "Wat veranderde van {before} naar {after}",
     "progress.no_moved": "Geen itemscores veranderd.",
     "progress.actions": "Acties van {date}",
@@ -592,14 +635,35 @@ _LABELS["en"].update({
     "view.lowest": "lowest respondent",
     "view.discussion": "Discussion topics",
     "view.discussion_intro": "Questions on which the respondents diverge most (spread = highest "
-                             "minus lowest item score, at least {minimum}).",
+                             "minus lowest item score, at least {minimum}). First the questions "
+                             "with the most answer steps between them, then the heaviest "
+                             "weight and the gate questions.",
+    "view.topics_shown": "The first {shown} of {count} topics; 'stimulering report --all' "
+                         "shows them all.",
+    "view.why": "why",
+    "view.why.steps.one": "1 answer step apart",
+    "view.why.steps.many": "{count} answer steps apart",
+    "view.why.weight": "weight {weight}",
+    "view.why.gate": "gate question of phase {phase}",
+    "view.agreed": "Agreed result",
+    "view.agreed_rule": "The result is the coalition file of the consensus conversation of "
+                        "{date}; the respondents are shown beside it.",
     "view.no_discussion": "No questions with a spread of {minimum} or more.",
     "view.spread": "spread",
     "view.question": "question",
     "view.answers": "answers",
     "view.overall": "overall",
     "progress.title": "Progress",
-    "progress.points": "Phase per date",
+    "progress.points": "Phase per round",
+    "progress.round": "Round",
+    "compare.round_rule": "Each coalition shows its latest round: the files with the same "
+                          "'round', or without a round within a month of each other, "
+                          "combined, or the round's coalition file.",
+    "progress.agreed": "{count} + coalition",
+    "progress.round_rule": "Files of one round count together: the same 'round' in the file, "
+                           "or, without a round, within {days} days of each other. When a round "
+                           "has a coalition file from a consensus conversation, that file is "
+                           "the round's result.",
     "progress.moved": "What changed from {before} to {after}",
     "progress.no_moved": "No item scores changed.",
     "progress.actions": "Actions of {date}",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -149,6 +149,10 @@ def parse_input(question: Question, raw: str, lang: str,
                 break
             if str(value) not in picked:
                 picked.append(str(value))
+        alone = question.exclusive_clash(picked)
+        if alone is not None:
+            return Invalid(label(lang, "iv.error.exclusive", option=next(
+                choice.label for choice in options if choice.value == alone)))
         if picked:
             order = [str(choice.value) for choice in options]
             return Value(sorted(picked, key=order.index))
@@ -212,11 +216,11 @@ class Interview:
     """Answers, notes, the visible questions and the position of one interview."""
 
     def __init__(self, scorer: Scorer, answers: Mapping[str, AnswerValue] | None = None,
-                 notes: Mapping[str, str] | None = None, *, only_open: bool = False) -> None:
+                 notes: Mapping[str, str] | None = None, *,
+                 only: Iterable[str] | None = None) -> None:
         self.scorer = scorer
-        self.only_open = only_open
-        """Move on to open questions only, passing answered ones by (a consensus session
-        asks its discussion topics, wherever they stand in the set)."""
+        self.only = None if only is None else frozenset(only)
+        """Ask these questions only (a consensus conversation asks its discussion topics)."""
         self.questions = scorer.qset.questions
         self.by_id = scorer.questions
         self.answers: dict[str, AnswerValue] = dict(answers or {})
@@ -239,7 +243,8 @@ class Interview:
     def visible(self) -> list[Question]:
         """The questions asked with the answers so far, in question-set order."""
         items = self.scorer.items(self.values())
-        return [question for question in self.questions if items[question.id].status != "hidden"]
+        return [question for question in self.questions if items[question.id].status != "hidden"
+                and (self.only is None or question.id in self.only)]
 
     def first_open(self) -> str | None:
         """Id of the first visible question without an answer, or ``None``."""
@@ -284,18 +289,13 @@ class Interview:
         self.answers[question.id] = value
 
     def advance(self) -> None:
-        """Go to the next visible question after the current one (``None`` at the end).
-
-        With ``only_open``, the next visible question that has no answer yet.
-        """
+        """Go to the next visible question after the current one (``None`` at the end)."""
         if self.current_id is None:
             return
         order = [question.id for question in self.questions]
         after = set(order[order.index(self.current_id) + 1:])
-        values = self.values() if self.only_open else {}
         self.history.append(self.current_id)
-        self.current_id = next((q.id for q in self.visible()
-                                if q.id in after and values.get(q.id) is None), None)
+        self.current_id = next((q.id for q in self.visible() if q.id in after), None)
 
     def answer(self, value: AnswerValue) -> None:
         """Store an answer to the current question and go to the next one."""

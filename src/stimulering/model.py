@@ -200,6 +200,8 @@ class Option(Frozen):
     score: Score | None = None
     """Score in [0, 1] this option contributes; required on a scored item, absent on a
     context item."""
+    exclusive: StrictBool = False
+    """On a multi item: an option such as "none yet" that cannot be chosen with another."""
 
 
 class Band(Frozen):
@@ -283,6 +285,13 @@ class Question(Frozen):
         return {option.id: option.score for option in self.options or []
                 if option.score is not None}
 
+    def exclusive_clash(self, chosen: list[str]) -> str | None:
+        """The exclusive option (such as "none yet") chosen together with another, if any."""
+        if len(chosen) < 2:
+            return None
+        return next((option.id for option in self.options or []
+                     if option.exclusive and option.id in chosen), None)
+
     @model_validator(mode="after")
     def _fits_type(self) -> "Question":
         kind = self.type
@@ -300,6 +309,9 @@ class Question(Frozen):
                                      "question is not scored")
                 if not self.context and option.score is None:
                     raise ValueError(f"option {option.id!r} needs a score")
+                if option.exclusive and kind != "multi":
+                    raise ValueError(f"option {option.id!r} is exclusive, but only a multi "
+                                     "question has options chosen together")
                 seen.add(option.id)
         elif self.options is not None:
             raise ValueError(f"a {kind} question has no options")
@@ -573,6 +585,18 @@ class Action(Frozen):
     done: StrictBool = False
 
 
+class ConsensusRecord(Frozen):
+    """What a consensus conversation discusses, kept in the coalition file to resume it."""
+
+    partners: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(min_length=2)
+    """The partners whose files were combined, as labelled in the conversation."""
+    topics: dict[ItemId, dict[Annotated[str, Field(max_length=200)], AnswerValue]]
+    """Per discussion topic, in the order asked: each partner's answer."""
+
+
+RoundLabel = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[^\x00-\x1f\x7f]+$")]
+
+
 class Answers(Frozen):
     """One respondent's answers on one date (the answers file format)."""
 
@@ -582,11 +606,15 @@ class Answers(Frozen):
     coalition: Annotated[str, Field(min_length=1, max_length=200)]
     respondent: Respondent
     date: dt.date
+    round: RoundLabel | None = None
+    """The assessment round the file belongs to; files of one round are combined."""
     lang: LanguageCode = "nl"
     answers: dict[ItemId, AnswerValue] = Field(default_factory=dict)
     notes: dict[ItemId, Annotated[str, Field(max_length=10000)]] = Field(default_factory=dict)
     targets: dict[PillarId, PhaseNumber] = Field(default_factory=dict)
     actions: list[Action] = Field(default_factory=list)
+    consensus: ConsensusRecord | None = None
+    """Set in a coalition file made by a consensus conversation."""
 
     @field_validator("date", mode="before")
     @classmethod

@@ -35,8 +35,18 @@ from stimulering.interview import (
     parse_yes_no,
     slug,
 )
-from stimulering.model import LEVELS, PILLARS, ROLES, Action, Answers, Question, Respondent
+from stimulering.model import (
+    LEVELS,
+    PILLARS,
+    ROLES,
+    Action,
+    Answers,
+    ConsensusRecord,
+    Question,
+    Respondent,
+)
 from stimulering.report.common import answer_label, phase_text, pillar_name
+from stimulering.rounds import default_round
 from stimulering.store import chart_path_for, save_answers, write_report
 
 EXIT_INTERRUPTED = 130
@@ -56,6 +66,8 @@ class Options:
     organisation: str | None = None
     role: str | None = None
     level: str | None = None
+    round: str | None = None
+    """The assessment round a new answers file belongs to (default: the month)."""
     folder: Path = Path()
     """Where a default answers file is written and unfinished ones are looked for."""
     today: dt.date | None = None
@@ -69,13 +81,10 @@ class Session:
     """One interview in one terminal."""
 
     def __init__(self, engine: Engine, options: Options, console: Console,
-                 read_line: Callable[[str], str],
-                 context: Mapping[str, str] | None = None, *, only_open: bool = False) -> None:
+                 read_line: Callable[[str], str]) -> None:
         self.engine = engine
-        self.context = dict(context or {})
+        self.context: dict[str, str] = {}
         """Lines shown under a question, by id: in a consensus, what each partner answered."""
-        self.only_open = only_open
-        """Ask open questions only (a consensus goes from topic to topic)."""
         self.options = options
         self.lang = options.lang
         self.console = console
@@ -168,7 +177,7 @@ class Session:
             stimulering_answers=1, question_set=self.engine.scorer.ref, coalition=coalition,
             respondent=Respondent(organisation=organisation, role=role,
                                   level=level),
-            date=today, lang=self.lang)
+            date=today, round=options.round or default_round(today), lang=self.lang)
         self.path = options.save or self.free_name(
             options.folder / default_file_name(coalition, organisation, today))
         self.show_path()
@@ -178,8 +187,14 @@ class Session:
         """Continue an existing answers file (with the current question set)."""
         self.path = path
         self.base = answers.model_copy(update={"question_set": self.engine.scorer.ref})
+        topics = None
+        if answers.consensus is not None:
+            # A consensus file asks its topics only, with each partner's answer beside them.
+            topics = tuple(answers.consensus.topics)
+            self.context = consensus_context(answers.consensus, self.engine.questions.by_id(),
+                                             self.lang)
         self.interview = Interview(self.engine.scorer, answers.answers, answers.notes,
-                                   only_open=self.only_open)
+                                   only=topics)
         self.show_path()
         if answers.question_set is not None:
             for warning in self.engine.scorer.set_warnings(answers.question_set):
@@ -363,24 +378,28 @@ class Session:
         self.say(self.label("iv.saved", path=str(self.path)))
 
     def set_targets(self, evaluation: Evaluation) -> None:
-        """Ask a target phase per pillar."""
+        """Ask a target phase per pillar; each is saved as soon as it is given."""
         assert self.base is not None
-        targets: dict[str, int] = {str(k): v for k, v in self.base.targets.items()}
         result = evaluation.assessment.pillars
         for pillar in PILLARS:
+            name = pillar_name(self.engine.model, pillar, self.lang)
+            now = result[pillar].phase
             while True:
-                text = self.read(self.label(
-                    "iv.targets.ask", pillar=pillar_name(self.engine.model, pillar, self.lang),
-                    phase=phase_text(result[pillar].phase, self.lang)))
+                text = self.read(self.label("iv.targets.ask", pillar=name,
+                                            phase=phase_text(now, self.lang)))
                 if not text.strip():
                     break
                 phase = parse_phase(text)
-                if phase is not None:
-                    targets[pillar] = phase
-                    break
-                self.say(self.label("iv.error.phase"), "yellow")
-        self.base = self.base.model_copy(update={"targets": targets})
-        self.save()
+                if phase is None:
+                    self.say(self.label("iv.error.phase"), "yellow")
+                    continue
+                if now is not None and phase < now and not self.ask_yes_no(
+                        "iv.targets.below", False, target=phase, phase=now):
+                    continue
+                self.base = self.base.model_copy(
+                    update={"targets": {**self.base.targets, pillar: phase}})
+                self.save()
+                break
 
     def add_actions(self) -> None:
         """Record planned actions, one after the other."""
@@ -459,41 +478,52 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
+def consensus_context(record: ConsensusRecord, questions: Mapping[str, Question],
+                      lang: str) -> dict[str, str]:
+    """Per topic, one line with every partner's answer."""
+    return {
+        question_id: "; ".join(f"{who}: {answer_label(questions[question_id], value, lang)}"
+                               for who, value in given.items())
+        for question_id, given in record.topics.items() if question_id in questions
+    }
+
+
 def run_consensus(engine: Engine, options: Options, files: list[Path],
-                  read_line: Callable[[str], str] | None = None) -> int:
-    """The consensus conversation: only the items where the partners diverge are asked.
+                  read_line: Callable[[str], str] | None = None, *,
+                  all_topics: bool = False) -> int:
+    """The consensus conversation: only the discussion topics are asked.
 
     Every other item is taken from the combined result; the answers are saved as one
-    coalition answers file (role ``coalitie``), which can be resumed like any other.
+    coalition answers file (role ``coalitie``) that keeps the topics and the partners'
+    answers, so ``--resume`` continues the same conversation.
     """
-    from stimulering.combine import consensus
+    from stimulering.combine import TOPIC_LIMIT, consensus
+    from stimulering.rounds import default_round
 
     partners = [engine.read_answers(path) for path in files]
-    draft = consensus(engine.scorer, partners)
+    draft = consensus(engine.scorer, partners, limit=None if all_topics else TOPIC_LIMIT)
     today = options.today or dt.date.today()
-    document = draft.answers.model_copy(update={"date": today, "lang": options.lang})
+    document = draft.answers.model_copy(update={
+        "date": today, "lang": options.lang,
+        "round": options.round or draft.answers.round or default_round(today)})
     path = options.save or Session.free_name(options.folder / default_file_name(
         document.coalition, document.respondent.role, today))
     if path.exists():
         raise UsageError(f"--save {path}: exists already; continue it with "
                          f"'stimulering assess --resume {path}' or choose another name")
     save_answers(path, document)
-    by_id = engine.questions.by_id()
-    context = {
-        topic.question: "; ".join(
-            f"{who}: {answer_label(by_id[topic.question], value, options.lang)}"
-            for who, value, _ in topic.answers)
-        for topic in draft.topics
-    }
     console = Console(highlight=False, emoji=False)
     console.print(Text(plural(options.lang, "iv.consensus.intro", len(draft.topics),
                               partners=len(partners)), style="bold"))
+    if len(draft.topics) < draft.total:
+        console.print(Text(label(options.lang, "iv.consensus.capped", shown=len(draft.topics),
+                                 count=draft.total)))
 
     def terminal_line(prompt: str) -> str:
         return console.input(Text(prompt, style="bold"))
 
     session = Session(engine, replace(options, resume=path), console,
-                      read_line or terminal_line, context, only_open=True)
+                      read_line or terminal_line)
     return session.run()
 
 

@@ -237,6 +237,9 @@ def answer_problem(question: Question, value: AnswerValue) -> str | None:
         return f"unknown option {unknown[0]!r} (options: {', '.join(options)})"
     if len(set(value)) != len(value):
         return "an option is selected twice"
+    alone = question.exclusive_clash(value)
+    if alone is not None:
+        return f"option {alone!r} cannot be chosen together with another option"
     return None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from stimulering.advice import advise
-from stimulering.combine import DIVERGENCE_MINIMUM, CoalitionView
+from stimulering.combine import DIVERGENCE_MINIMUM, TOPIC_LIMIT, CoalitionView
 from stimulering.engine import Evaluation
 from stimulering.i18n import label, pick
 from stimulering.model import PILLARS, Model, QuestionSet
@@ -16,6 +16,7 @@ from stimulering.report.common import (
     pillar_name,
     pillar_score_text,
     score_text,
+    topic_reason,
 )
 from stimulering.report.json import (
     assessment_data,
@@ -43,9 +44,17 @@ def combined_evaluation(view: CoalitionView, questions: QuestionSet, model: Mode
 
 def coalition_data(view: CoalitionView, questions: QuestionSet, model: Model,
                    lang: str) -> dict[str, Any]:
-    """The coalition view as plain data: the combined assessment plus respondents and topics."""
+    """The coalition view as plain data: the combined assessment plus respondents and topics.
+
+    JSON lists every discussion topic, in agenda order; the markdown agenda shows the first.
+    """
+    by_id = questions.by_id()
     data = assessment_data(combined_evaluation(view, questions, model), lang)
-    data["combined_rule"] = label(lang, "view.combined_rule")
+    data["round"] = view.round
+    data["agreed"] = None if view.agreed is None else {
+        "date": view.agreed.answers.date.isoformat(), "phase": view.agreed.assessment.phase}
+    data["combined_rule"] = label(lang, "view.combined_rule") if view.agreed is None else \
+        label(lang, "view.agreed_rule", date=view.agreed.answers.date.isoformat())
     data["signal_rule"] = label(lang, "view.signal_rule")
     data["lowest"] = {"phase": view.lowest_phase, "pillars": dict(view.lowest)}
     data["respondents"] = [
@@ -63,6 +72,8 @@ def coalition_data(view: CoalitionView, questions: QuestionSet, model: Model,
     ]
     data["divergence"] = [
         {"question": d.question, "pillar": d.pillar, "spread": rounded(d.spread),
+         "steps": d.steps, "weight": d.weight, "gate": d.gate,
+         "why": topic_reason(d, by_id[d.question], lang),
          "answers": {who: value for who, value, _ in d.answers},
          "scores": {who: rounded(score) for who, _, score in d.answers}}
         for d in view.divergence
@@ -77,8 +88,8 @@ def render_coalition_json(view: CoalitionView, questions: QuestionSet, model: Mo
 
 
 def render_coalition_markdown(view: CoalitionView, questions: QuestionSet, model: Model,
-                              lang: str) -> str:
-    """The coalition view as a markdown report."""
+                              lang: str, *, topics: int | None = TOPIC_LIMIT) -> str:
+    """The coalition view as a markdown report; ``topics`` caps the agenda (``None``: all)."""
     evaluation = combined_evaluation(view, questions, model)
     result = view.combined
     by_id = questions.by_id()
@@ -87,6 +98,7 @@ def render_coalition_markdown(view: CoalitionView, questions: QuestionSet, model
     out += table(["", ""], [
         [label(lang, "coalition"), escape(view.coalition)],
         [label(lang, "date"), view.date.isoformat()],
+        *([[label(lang, "report.round"), escape(view.round)]] if view.round else []),
         [label(lang, "view.respondents"), str(len(view.respondents))],
         [label(lang, "question_set"),
          f"{escape(result.question_set.id)} {escape(result.question_set.version)}"],
@@ -101,10 +113,17 @@ def render_coalition_markdown(view: CoalitionView, questions: QuestionSet, model
              *(phase_text(r.assessment.pillars[p].phase, lang) for p in PILLARS),
              phase_text(r.assessment.phase, lang)]
             for r in view.respondents]
+    if view.agreed is not None:
+        agreed = view.agreed
+        rows.append([f"**{label(lang, 'view.agreed')}**", agreed.answers.date.isoformat(),
+                     *(f"**{phase_text(agreed.assessment.pillars[p].phase, lang)}**"
+                       for p in PILLARS),
+                     f"**{phase_text(agreed.assessment.phase, lang)}**"])
     out += table([label(lang, "respondent"), label(lang, "date"), *pillar_header,
                   label(lang, "view.overall").capitalize()], rows) + [""]
 
-    rule = escape(label(lang, "view.combined_rule"))
+    rule = escape(label(lang, "view.combined_rule") if view.agreed is None else
+                  label(lang, "view.agreed_rule", date=view.agreed.answers.date.isoformat()))
     out += [f"## {label(lang, 'view.combined')}", "", f"_{rule}_", ""]
     phase = escape(overall_phase_text(model, result.phase, lang))
     lowest = label(lang, "view.lowest_phase", phase=phase_text(view.lowest_phase, lang))
@@ -122,17 +141,21 @@ def render_coalition_markdown(view: CoalitionView, questions: QuestionSet, model
     out += [f"## {label(lang, 'view.discussion')}", ""]
     if view.divergence:
         out += [escape(label(lang, "view.discussion_intro", minimum=minimum)), ""]
+        agenda = view.divergence if topics is None else view.divergence[:topics]
         rows = []
-        for d in view.divergence:
+        for d in agenda:
             question = by_id[d.question]
             given = "; ".join(f"{escape(who)}: {escape(answer_label(question, value, lang))}"
                               for who, value, _ in d.answers)
             rows.append([f"`{d.question}`", escape(pick(question.text, lang)),
-                         escape(pillar_name(model, d.pillar, lang)), score_text(d.spread, lang),
-                         given])
+                         escape(pillar_name(model, d.pillar, lang)),
+                         escape(topic_reason(d, question, lang)), given])
         out += table([label(lang, "view.question").capitalize(), "",
-                      label(lang, "pillar").capitalize(), label(lang, "view.spread").capitalize(),
+                      label(lang, "pillar").capitalize(), label(lang, "view.why").capitalize(),
                       label(lang, "view.answers").capitalize()], rows) + [""]
+        if len(agenda) < len(view.divergence):
+            out += [escape(label(lang, "view.topics_shown", shown=len(agenda),
+                                 count=len(view.divergence))), ""]
     else:
         out += [escape(label(lang, "view.no_discussion", minimum=minimum)), ""]
 

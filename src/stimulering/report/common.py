@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from stimulering.advice import AdviceItem
+from stimulering.combine import Divergence
 from stimulering.engine import Evaluation
 from stimulering.i18n import decimal, join_words, label, number_text, pick, plural
 from stimulering.model import (
@@ -237,3 +238,13 @@ def warning_message(warning: Warning, evaluation: Evaluation, lang: str) -> str:
     if warning.code == "changed_question_set":
         return label(lang, "warning.changed_question_set", made=made, used=used)
     return label(lang, "warning.other_question_set", made=made, used=used)
+
+
+def topic_reason(topic: Divergence, question: Question, lang: str) -> str:
+    """Why a question is on the discussion agenda: answer steps apart, weight, gate."""
+    parts = [plural(lang, "view.why.steps", topic.steps)]
+    if topic.weight != 1:
+        parts.append(label(lang, "view.why.weight", weight=number_text(topic.weight, lang)))
+    if topic.gate:
+        parts.append(label(lang, "view.why.gate", phase=question.phase))
+    return "; ".join(parts)

@@ -30,7 +30,8 @@ def _present(row: CoalitionRow) -> list[str]:
 def compare_data(rows: Sequence[CoalitionRow], *, anonymise: bool = False) -> dict[str, Any]:
     """The comparison as plain data."""
     return {"coalitions": [
-        {"coalition": name, "date": row.date.isoformat(), "respondents": row.respondents,
+        {"coalition": name, "round": row.round, "date": row.date.isoformat(),
+         "respondents": row.respondents, "agreed": row.agreed,
          "phase": row.assessment.phase,
          "undetermined": undetermined_summary(row.assessment),
          "pillars": {p: {"phase": row.assessment.pillars[p].phase,
@@ -48,13 +49,14 @@ def render_compare_csv(rows: Sequence[CoalitionRow], *, anonymise: bool = False)
     """The comparison as CSV, one row per coalition; catalysts separated by ``;``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["coalition", "date", "respondents", "phase",
+    writer.writerow(["coalition", "round", "date", "respondents", "agreed", "phase",
                      *(f"{p}_{column}" for p in PILLARS for column in ("phase", "score")),
                      "catalysts"])
     for name, row in shown_rows(rows, anonymise=anonymise):
         pillars = row.assessment.pillars
         # CSV is for spreadsheets and scripts: a decimal point, and empty for unknown.
-        writer.writerow([name, row.date.isoformat(), row.respondents,
+        writer.writerow([name, row.round, row.date.isoformat(), row.respondents,
+                         "yes" if row.agreed else "no",
                          _csv(row.assessment.phase),
                          *(value for p in PILLARS for value in (
                              _csv(pillars[p].phase), _csv(rounded(pillars[p].score)))),
@@ -68,7 +70,9 @@ def _csv(value: float | int | None) -> str:
 
 def _cells(name: str, row: CoalitionRow, names: dict[str, str], lang: str) -> list[str]:
     pillars = row.assessment.pillars
-    return [name, row.date.isoformat(), str(row.respondents),
+    respondents = label(lang, "progress.agreed", count=row.respondents) if row.agreed \
+        else str(row.respondents)
+    return [name, row.date.isoformat(), respondents,
             phase_text(row.assessment.phase, lang),
             *(f"{phase_text(pillars[p].phase, lang)} ({pillar_score_text(pillars[p], lang)})"
               for p in PILLARS),
@@ -91,6 +95,7 @@ def render_compare_markdown(rows: Sequence[CoalitionRow], model: Model, lang: st
         body.append([escape(cells[0]), *cells[1:-1], escape(cells[-1])])
     out = [f"# {label(lang, 'compare.title')}", ""]
     out += table([escape(h) for h in _header(model, lang)], body)
+    out += ["", escape(label(lang, "compare.round_rule"))]
     return "\n".join(out) + "\n"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from stimulering.combine import COMPARABLE_MINIMUM, Progress, ProgressStep
@@ -10,6 +11,7 @@ from stimulering.model import PILLARS, Model, QuestionSet
 from stimulering.report.common import percent, phase_text, pillar_name, score_text
 from stimulering.report.json import dumps, pillar_summary, rounded, undetermined_summary
 from stimulering.report.markdown import escape, table
+from stimulering.rounds import ROUND_WINDOW_DAYS
 
 TOP_MOVED = 10
 """How many moved items per step markdown and the table show; JSON has them all."""
@@ -29,7 +31,9 @@ def progress_data(result: Progress, lang: str) -> dict[str, Any]:
         "coalition": result.coalition,
         "comparable": rounded(result.comparable),
         "points": [
-            {"date": point.date.isoformat(), "respondents": point.respondents,
+            {"round": point.round, "date": point.date.isoformat(),
+             "first_date": (point.first or point.date).isoformat(),
+             "respondents": point.respondents, "agreed": point.agreed,
              "phase": point.assessment.phase,
              "undetermined": undetermined_summary(point.assessment),
              "pillars": pillar_summary(point.assessment.pillars)}
@@ -55,14 +59,24 @@ def render_progress_json(result: Progress, lang: str) -> str:
     return dumps(progress_data(result, lang))
 
 
+def dates_text(first: dt.date | None, last: dt.date) -> str:
+    """The dates of a round: one date, or the first and the last."""
+    if first is None or first == last:
+        return last.isoformat()
+    return f"{first.isoformat()} – {last.isoformat()}"
+
+
 def _point_rows(result: Progress, lang: str) -> list[list[str]]:
-    return [[point.date.isoformat(), str(point.respondents),
+    return [[point.round, dates_text(point.first, point.date),
+             label(lang, "progress.agreed", count=point.respondents) if point.agreed
+             else str(point.respondents),
              *(phase_text(point.assessment.pillars[p].phase, lang) for p in PILLARS),
              phase_text(point.assessment.phase, lang)] for point in result.points]
 
 
 def _point_header(model: Model, lang: str) -> list[str]:
-    return [label(lang, "date"), label(lang, "compare.respondents"),
+    return [label(lang, "progress.round"), label(lang, "date"),
+            label(lang, "compare.respondents"),
             *(pillar_name(model, p, lang) for p in PILLARS),
             label(lang, "view.overall").capitalize()]
 
@@ -73,7 +87,9 @@ def render_progress_markdown(result: Progress, questions: QuestionSet, model: Mo
     by_id = questions.by_id()
     out = [f"# {label(lang, 'progress.title')}: {escape(result.coalition)}", "",
            f"## {label(lang, 'progress.points')}", ""]
-    out += table([escape(h) for h in _point_header(model, lang)], _point_rows(result, lang)) + [""]
+    rows = [[escape(cell) for cell in row] for row in _point_rows(result, lang)]
+    out += table([escape(h) for h in _point_header(model, lang)], rows) + [""]
+    out += [escape(label(lang, "progress.round_rule", days=ROUND_WINDOW_DAYS)), ""]
     for step in result.steps:
         before, after = step.before.isoformat(), step.after.isoformat()
         out += [f"## {label(lang, 'progress.moved', before=before, after=after)}", "",
@@ -122,7 +138,8 @@ def render_progress_table(result: Progress, questions: QuestionSet, model: Model
         points.add_column(heading, justify="left" if index == 0 else "right")
     for row in _point_rows(result, lang):
         points.add_row(*row)
-    parts += [Text(), points]
+    parts += [Text(), points,
+              Text(label(lang, "progress.round_rule", days=ROUND_WINDOW_DAYS), style="dim")]
     for step in result.steps:
         before, after = step.before.isoformat(), step.after.isoformat()
         parts += [Text(), Text(label(lang, "progress.moved", before=before, after=after),
