@@ -227,3 +227,32 @@ def test_resuming_a_file_of_this_question_set_says_nothing_about_it(cli, termina
     cli("assess", *WHO, "--save", "z.yaml", input="4\n:q\n")
     result = cli("assess", "--resume", "z.yaml", input=":q\n")
     assert "vragenset" not in result.stdout
+
+
+def test_none_yet_with_another_option_is_refused_and_asked_again(cli, terminal, engine):
+    lines = []
+    interview = Interview(engine.scorer)
+    while interview.current is not None and interview.current.id != "scope_verbreding":
+        line = typed_for(interview.current)
+        interview.answer(parse_input(interview.current, line, "nl").value)
+        lines.append(line)
+    assert interview.current is not None
+    result = cli("assess", *WHO, "--save", "z.yaml",
+                 input="\n".join([*lines, "1, 2", "1", ":q"]) + "\n")
+    assert "'Geen' kan alleen op zichzelf gekozen worden" in flat(result.stdout)
+    assert answers_in(terminal / "z.yaml").answers["scope_verbreding"] == ["geen"]
+
+
+def test_a_target_is_kept_as_soon_as_it_is_given(cli, terminal, engine):
+    lines = [*whole_interview(engine), "",   # accept the review
+             "j", "3", "j"]                  # people: 3, below the phase now, confirmed
+    # The input ends here, as when the terminal is closed before the other pillars.
+    cli("assess", *WHO, "--save", "z.yaml", input="\n".join(lines) + "\n")
+    assert dict(answers_in(terminal / "z.yaml").targets) == {"people": 3}
+
+
+def test_a_target_below_the_phase_now_is_not_recorded_unless_confirmed(cli, terminal, engine):
+    lines = [*whole_interview(engine), "", "j", "2", "n", "", "", ""]
+    result = cli("assess", *WHO, "--save", "z.yaml", input="\n".join(lines) + "\n")
+    assert "Fase 2 ligt onder de fase waar deze pijler nu staat" in flat(result.stdout)
+    assert dict(answers_in(terminal / "z.yaml").targets) == {}

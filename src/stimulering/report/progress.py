@@ -134,8 +134,12 @@ def render_progress_table(result: Progress, questions: QuestionSet, model: Model
     parts: list[Any] = [Text(f"{label(lang, 'progress.title')}: {result.coalition}",
                              style="bold")]
     points = Table(box=None, padding=(0, 1))
-    for index, heading in enumerate(_point_header(model, lang)):
-        points.add_column(heading, justify="left" if index == 0 else "right")
+    headings = _point_header(model, lang)
+    # Full pillar names do not fit in 80 columns beside a round's dates.
+    headings[3:6] = [label(lang, f"pillar_short.{p}") for p in PILLARS]
+    for index, heading in enumerate(headings):
+        points.add_column(heading, justify="left" if index < 2 else "right",
+                          no_wrap=index in (1, 2))
     for row in _point_rows(result, lang):
         points.add_row(*row)
     parts += [Text(), points,
