@@ -112,3 +112,42 @@ def test_a_whole_interview_ends_on_the_result_screen(tmp_path, engine):
     child.expect_exact("Opgeslagen in z.yaml.")
     assert finish(child) == 0
     assert len(load_answers(tmp_path / "z.yaml")[0].answers) == len(lines)
+
+
+def test_ctrl_c_in_a_consensus_keeps_the_topics_and_the_partners_answers(tmp_path):
+    from conftest import answers_document, highest, lowest
+
+    import yaml
+
+    engine = load()
+    high, low = highest(engine), lowest(engine)
+    mixed = {key: (low[key] if index % 3 == 0 else value)
+             for index, (key, value) in enumerate(high.items())}
+    for name, values, date in (("gemeente", high, "2026-05-12"), ("stroomnet", mixed,
+                                                                  "2026-05-12"),
+                               ("bronwater", mixed, "2026-05-13")):
+        document = answers_document(values, coalition="Kanaalstad", date=date, respondent={
+            "organisation": name.capitalize(), "role": "overig", "level": "tactisch"})
+        (tmp_path / f"{name}.yaml").write_text(yaml.safe_dump(document), encoding="utf-8")
+    files = ["gemeente.yaml", "stroomnet.yaml", "bronwater.yaml"]
+
+    child = spawn(tmp_path, "--consensus", *files, "--save", "coalitie.yaml")
+    child.expect_exact("[1/10]")
+    child.expect_exact("Antwoorden van de partners: Gemeente:")
+    child.expect_exact(": ")
+    child.sendline("1")
+    child.expect_exact("[2/10]")
+    child.expect_exact("Antwoorden van de partners:")
+    child.sendintr()
+    child.expect_exact("Verdergaan: stimulering assess --resume coalitie.yaml")
+    assert finish(child) == 130
+    saved = load_answers(tmp_path / "coalitie.yaml")[0]
+    assert saved.consensus is not None and len(saved.consensus.topics) == 10
+    first = next(iter(saved.consensus.topics))
+    assert saved.answers[first] is not None
+
+    child = spawn(tmp_path, "--resume", "coalitie.yaml")
+    child.expect_exact("[2/10]")
+    child.expect_exact("Antwoorden van de partners: Gemeente:")
+    child.sendline(":q")
+    assert finish(child) == 0

@@ -252,6 +252,10 @@ def test_only_asks_the_given_questions_and_counts_them():
     assert interview.current_id == "c"
     interview.answer(2)
     assert interview.current_id is None and interview.finished
+    agenda = Interview(s, {}, only=["c", "a"])
+    assert [q.id for q in agenda.visible()] == ["c", "a"]
+    agenda.answer(1)
+    assert agenda.current_id == "a"
     plain = Interview(s, {"b": 3})
     plain.answer(4)
     assert plain.current_id == "b"

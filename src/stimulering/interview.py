@@ -219,8 +219,9 @@ class Interview:
                  notes: Mapping[str, str] | None = None, *,
                  only: Iterable[str] | None = None) -> None:
         self.scorer = scorer
-        self.only = None if only is None else frozenset(only)
-        """Ask these questions only (a consensus conversation asks its discussion topics)."""
+        self.only = None if only is None else tuple(only)
+        """Ask these questions only, in this order (a consensus conversation asks its
+        discussion topics, the largest differences first)."""
         self.questions = scorer.qset.questions
         self.by_id = scorer.questions
         self.answers: dict[str, AnswerValue] = dict(answers or {})
@@ -243,8 +244,13 @@ class Interview:
     def visible(self) -> list[Question]:
         """The questions asked with the answers so far, in question-set order."""
         items = self.scorer.items(self.values())
-        return [question for question in self.questions if items[question.id].status != "hidden"
-                and (self.only is None or question.id in self.only)]
+        return [question for question in self._order() if items[question.id].status != "hidden"]
+
+    def _order(self) -> list[Question]:
+        """The questions in the order they are asked, hidden ones included."""
+        if self.only is None:
+            return list(self.questions)
+        return [self.by_id[question_id] for question_id in self.only if question_id in self.by_id]
 
     def first_open(self) -> str | None:
         """Id of the first visible question without an answer, or ``None``."""
@@ -292,8 +298,8 @@ class Interview:
         """Go to the next visible question after the current one (``None`` at the end)."""
         if self.current_id is None:
             return
-        order = [question.id for question in self.questions]
-        after = set(order[order.index(self.current_id) + 1:])
+        order = [question.id for question in self._order()]
+        after = set(order[order.index(self.current_id) + 1:]) if self.current_id in order else set()
         self.history.append(self.current_id)
         self.current_id = next((q.id for q in self.visible() if q.id in after), None)
 
