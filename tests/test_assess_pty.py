@@ -115,9 +115,9 @@ def test_a_whole_interview_ends_on_the_result_screen(tmp_path, engine):
 
 
 def test_ctrl_c_in_a_consensus_keeps_the_topics_and_the_partners_answers(tmp_path):
-    from conftest import answers_document, highest, lowest
-
     import yaml
+
+    from conftest import answers_document, highest, lowest
 
     engine = load()
     high, low = highest(engine), lowest(engine)

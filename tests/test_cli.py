@@ -93,7 +93,7 @@ def test_assess_without_terminal_or_answers_exits_2(cli):
 def test_unknown_language_is_a_usage_error(cli, write_answers, engine):
     path = write_answers(highest(engine))
     result = cli("assess", "--answers", str(path), "--lang", "de", expect=2)
-    assert result.stderr == "error: --lang de: the question set is written in nl, en\n"
+    assert "Invalid value for '--lang': 'de': expected one of nl, en" in result.stderr
 
 
 def test_answer_out_of_range_names_file_line_and_id(cli, tmp_path, monkeypatch):
@@ -328,3 +328,17 @@ def test_template_says_what_options_mean_and_when_in_words(cli):
         "  #   convenant: In een convenant of samenwerkingsovereenkomst"]
     for word in ("fase", "score", "gewicht", "poortvraag", "gate", "volwassen"):
         assert not re.search(rf"\b{word}\b", text.lower()), word
+
+
+def test_every_command_with_lang_refuses_a_language_it_cannot_speak(cli):
+    import typer.main
+
+    from stimulering.cli import app
+
+    group = typer.main.get_command(app)
+    with_lang = sorted(name for name, command in group.commands.items()  # type: ignore[attr-defined]
+                       if any("--lang" in p.opts for p in command.params))
+    assert {"assess", "report", "diff", "catalogue", "progress", "compare"} <= set(with_lang)
+    for name in with_lang:
+        result = cli(name, "--lang", "de", expect=2)
+        assert "'de': expected one of nl, en" in result.stderr, name

@@ -8,13 +8,13 @@ import pytest
 
 from builders import TEXT, answers, best_value, model, question, question_set, worst_value
 from stimulering.combine import (
-    MixedCoalitionsError,
     coalition_code,
     coalition_view,
     consensus,
     nearest_value,
     respondent_labels,
 )
+from stimulering.errors import MixedCoalitionsError
 from stimulering.model import Answers, Respondent
 from stimulering.scoring import Scorer
 from stimulering.store import answers_yaml

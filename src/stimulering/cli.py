@@ -79,7 +79,17 @@ ModelOption = Annotated[
     Path | None,
     typer.Option("--model", help="Model folder to use (default: the shipped one)."),
 ]
-LangOption = Annotated[str, typer.Option("--lang", help="Language of the output: nl or en.")]
+def _check_lang(value: str) -> str:
+    """``--lang`` must name a language the program's labels are written in."""
+    from stimulering.i18n import languages
+
+    if value not in languages():
+        raise typer.BadParameter(f"{value!r}: expected one of {', '.join(languages())}")
+    return value
+
+
+LangOption = Annotated[str, typer.Option("--lang", help="Language of the output: nl or en.",
+                                         callback=_check_lang)]
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.",
                               dir_okay=False)]

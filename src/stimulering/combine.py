@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from stimulering.errors import StimuleringError
+from stimulering.errors import MixedCoalitionsError
 from stimulering.model import (
     DONT_KNOW,
     NOT_APPLICABLE,
@@ -64,10 +64,6 @@ TOPIC_LIMIT = 10
 """How many discussion topics an agenda shows unless all are asked for."""
 COMPARABLE_MINIMUM = 0.8
 """Share of comparable items below which a comparison over time carries a warning."""
-
-
-class MixedCoalitionsError(StimuleringError):
-    """Files of different coalitions were given where one coalition is expected."""
 
 
 def coalition_key(name: str) -> str:

@@ -72,3 +72,7 @@ def invalid(file: str, message: str, *, line: int | None = None, column: int | N
             item_id: str | None = None) -> InvalidInputError:
     """Build an ``InvalidInputError`` holding a single problem."""
     return InvalidInputError([Problem(file, message, line, column, item_id)])
+
+
+class MixedCoalitionsError(StimuleringError):
+    """Files of different coalitions were given where one coalition is expected."""

@@ -791,6 +791,11 @@ def label(lang: str, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def languages() -> tuple[str, ...]:
+    """The languages the program's own labels are written in."""
+    return tuple(_LABELS)
+
+
 def plural(lang: str, key: str, count: int, **values: object) -> str:
     """The label ``key.one`` for a count of 1, else ``key.many`` (or ``key``), with ``count``."""
     table = _LABELS.get(lang, _LABELS[FALLBACK_LANGUAGE])
