@@ -1,7 +1,9 @@
-"""The pre-commit hook, run as a coalition would: through ``pre-commit try-repo``.
+"""The pre-commit hook, run as a coalition would: from its ``.pre-commit-config.yaml``.
 
-pre-commit installs this checkout (at its latest commit plus uncommitted changes to
-tracked files) into an environment of its own, so the first run takes a while.
+Each coalition repository here names this checkout (at one commit holding its tracked
+files as they are now) as the hook's repository. pre-commit installs it into an
+environment of its own, which takes a while; the tests share one pre-commit home and
+name the same commit, so that environment is built once.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = (ROOT / "questions.yaml").read_text(encoding="utf-8")
 
@@ -24,13 +28,18 @@ def run(*args: str, cwd: Path,
 
 
 @pytest.fixture(scope="module")
-def checkout() -> Path:
+def checkout() -> tuple[Path, str]:
+    """This checkout and one commit holding its tracked files as they are now."""
     if shutil.which("git") is None:
         pytest.skip("git is not installed; pre-commit try-repo needs it")
     inside = run("git", "rev-parse", "--is-inside-work-tree", cwd=ROOT)
     if inside.stdout.strip() != "true":
         pytest.skip(f"{ROOT} is not a git checkout; pre-commit try-repo needs one")
-    return ROOT
+    # `git stash create` makes a commit of the uncommitted changes without touching the
+    # work tree (and prints nothing when there are none).
+    changes = run("git", "stash", "create", cwd=ROOT).stdout.strip()
+    ref = changes or run("git", "rev-parse", "HEAD", cwd=ROOT).stdout.strip()
+    return ROOT, ref
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +47,12 @@ def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
-def coalition_repository(folder: Path, files: dict[str, str]) -> Path:
+def coalition_repository(folder: Path, files: dict[str, str],
+                         checkout: tuple[Path, str]) -> Path:
+    root, ref = checkout
+    files = {".pre-commit-config.yaml": (
+        f"repos:\n  - repo: {root}\n    rev: {ref}\n"
+        "    hooks:\n      - id: stimulering-validate\n"), **files}
     folder.mkdir()
     for name, text in files.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
@@ -51,10 +65,9 @@ def coalition_repository(folder: Path, files: dict[str, str]) -> Path:
     return folder
 
 
-def try_hook(repository: Path, checkout: Path, home: Path) -> subprocess.CompletedProcess[str]:
+def try_hook(repository: Path, home: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PRE_COMMIT_HOME=str(home), NO_COLOR="1")
-    return run(sys.executable, "-m", "pre_commit", "try-repo", str(checkout),
-               "stimulering-validate", "--all-files", "--color", "never",
+    return run(sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never",
                cwd=repository, env=env)
 
 
@@ -73,8 +86,8 @@ def test_hook_names_file_and_line_of_an_unknown_category(checkout, pre_commit_ho
     repository = coalition_repository(tmp_path / "coalitie", {
         "questions.yaml": broken,
         "notes/not-a-question-set.yaml": "this: [is not checked\n",
-    })
-    result = try_hook(repository, checkout, pre_commit_home)
+    }, checkout)
+    result = try_hook(repository, pre_commit_home)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "stimulering validate" in result.stdout and "Failed" in result.stdout
     assert hook_report(result.stdout) == [
@@ -88,8 +101,8 @@ def test_hook_names_file_and_line_of_a_yaml_syntax_error(checkout, pre_commit_ho
     repository = coalition_repository(tmp_path / "coalitie", {
         "sets/questions.yml": "id: basis\nversion: 1.0.0\nquestions:\n  - id: a\n"
                               "    text: {nl: \"open\n",
-    })
-    result = try_hook(repository, checkout, pre_commit_home)
+    }, checkout)
+    result = try_hook(repository, pre_commit_home)
     assert result.returncode == 1, result.stdout + result.stderr
     assert hook_report(result.stdout) == [
         "sets/questions.yml:6:1: YAML syntax error: found unexpected end of stream (while "
@@ -99,7 +112,8 @@ def test_hook_names_file_and_line_of_a_yaml_syntax_error(checkout, pre_commit_ho
 
 
 def test_hook_passes_a_valid_question_set(checkout, pre_commit_home, tmp_path):
-    repository = coalition_repository(tmp_path / "coalitie", {"questions.yaml": SHIPPED})
-    result = try_hook(repository, checkout, pre_commit_home)
+    repository = coalition_repository(tmp_path / "coalitie", {"questions.yaml": SHIPPED},
+                                      checkout)
+    result = try_hook(repository, pre_commit_home)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "stimulering validate" in result.stdout and "Passed" in result.stdout
