@@ -13,6 +13,7 @@ import pytest
 
 from stimulering.interview import Interview, parse_input
 from stimulering.loading import load_answers
+from stimulering.sanitise import is_hidden
 
 WHO = ["--coalition", "Rivierstad", "--organisation", "Stroomnet", "--role", "netbeheerder",
        "--level", "tactisch"]
@@ -225,3 +226,22 @@ def test_resuming_a_file_of_this_question_set_says_nothing_about_it(cli, termina
     cli("assess", *WHO, "--save", "z.yaml", input="4\n:q\n")
     result = cli("assess", "--resume", "z.yaml", input=":q\n")
     assert "vragenset" not in result.stdout
+
+
+def test_hostile_names_and_answers_show_literally_and_a_resumed_interview_finishes(
+        cli, terminal, engine):
+    answer = "[/bold] \x1b]0;titel\x07 [link=https://kwaad.example]x[/link]"
+    save = "z\x1b[2J.yaml"
+    lines = whole_interview(engine)
+    who = ["--coalition", "Kanaalstad [/bold]", "--organisation", "Beek\u202estad",
+           "--role", "gemeente", "--level", "tactisch", "--save", save]
+    first = cli("assess", *who, input=f"{answer}\n:r\n\n:q\n").stdout
+    assert "Antwoorden worden bewaard in z<U+001B>[2J.yaml" in first
+    assert "[/bold] <U+001B>]0;ti" in first  # in the review, cut to fit
+    resumed = cli("assess", "--resume", save,
+                  input="\n".join([*lines[1:], "", "n", "n", "n"]) + "\n").stdout
+    assert "Fase van de samenwerking:" in resumed
+    assert "Kanaalstad [/bold] · Beek<U+202E>stad (gemeente, tactisch)" in flat(resumed)
+    for out in (first, resumed):
+        assert not [c for c in out if c != "\n" and is_hidden(c)]
+    assert answers_in(terminal / save).answers["deelnemende_partijen"] == answer

@@ -37,6 +37,7 @@ from stimulering.interview import (
 )
 from stimulering.model import LEVELS, PILLARS, ROLES, Action, Answers, Question, Respondent
 from stimulering.report.common import answer_label, phase_text, pillar_name
+from stimulering.report.text import plain, safe_console
 from stimulering.store import chart_path_for, save_answers, write_report
 
 EXIT_INTERRUPTED = 130
@@ -87,8 +88,8 @@ class Session:
     # --- small helpers -------------------------------------------------------------------------
 
     def say(self, text: str = "", style: str = "") -> None:
-        """Print one paragraph of program text."""
-        self.console.print(Text(text, style=style))
+        """Print one paragraph, shown as it is (names and texts in it come from files)."""
+        self.console.print(plain(text, style=style))
 
     def read(self, prompt: str) -> str:
         """Read one line; end of input counts as quitting."""
@@ -225,7 +226,8 @@ class Session:
         self.say()
         self.console.print(Text.assemble(
             (f"[{index}/{total}] ", "bold"),
-            (f"{pillar_name(model, question.pillar, self.lang)} · {category}", "bold cyan")))
+            plain(f"{pillar_name(model, question.pillar, self.lang)} · {category}",
+                  "bold cyan")))
         self.say(pick(question.text, self.lang))
         if question.id in self.context:
             self.say(self.label("iv.consensus.answers", answers=self.context[question.id]),
@@ -332,8 +334,8 @@ class Session:
             value = self.interview.value(question.id)
             shown = self.label("iv.review.open") if value is None else \
                 answer_label(question, value, self.lang)
-            table.add_row(str(number), _cut(pick(question.text, self.lang), text_width),
-                          _cut(shown, REVIEW_ANSWER_WIDTH))
+            table.add_row(str(number), plain(_cut(pick(question.text, self.lang), text_width)),
+                          plain(_cut(shown, REVIEW_ANSWER_WIDTH)))
         self.say()
         self.console.print(table)
 
@@ -485,12 +487,12 @@ def run_consensus(engine: Engine, options: Options, files: list[Path],
             for who, value, _ in topic.answers)
         for topic in draft.topics
     }
-    console = Console(highlight=False, emoji=False)
+    console = safe_console()
     console.print(Text(plural(options.lang, "iv.consensus.intro", len(draft.topics),
                               partners=len(partners)), style="bold"))
 
     def terminal_line(prompt: str) -> str:
-        return console.input(Text(prompt, style="bold"))
+        return console.input(plain(prompt, style="bold"))
 
     session = Session(engine, replace(options, resume=path), console,
                       read_line or terminal_line, context, only_open=True)
@@ -509,9 +511,9 @@ def run_interview(engine: Engine, options: Options,
     if options.save is not None and options.resume is None and options.save.exists():
         raise UsageError(f"--save {options.save}: exists already; continue it with "
                          f"'stimulering assess --resume {options.save}' or choose another name")
-    console = Console(highlight=False, emoji=False)
+    console = safe_console()
 
     def terminal_line(prompt: str) -> str:
-        return console.input(Text(prompt, style="bold"))
+        return console.input(plain(prompt, style="bold"))
 
     return Session(engine, options, console, read_line or terminal_line).run()

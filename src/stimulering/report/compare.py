@@ -99,7 +99,7 @@ def render_compare_table(rows: Sequence[CoalitionRow], model: Model, lang: str, 
     """The comparison for the terminal."""
     from rich.table import Table
 
-    from stimulering.report.text import render
+    from stimulering.report.text import plain, render
 
     # Catalyst names do not fit in 80 columns beside the pillars: the terminal shows how
     # many are present; markdown, CSV and JSON name them.
@@ -109,9 +109,9 @@ def render_compare_table(rows: Sequence[CoalitionRow], model: Model, lang: str, 
     headings = _header(model, lang)
     headings[4:7] = [label(lang, f"pillar_short.{p}") for p in PILLARS]
     for index, heading in enumerate(headings):
-        grid.add_column(heading, justify="right" if index in (2, 3, 7) else "left",
+        grid.add_column(plain(heading), justify="right" if index in (2, 3, 7) else "left",
                         no_wrap=index > 0)
     for name, row in shown_rows(rows, anonymise=anonymise):
         cells = _cells(name, row, {}, lang)
-        grid.add_row(*cells[:-1], f"{len(_present(row))}/{catalysts}")
+        grid.add_row(*(plain(cell) for cell in cells[:-1]), f"{len(_present(row))}/{catalysts}")
     return render([grid], color=color)

@@ -112,16 +112,16 @@ def render_progress_table(result: Progress, questions: QuestionSet, model: Model
     from rich.table import Table
     from rich.text import Text
 
-    from stimulering.report.text import render
+    from stimulering.report.text import plain, render
 
     by_id = questions.by_id()
-    parts: list[Any] = [Text(f"{label(lang, 'progress.title')}: {result.coalition}",
-                             style="bold")]
+    parts: list[Any] = [plain(f"{label(lang, 'progress.title')}: {result.coalition}",
+                              style="bold")]
     points = Table(box=None, padding=(0, 1))
     for index, heading in enumerate(_point_header(model, lang)):
-        points.add_column(heading, justify="left" if index == 0 else "right")
+        points.add_column(plain(heading), justify="left" if index == 0 else "right")
     for row in _point_rows(result, lang):
-        points.add_row(*row)
+        points.add_row(*(plain(cell) for cell in row))
     parts += [Text(), points]
     for step in result.steps:
         before, after = step.before.isoformat(), step.after.isoformat()
@@ -139,7 +139,8 @@ def render_progress_table(result: Progress, questions: QuestionSet, model: Model
             moved.add_column(after, justify="right")
             moved.add_column("±", justify="right")
             for m in step.moved[:TOP_MOVED]:
-                moved.add_row(pick(by_id[m.question].text, lang), score_text(m.before, lang),
+                moved.add_row(plain(pick(by_id[m.question].text, lang)),
+                              score_text(m.before, lang),
                               score_text(m.after, lang), decimal(m.change, lang, signed=True))
             parts.append(moved)
         else:
@@ -151,7 +152,7 @@ def render_progress_table(result: Progress, questions: QuestionSet, model: Model
             actions.add_column(label(lang, "progress.status"))
             for s in step.actions:
                 style = "green" if s.status == "done" else "yellow"
-                actions.add_row(s.action.what, Text(label(lang, f"action.{s.status}"),
-                                                    style=style))
+                actions.add_row(plain(s.action.what), Text(label(lang, f"action.{s.status}"),
+                                                           style=style))
             parts.append(actions)
     return render(parts, color=color)
