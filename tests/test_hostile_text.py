@@ -7,6 +7,8 @@ write no character a terminal would act on or not show.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 import xml.etree.ElementTree as ET
@@ -135,6 +137,21 @@ def test_the_chart_is_valid_xml_for_any_name(cli, write_answers, engine, tmp_pat
     assert title.text.startswith("Samenwerking Kanaalstad<U+007F><U+009B>:")
     page = cli("report", str(path), "--format", "html").stdout
     assert "\x00" not in page and "\x01" not in page
+
+
+def test_csv_cells_cannot_start_a_formula(cli, write_answers, engine):
+    formulas = ["=HYPERLINK(\"http://kwaad.example\")", "+1+1", "-2+3", "@SUM(A1)",
+                "\tTab", "\rRegel", "Gewoon\rmidden"]
+    for number, name in enumerate(formulas):
+        write_answers(highest(engine), f"f{number}.yaml", coalition=name)
+    text = cli("compare", str(Path(write_answers(highest(engine), "z.yaml")).parent),
+               "--format", "csv").stdout
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    names = sorted(row[0] for row in rows[1:])
+    assert names == sorted(["'=HYPERLINK(\"http://kwaad.example\")", "'+1+1", "'-2+3",
+                            "'@SUM(A1)", "'\tTab", "'\rRegel", "Gewoon\rmidden", "Rivierstad"])
+    assert '"Gewoon\rmidden"' in text
+    assert '"\'\rRegel"' in text
 
 
 def test_errors_and_warnings_name_a_hostile_file_visibly(cli, tmp_path, monkeypatch):

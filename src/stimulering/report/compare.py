@@ -13,6 +13,7 @@ from stimulering.model import PILLARS, Model
 from stimulering.report.common import phase_text, pillar_name, pillar_score_text, signal_names
 from stimulering.report.json import dumps, rounded, undetermined_summary
 from stimulering.report.markdown import escape, table
+from stimulering.sanitise import visible
 
 
 def shown_rows(rows: Sequence[CoalitionRow], *, anonymise: bool = False,
@@ -45,21 +46,45 @@ def render_compare_json(rows: Sequence[CoalitionRow], *, anonymise: bool = False
 
 
 def render_compare_csv(rows: Sequence[CoalitionRow], *, anonymise: bool = False) -> str:
-    """The comparison as CSV, one row per coalition; catalysts separated by ``;``."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["coalition", "date", "respondents", "phase",
-                     *(f"{p}_{column}" for p in PILLARS for column in ("phase", "score")),
-                     "catalysts"])
+    """The comparison as CSV, one row per coalition; catalysts separated by ``;``.
+
+    No cell can start a spreadsheet formula (see ``csv_cell``), and a cell with a
+    line break or carriage return is quoted.
+    """
+    lines = [_csv_line(["coalition", "date", "respondents", "phase",
+                        *(f"{p}_{column}" for p in PILLARS for column in ("phase", "score")),
+                        "catalysts"])]
     for name, row in shown_rows(rows, anonymise=anonymise):
         pillars = row.assessment.pillars
         # CSV is for spreadsheets and scripts: a decimal point, and empty for unknown.
-        writer.writerow([name, row.date.isoformat(), row.respondents,
-                         _csv(row.assessment.phase),
-                         *(value for p in PILLARS for value in (
-                             _csv(pillars[p].phase), _csv(rounded(pillars[p].score)))),
-                         ";".join(_present(row))])
-    return buffer.getvalue()
+        lines.append(_csv_line([name, row.date.isoformat(), str(row.respondents),
+                                _csv(row.assessment.phase),
+                                *(value for p in PILLARS for value in (
+                                    _csv(pillars[p].phase), _csv(rounded(pillars[p].score)))),
+                                ";".join(_present(row))]))
+    return "".join(lines)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (the OWASP list)."""
+
+
+def csv_cell(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text: one that could start a formula gets a ``'``.
+
+    Tab, line feed and carriage return stay (the cell is quoted); other control, bidi
+    and zero-width characters are written as their code point (``sanitise.visible``).
+    """
+    text = visible(text, keep="\t\n\r")
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _csv_line(cells: list[str]) -> str:
+    # The csv module quotes a cell only for the characters of its line terminator:
+    # with "\r\n" a cell with a bare carriage return is quoted too. Rows end in "\n".
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow([csv_cell(cell) for cell in cells])
+    return buffer.getvalue()[:-2] + "\n"
 
 
 def _csv(value: float | int | None) -> str:
