@@ -7,6 +7,7 @@ real terminal is driven through a pseudo-terminal in test_assess_pty.py.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -245,3 +246,33 @@ def test_hostile_names_and_answers_show_literally_and_a_resumed_interview_finish
     for out in (first, resumed):
         assert not [c for c in out if c != "\n" and is_hidden(c)]
     assert answers_in(terminal / save).answers["deelnemende_partijen"] == answer
+
+
+@pytest.mark.parametrize("existing", [["z.md"], ["z-radar.svg"], ["z.md", "z-radar.svg"]])
+def test_the_report_offer_does_not_replace_existing_files_silently(cli, terminal, engine,
+                                                                   existing):
+    for name in existing:
+        (terminal / name).write_text("keep\n", encoding="utf-8")
+    lines = [*whole_interview(engine), "", "n", "n"]
+    result = cli("assess", *WHO, "--save", "z.yaml", input="\n".join([*lines, ""]) + "\n")
+    named = " en ".join(existing)
+    assert (f"Het adviesrapport (markdown) schrijven naar z.md? {named} "
+            f"{'bestaan' if len(existing) > 1 else 'bestaat'} al en "
+            f"{'worden' if len(existing) > 1 else 'wordt'} dan vervangen. [j/N]:") \
+        in flat(result.stdout)
+    assert "Rapport geschreven" not in result.stdout
+    for name in existing:
+        assert (terminal / name).read_text(encoding="utf-8") == "keep\n"
+    result = cli("assess", "--resume", "z.yaml", input="\nn\nn\nj\n")
+    assert "Rapport geschreven: z.md" in result.stdout
+    assert (terminal / "z.md").read_text(encoding="utf-8").startswith("# ")
+    assert (terminal / "z-radar.svg").read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_a_report_that_cannot_be_written_is_said_and_the_answers_stay(cli, terminal, engine):
+    os.mkfifo(terminal / "z.md")
+    lines = [*whole_interview(engine), "", "n", "n", "j"]
+    result = cli("assess", *WHO, "--save", "z.yaml", input="\n".join(lines) + "\n")
+    assert "z.md: not a regular file; choose another output file" in result.stdout
+    assert result.stdout.endswith("Opgeslagen in z.yaml.\n")
+    assert len(answers_in(terminal / "z.yaml").answers) == len(whole_interview(engine))

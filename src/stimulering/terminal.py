@@ -8,6 +8,7 @@ feed it lines. The answers file is rewritten atomically after every answer.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,7 +20,7 @@ from rich.text import Text
 
 from stimulering.engine import Engine, Evaluation
 from stimulering.errors import StimuleringError, UsageError
-from stimulering.i18n import label, pick, plural
+from stimulering.i18n import join_words, label, pick, plural
 from stimulering.interview import (
     Command,
     Interview,
@@ -356,12 +357,25 @@ class Session:
             self.add_actions()
         assert self.path is not None
         report = self.path.with_suffix(".md")
-        if self.ask_yes_no("iv.report.offer", True, path=str(report)):
+        chart = chart_path_for(report)
+        # Files already there are only replaced when the respondent says so.
+        existing = [str(path) for path in (report, chart) if os.path.lexists(path)]
+        if existing:
+            key = "iv.report.replace.one" if len(existing) == 1 else "iv.report.replace.many"
+            write = self.ask_yes_no(key, False, path=str(report),
+                                    files=join_words(existing, self.lang))
+        else:
+            write = self.ask_yes_no("iv.report.offer", True, path=str(report))
+        if write:
             # Targets and actions do not change the scores; the report shows them too.
             final = replace(evaluation, answers=self.answers())
-            write_report(report, render_report(final, self.lang, chart_path_for(report).name),
-                         chart_svg(final, self.lang), force=True)
-            self.say(self.label("iv.report.written", path=str(report)), "bold")
+            try:
+                write_report(report, render_report(final, self.lang, chart.name),
+                             chart_svg(final, self.lang), force=bool(existing))
+            except StimuleringError as error:
+                self.say(str(error), "yellow")
+            else:
+                self.say(self.label("iv.report.written", path=str(report)), "bold")
         self.say(self.label("iv.saved", path=str(self.path)))
 
     def set_targets(self, evaluation: Evaluation) -> None:
