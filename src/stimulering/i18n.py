@@ -237,6 +237,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "iv.review.open": "(open)",
         "iv.review.prompt": "Nummer om te wijzigen, Enter om goed te keuren",
         "iv.saved": "Opgeslagen in {path}.",
+        "iv.changed_elsewhere": "{old} is intussen door een ander programma gewijzigd (een "
+                                "tweede interview?). Uw antwoorden gaan verder in {path}; "
+                                "{old} blijft zoals het is.",
         "iv.resume": "Verdergaan: stimulering assess --resume {path}",
         "iv.nothing_saved": "Afgebroken; er is nog niets opgeslagen.",
         "iv.targets.offer": "Een doelfase per pijler vastleggen? [j/N]",
@@ -498,6 +501,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "iv.review.open": "(open)",
         "iv.review.prompt": "Number to change, Enter to accept",
         "iv.saved": "Saved in {path}.",
+        "iv.changed_elsewhere": "{old} was changed by another program meanwhile (a second "
+                                "interview?). Your answers continue in {path}; {old} is left "
+                                "as it is.",
         "iv.resume": "To continue: stimulering assess --resume {path}",
         "iv.nothing_saved": "Stopped; nothing has been saved yet.",
         "iv.targets.offer": "Set a target phase per pillar? [y/N]",

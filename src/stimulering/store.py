@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 import unicodedata
 from collections.abc import Sequence
@@ -147,3 +148,34 @@ def answers_yaml(answers: Answers) -> str:
 def save_answers(path: Path, answers: Answers) -> None:
     """Write an answers file atomically."""
     atomic_write(path, answers_yaml(answers))
+
+
+def snapshot(path: Path) -> bytes | None:
+    """The bytes of the regular file at ``path``; ``None`` when there is none to read.
+
+    Compared with the file later (``changed_since``), it tells whether another program
+    wrote it in between. Anything but a regular file is not opened.
+    """
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def changed_since(path: Path, written: bytes | None) -> bool:
+    """Whether ``path`` holds something else now than ``written``, what was read or written last.
+
+    A file that is gone has not changed (it is simply written again); anything but a
+    regular file has.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    if not stat.S_ISREG(info.st_mode) or written is None or info.st_size != len(written):
+        return True
+    return snapshot(path) != written

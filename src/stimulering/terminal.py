@@ -39,7 +39,15 @@ from stimulering.interview import (
 from stimulering.model import LEVELS, PILLARS, ROLES, Action, Answers, Question, Respondent
 from stimulering.report.common import answer_label, phase_text, pillar_name
 from stimulering.report.text import plain, safe_console
-from stimulering.store import chart_path_for, save_answers, write_report
+from stimulering.store import (
+    answers_yaml,
+    atomic_write,
+    changed_since,
+    chart_path_for,
+    save_answers,
+    snapshot,
+    write_report,
+)
 
 EXIT_INTERRUPTED = 130
 REVIEW_ANSWER_WIDTH = 22
@@ -84,6 +92,8 @@ class Session:
         self._read_line = read_line
         self.path: Path | None = None
         self.base: Answers | None = None
+        self.written: bytes | None = None
+        """The answers file as this session last read or wrote it."""
         self.interview = Interview(engine.scorer)
 
     # --- small helpers -------------------------------------------------------------------------
@@ -133,9 +143,21 @@ class Session:
             self.say(self.label("iv.error.yes_no"), "yellow")
 
     def save(self) -> None:
-        """Rewrite the answers file with everything given so far."""
+        """Rewrite the answers file with everything given so far.
+
+        When another program (a second interview on the same file) wrote the file since
+        this session read or wrote it, it is left as it is: the answers go on in a new
+        file beside it, and the respondent is told.
+        """
         assert self.path is not None and self.base is not None
-        save_answers(self.path, self.answers())
+        content = answers_yaml(self.answers()).encode("utf-8")
+        if changed_since(self.path, self.written):
+            old = self.path
+            self.path = self.free_name(old)
+            self.say(self.label("iv.changed_elsewhere", old=str(old), path=str(self.path)),
+                     "yellow")
+        atomic_write(self.path, content)
+        self.written = content
 
     def answers(self) -> Answers:
         """The answers file as it stands."""
@@ -179,6 +201,7 @@ class Session:
     def open(self, path: Path, answers: Answers) -> None:
         """Continue an existing answers file (with the current question set)."""
         self.path = path
+        self.written = snapshot(path)
         self.base = answers.model_copy(update={"question_set": self.engine.scorer.ref})
         self.interview = Interview(self.engine.scorer, answers.answers, answers.notes,
                                    only_open=self.only_open)
