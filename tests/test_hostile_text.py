@@ -188,3 +188,7 @@ def test_a_question_set_and_model_with_hostile_texts(cli, tmp_path, write_answer
     answers = write_answers(highest(engine), "a.yaml")
     out = cli("assess", "--answers", str(answers), *custom).stdout
     assert_inert(out)
+    template = cli("template", "--questions", str(tmp_path / "vragen.yaml")).stdout
+    assert_inert(template)
+    assert f"  # {MARKUP} {ESCAPES_SHOWN}\n" in template
+    assert yaml.safe_load(template)["stimulering_answers"] == 1
