@@ -17,9 +17,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.table import Table
 
 from conftest import highest
-from stimulering.sanitise import is_hidden
+from stimulering.report.json import dumps
+from stimulering.report.text import render
+from stimulering.sanitise import code_point, is_hidden, visible
 
 MARKUP = "Kanaalstad [/bold]"
 LINK = "[link=https://kwaad.example]Beekstad[/link]"
@@ -192,3 +197,28 @@ def test_a_question_set_and_model_with_hostile_texts(cli, tmp_path, write_answer
     assert_inert(template)
     assert f"  # {MARKUP} {ESCAPES_SHOWN}\n" in template
     assert yaml.safe_load(template)["stimulering_answers"] == 1
+
+
+def test_the_terminal_console_shows_what_a_renderable_still_carries():
+    table = Table()
+    table.add_column("[/bold] \x1b[2J")
+    table.add_row("\u202e[link=https://kwaad.example]x[/link]")
+    out = render([table], color=True)
+    assert "[/bold] <U+001B>[2J" in out
+    assert "<U+202E>[link=https://kwaad.example]x[/link]" in out
+    assert "\x1b]8;" not in out
+
+
+@given(st.text())
+def test_json_keeps_any_text_and_escapes_what_a_terminal_would_obey(text):
+    document = dumps({"naam": text})
+    assert json.loads(document) == {"naam": text}
+    assert_inert(document)
+
+
+@given(st.text())
+def test_every_hidden_character_becomes_visible_and_nothing_else_changes(text):
+    shown = visible(text)
+    assert_inert(shown.replace("\t", " "))
+    assert shown == "".join(code_point(c) if is_hidden(c) and c not in "\t\n" else c
+                            for c in text)
