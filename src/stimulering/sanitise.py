@@ -48,7 +48,8 @@ def visible(text: str, keep: str = "\t\n") -> str:
     break. Everything else that could move the cursor, start an escape sequence, or
     hide or reorder text becomes visible, for example ``<U+001B>`` for ESC.
     """
-    if _CANDIDATE.search(text) is None:
+    # Every hidden character is one Python calls not printable: most texts stop here.
+    if text.isprintable() or _CANDIDATE.search(text) is None:
         return text
 
     def shown(match: re.Match[str]) -> str:
