@@ -276,3 +276,20 @@ def test_a_report_that_cannot_be_written_is_said_and_the_answers_stay(cli, termi
     assert "z.md: not a regular file; choose another output file" in result.stdout
     assert result.stdout.endswith("Opgeslagen in z.yaml.\n")
     assert len(answers_in(terminal / "z.yaml").answers) == len(whole_interview(engine))
+
+
+def test_a_dangling_link_as_save_file_is_not_replaced(cli, terminal):
+    (terminal / "z.yaml").symlink_to(terminal / "elders" / "z.yaml")
+    result = cli("assess", *WHO, "--save", "z.yaml", expect=2, input=":q\n")
+    assert result.stderr == ("error: --save z.yaml: exists already; continue it with "
+                             "'stimulering assess --resume z.yaml' or choose another name\n")
+    assert (terminal / "z.yaml").is_symlink()
+
+
+def test_a_dangling_link_with_the_default_name_is_passed_by(cli, terminal):
+    name = f"rivierstad-stroomnet-{dt.date.today().isoformat()}"
+    (terminal / f"{name}.yaml").symlink_to(terminal / "elders.yaml")
+    result = cli("assess", *WHO, input=":q\n")
+    assert f"Antwoorden worden bewaard in {name}-2.yaml" in result.stdout
+    assert (terminal / f"{name}.yaml").is_symlink()
+    assert not (terminal / "elders.yaml").exists()

@@ -234,7 +234,7 @@ class Session:
         """``path``, or the first of ``name-2.yaml``, ``name-3.yaml``... that does not exist."""
         number = 2
         candidate = path
-        while candidate.exists():
+        while os.path.lexists(candidate):  # a link, even a dangling one, is taken
             candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
             number += 1
         return candidate
@@ -513,7 +513,7 @@ def run_consensus(engine: Engine, options: Options, files: list[Path],
     document = draft.answers.model_copy(update={"date": today, "lang": options.lang})
     path = options.save or Session.free_name(options.folder / default_file_name(
         document.coalition, document.respondent.role, today))
-    if path.exists():
+    if os.path.lexists(path):
         raise UsageError(f"--save {path}: exists already; continue it with "
                          f"'stimulering assess --resume {path}' or choose another name")
     save_answers(path, document)
@@ -545,7 +545,7 @@ def run_interview(engine: Engine, options: Options,
         options: what the command line gave.
         read_line: reads one line after showing a prompt; the console's input by default.
     """
-    if options.save is not None and options.resume is None and options.save.exists():
+    if options.save is not None and options.resume is None and os.path.lexists(options.save):
         raise UsageError(f"--save {options.save}: exists already; continue it with "
                          f"'stimulering assess --resume {options.save}' or choose another name")
     console = safe_console()
