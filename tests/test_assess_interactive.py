@@ -7,12 +7,14 @@ real terminal is driven through a pseudo-terminal in test_assess_pty.py.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
 
 from stimulering.interview import Interview, parse_input
 from stimulering.loading import load_answers
+from stimulering.sanitise import is_hidden
 
 WHO = ["--coalition", "Rivierstad", "--organisation", "Stroomnet", "--role", "netbeheerder",
        "--level", "tactisch"]
@@ -256,3 +258,69 @@ def test_a_target_below_the_phase_now_is_not_recorded_unless_confirmed(cli, term
     result = cli("assess", *WHO, "--save", "z.yaml", input="\n".join(lines) + "\n")
     assert "Fase 2 ligt onder de fase waar deze pijler nu staat" in flat(result.stdout)
     assert dict(answers_in(terminal / "z.yaml").targets) == {}
+
+
+def test_hostile_names_and_answers_show_literally_and_a_resumed_interview_finishes(
+        cli, terminal, engine):
+    answer = "[/bold] \x1b]0;titel\x07 [link=https://kwaad.example]x[/link]"
+    save = "z\x1b[2J.yaml"
+    lines = whole_interview(engine)
+    who = ["--coalition", "Kanaalstad [/bold]", "--organisation", "Beek\u202estad",
+           "--role", "gemeente", "--level", "tactisch", "--save", save]
+    first = cli("assess", *who, input=f"{answer}\n:r\n\n:q\n").stdout
+    assert "Antwoorden worden bewaard in z<U+001B>[2J.yaml" in first
+    assert "[/bold] <U+001B>]0;ti" in first  # in the review, cut to fit
+    resumed = cli("assess", "--resume", save,
+                  input="\n".join([*lines[1:], "", "n", "n", "n"]) + "\n").stdout
+    assert "Fase van de samenwerking:" in resumed
+    assert "Kanaalstad [/bold] · Beek<U+202E>stad (gemeente, tactisch)" in flat(resumed)
+    for out in (first, resumed):
+        assert not [c for c in out if c != "\n" and is_hidden(c)]
+    assert answers_in(terminal / save).answers["deelnemende_partijen"] == answer
+
+
+@pytest.mark.parametrize("existing", [["z.md"], ["z-radar.svg"], ["z.md", "z-radar.svg"]])
+def test_the_report_offer_does_not_replace_existing_files_silently(cli, terminal, engine,
+                                                                   existing):
+    for name in existing:
+        (terminal / name).write_text("keep\n", encoding="utf-8")
+    lines = [*whole_interview(engine), "", "n", "n"]
+    result = cli("assess", *WHO, "--save", "z.yaml", input="\n".join([*lines, ""]) + "\n")
+    named = " en ".join(existing)
+    assert (f"Het adviesrapport (markdown) schrijven naar z.md? {named} "
+            f"{'bestaan' if len(existing) > 1 else 'bestaat'} al en "
+            f"{'worden' if len(existing) > 1 else 'wordt'} dan vervangen. [j/N]:") \
+        in flat(result.stdout)
+    assert "Rapport geschreven" not in result.stdout
+    for name in existing:
+        assert (terminal / name).read_text(encoding="utf-8") == "keep\n"
+    result = cli("assess", "--resume", "z.yaml", input="\nn\nn\nj\n")
+    assert "Rapport geschreven: z.md" in result.stdout
+    assert (terminal / "z.md").read_text(encoding="utf-8").startswith("# ")
+    assert (terminal / "z-radar.svg").read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_a_report_that_cannot_be_written_is_said_and_the_answers_stay(cli, terminal, engine):
+    os.mkfifo(terminal / "z.md")
+    lines = [*whole_interview(engine), "", "n", "n", "j"]
+    result = cli("assess", *WHO, "--save", "z.yaml", input="\n".join(lines) + "\n")
+    assert "z.md: not a regular file; choose another output file" in result.stdout
+    assert result.stdout.endswith("Opgeslagen in z.yaml.\n")
+    assert len(answers_in(terminal / "z.yaml").answers) == len(whole_interview(engine))
+
+
+def test_a_dangling_link_as_save_file_is_not_replaced(cli, terminal):
+    (terminal / "z.yaml").symlink_to(terminal / "elders" / "z.yaml")
+    result = cli("assess", *WHO, "--save", "z.yaml", expect=2, input=":q\n")
+    assert result.stderr == ("error: --save z.yaml: exists already; continue it with "
+                             "'stimulering assess --resume z.yaml' or choose another name\n")
+    assert (terminal / "z.yaml").is_symlink()
+
+
+def test_a_dangling_link_with_the_default_name_is_passed_by(cli, terminal):
+    name = f"rivierstad-stroomnet-{dt.date.today().isoformat()}"
+    (terminal / f"{name}.yaml").symlink_to(terminal / "elders.yaml")
+    result = cli("assess", *WHO, input=":q\n")
+    assert f"Antwoorden worden bewaard in {name}-2.yaml" in result.stdout
+    assert (terminal / f"{name}.yaml").is_symlink()
+    assert not (terminal / "elders.yaml").exists()

@@ -151,3 +151,36 @@ def test_ctrl_c_in_a_consensus_keeps_the_topics_and_the_partners_answers(tmp_pat
     child.expect_exact("Antwoorden van de partners: Gemeente:")
     child.sendline(":q")
     assert finish(child) == 0
+
+
+def test_two_interviews_on_one_file_keep_each_others_answers(tmp_path):
+    first = spawn(tmp_path, *WHO, "--save", "z.yaml")
+    first.expect_exact(f"[1/{TOTAL}]")
+    first.expect_exact("Tekst (Enter laat leeg): ")
+    first.sendline("Gemeente en Stroomnet")
+    first.expect_exact(f"[2/{TOTAL}]")
+    first.expect_exact("Tekst (Enter laat leeg): ")
+    second = spawn(tmp_path, "--resume", "z.yaml")
+    second.expect_exact(f"[2/{TOTAL}]")
+    second.expect_exact("Tekst (Enter laat leeg): ")
+    second.sendline("Samen graven")
+    second.expect_exact(f"[3/{TOTAL}]")
+    second.expect_exact("Antwoord: ")
+    first.sendline("Samen plannen")  # z.yaml changed since the first interview wrote it
+    first.expect_exact("z.yaml is intussen door een ander programma gewijzigd (een tweede")
+    first.expect_exact("Uw antwoorden gaan verder in z-2.yaml; z.yaml blijft zoals het is.")
+    first.expect_exact(f"[3/{TOTAL}]")
+    first.expect_exact("Antwoord: ")
+    first.sendline("1")
+    first.expect_exact(f"[4/{TOTAL}]")
+    first.expect_exact("Antwoord: ")
+    first.sendline(":q")
+    first.expect_exact("Verdergaan: stimulering assess --resume z-2.yaml")
+    second.sendline(":q")
+    second.expect_exact("Verdergaan: stimulering assess --resume z.yaml")
+    assert (finish(first), finish(second)) == (0, 0)
+    assert load_answers(tmp_path / "z.yaml")[0].answers == {
+        "deelnemende_partijen": "Gemeente en Stroomnet", "aanleiding": "Samen graven"}
+    assert load_answers(tmp_path / "z-2.yaml")[0].answers == {
+        "deelnemende_partijen": "Gemeente en Stroomnet", "aanleiding": "Samen plannen",
+        "vast_overleg": "ja"}

@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from stimulering.loading import load_answers
+from stimulering.sanitise import is_hidden
 from test_coalition_cli import partners
 
 
@@ -84,3 +86,14 @@ def test_consensus_needs_two_files_and_a_terminal(cli, engine, write_answers, mo
     assert "at least two partners" in cli("assess", "--consensus", files[0], expect=2).stderr
     no_terminal = cli("assess", "--consensus", *files, expect=2)
     assert "stimulering report FILE..." in no_terminal.stderr
+
+
+def test_partner_names_with_escapes_show_literally(cli, engine, write_answers, terminal):
+    files = partners(engine, write_answers)
+    data = yaml.safe_load(files[2].read_text(encoding="utf-8"))
+    data["respondent"]["organisation"] = "Bron\x1b]0;titel\x07water [/bold]"
+    files[2].write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = cli("assess", "--consensus", *(str(f) for f in files), "--save", "c.yaml",
+              input=":q\n").stdout
+    assert "Bron<U+001B>]0;titel<U+0007>water [/bold]: " in " ".join(out.split())
+    assert not [c for c in out if c != "\n" and is_hidden(c)]

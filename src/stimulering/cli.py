@@ -31,13 +31,17 @@ class _Group(typer.core.TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         from stimulering.errors import StimuleringError
+        from stimulering.sanitise import visible
 
         try:
             return super().invoke(ctx)
         except StimuleringError as error:
             if ctx.meta.get("stimulering.debug"):
                 raise
-            typer.echo(f"error: {error}" if "\n" not in str(error) else str(error), err=True)
+            # Messages quote file names and file contents: nothing in them may act on
+            # the terminal.
+            message = visible(str(error))
+            typer.echo(f"error: {message}" if "\n" not in message else message, err=True)
             raise typer.Exit(error.exit_code) from None
 
 
@@ -286,14 +290,15 @@ def validate(
 ) -> None:
     """Check question sets, models and answers files; usable as a pre-commit hook."""
     from stimulering.checking import validate_paths
+    from stimulering.sanitise import visible
 
     problems, checked = validate_paths(list(paths or []), questions, model)
     for problem in problems:
-        typer.echo(str(problem))
+        typer.echo(visible(str(problem)))
     if problems:
         typer.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", err=True)
         raise typer.Exit(1)
-    typer.echo(f"ok: {checked}", err=True)
+    typer.echo(visible(f"ok: {checked}"), err=True)
 
 
 @app.command("questions")
@@ -579,11 +584,12 @@ def compare(
     """Compare coalitions: the latest assessment of each, phase and score per pillar."""
     from stimulering.archive import scan
     from stimulering.errors import StimuleringError
+    from stimulering.sanitise import visible
 
     engine = _engine(questions, model, lang)
     result = scan(paths, engine.scorer)
     for problem in result.problems:
-        typer.echo(f"warning: skipped {problem}", err=True)
+        typer.echo(visible(f"warning: skipped {problem}"), err=True)
     if result.problems and (strict or not result.files):
         raise StimuleringError(f"{len(result.problems)} of "
                                f"{len(result.problems) + result.files} files could not be read")

@@ -250,6 +250,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "iv.review.open": "(open)",
         "iv.review.prompt": "Nummer om te wijzigen, Enter om goed te keuren",
         "iv.saved": "Opgeslagen in {path}.",
+        "iv.changed_elsewhere": "{old} is intussen door een ander programma gewijzigd (een "
+                                "tweede interview?). Uw antwoorden gaan verder in {path}; "
+                                "{old} blijft zoals het is.",
         "iv.resume": "Verdergaan: stimulering assess --resume {path}",
         "iv.nothing_saved": "Afgebroken; er is nog niets opgeslagen.",
         "iv.targets.offer": "Een doelfase per pijler vastleggen? [j/N]",
@@ -263,6 +266,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "iv.actions.due": "Wanneer klaar, als 2027-03-01 (Enter slaat over)",
         "iv.actions.item": "Bij welke vraag, nummer uit het overzicht (Enter slaat over)",
         "iv.report.offer": "Het adviesrapport (markdown) schrijven naar {path}? [J/n]",
+        "iv.report.replace.one": "Het adviesrapport (markdown) schrijven naar {path}? {files} "
+                                 "bestaat al en wordt dan vervangen. [j/N]",
+        "iv.report.replace.many": "Het adviesrapport (markdown) schrijven naar {path}? {files} "
+                                  "bestaan al en worden dan vervangen. [j/N]",
         "iv.report.written": "Rapport geschreven: {path}",
         "warning.changed_question_set": "De antwoorden zijn gemaakt met vragenset {made}, "
                                         "maar beoordeeld met {used}: zelfde versie, maar de "
@@ -522,6 +529,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "iv.review.open": "(open)",
         "iv.review.prompt": "Number to change, Enter to accept",
         "iv.saved": "Saved in {path}.",
+        "iv.changed_elsewhere": "{old} was changed by another program meanwhile (a second "
+                                "interview?). Your answers continue in {path}; {old} is left "
+                                "as it is.",
         "iv.resume": "To continue: stimulering assess --resume {path}",
         "iv.nothing_saved": "Stopped; nothing has been saved yet.",
         "iv.targets.offer": "Set a target phase per pillar? [y/N]",
@@ -535,6 +545,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "iv.actions.due": "When done, as 2027-03-01 (Enter skips)",
         "iv.actions.item": "For which question, number from the review (Enter skips)",
         "iv.report.offer": "Write the advice report (markdown) to {path}? [Y/n]",
+        "iv.report.replace.one": "Write the advice report (markdown) to {path}? {files} exists "
+                                 "already and would be replaced. [y/N]",
+        "iv.report.replace.many": "Write the advice report (markdown) to {path}? {files} exist "
+                                  "already and would be replaced. [y/N]",
         "iv.report.written": "Report written: {path}",
         "warning.changed_question_set": "The answers were made with question set {made} but "
                                         "scored with {used}: the same version, but the "

@@ -8,6 +8,7 @@ feed it lines. The answers file is rewritten atomically after every answer.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,7 +20,7 @@ from rich.text import Text
 
 from stimulering.engine import Engine, Evaluation
 from stimulering.errors import StimuleringError, UsageError
-from stimulering.i18n import label, pick, plural
+from stimulering.i18n import join_words, label, pick, plural
 from stimulering.interview import (
     Command,
     Interview,
@@ -46,8 +47,17 @@ from stimulering.model import (
     Respondent,
 )
 from stimulering.report.common import answer_label, phase_text, pillar_name
+from stimulering.report.text import plain, safe_console
 from stimulering.rounds import default_round
-from stimulering.store import chart_path_for, save_answers, write_report
+from stimulering.store import (
+    answers_yaml,
+    atomic_write,
+    changed_since,
+    chart_path_for,
+    save_answers,
+    snapshot,
+    write_report,
+)
 
 EXIT_INTERRUPTED = 130
 REVIEW_ANSWER_WIDTH = 22
@@ -91,13 +101,15 @@ class Session:
         self._read_line = read_line
         self.path: Path | None = None
         self.base: Answers | None = None
+        self.written: bytes | None = None
+        """The answers file as this session last read or wrote it."""
         self.interview = Interview(engine.scorer)
 
     # --- small helpers -------------------------------------------------------------------------
 
     def say(self, text: str = "", style: str = "") -> None:
-        """Print one paragraph of program text."""
-        self.console.print(Text(text, style=style))
+        """Print one paragraph, shown as it is (names and texts in it come from files)."""
+        self.console.print(plain(text, style=style))
 
     def read(self, prompt: str) -> str:
         """Read one line; end of input counts as quitting."""
@@ -140,9 +152,21 @@ class Session:
             self.say(self.label("iv.error.yes_no"), "yellow")
 
     def save(self) -> None:
-        """Rewrite the answers file with everything given so far."""
+        """Rewrite the answers file with everything given so far.
+
+        When another program (a second interview on the same file) wrote the file since
+        this session read or wrote it, it is left as it is: the answers go on in a new
+        file beside it, and the respondent is told.
+        """
         assert self.path is not None and self.base is not None
-        save_answers(self.path, self.answers())
+        content = answers_yaml(self.answers()).encode("utf-8")
+        if changed_since(self.path, self.written):
+            old = self.path
+            self.path = self.free_name(old)
+            self.say(self.label("iv.changed_elsewhere", old=str(old), path=str(self.path)),
+                     "yellow")
+        atomic_write(self.path, content)
+        self.written = content
 
     def answers(self) -> Answers:
         """The answers file as it stands."""
@@ -186,6 +210,7 @@ class Session:
     def open(self, path: Path, answers: Answers) -> None:
         """Continue an existing answers file (with the current question set)."""
         self.path = path
+        self.written = snapshot(path)
         self.base = answers.model_copy(update={"question_set": self.engine.scorer.ref})
         topics = None
         if answers.consensus is not None:
@@ -224,7 +249,7 @@ class Session:
         """``path``, or the first of ``name-2.yaml``, ``name-3.yaml``... that does not exist."""
         number = 2
         candidate = path
-        while candidate.exists():
+        while os.path.lexists(candidate):  # a link, even a dangling one, is taken
             candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
             number += 1
         return candidate
@@ -240,7 +265,8 @@ class Session:
         self.say()
         self.console.print(Text.assemble(
             (f"[{index}/{total}] ", "bold"),
-            (f"{pillar_name(model, question.pillar, self.lang)} · {category}", "bold cyan")))
+            plain(f"{pillar_name(model, question.pillar, self.lang)} · {category}",
+                  "bold cyan")))
         self.say(pick(question.text, self.lang))
         if question.id in self.context:
             self.say(self.label("iv.consensus.answers", answers=self.context[question.id]),
@@ -347,8 +373,8 @@ class Session:
             value = self.interview.value(question.id)
             shown = self.label("iv.review.open") if value is None else \
                 answer_label(question, value, self.lang)
-            table.add_row(str(number), _cut(pick(question.text, self.lang), text_width),
-                          _cut(shown, REVIEW_ANSWER_WIDTH))
+            table.add_row(str(number), plain(_cut(pick(question.text, self.lang), text_width)),
+                          plain(_cut(shown, REVIEW_ANSWER_WIDTH)))
         self.say()
         self.console.print(table)
 
@@ -369,12 +395,25 @@ class Session:
             self.add_actions()
         assert self.path is not None
         report = self.path.with_suffix(".md")
-        if self.ask_yes_no("iv.report.offer", True, path=str(report)):
+        chart = chart_path_for(report)
+        # Files already there are only replaced when the respondent says so.
+        existing = [str(path) for path in (report, chart) if os.path.lexists(path)]
+        if existing:
+            key = "iv.report.replace.one" if len(existing) == 1 else "iv.report.replace.many"
+            write = self.ask_yes_no(key, False, path=str(report),
+                                    files=join_words(existing, self.lang))
+        else:
+            write = self.ask_yes_no("iv.report.offer", True, path=str(report))
+        if write:
             # Targets and actions do not change the scores; the report shows them too.
             final = replace(evaluation, answers=self.answers())
-            write_report(report, render_report(final, self.lang, chart_path_for(report).name),
-                         chart_svg(final, self.lang), force=True)
-            self.say(self.label("iv.report.written", path=str(report)), "bold")
+            try:
+                write_report(report, render_report(final, self.lang, chart.name),
+                             chart_svg(final, self.lang), force=bool(existing))
+            except StimuleringError as error:
+                self.say(str(error), "yellow")
+            else:
+                self.say(self.label("iv.report.written", path=str(report)), "bold")
         self.say(self.label("iv.saved", path=str(self.path)))
 
     def set_targets(self, evaluation: Evaluation) -> None:
@@ -508,11 +547,11 @@ def run_consensus(engine: Engine, options: Options, files: list[Path],
         "round": options.round or draft.answers.round or default_round(today)})
     path = options.save or Session.free_name(options.folder / default_file_name(
         document.coalition, document.respondent.role, today))
-    if path.exists():
+    if os.path.lexists(path):
         raise UsageError(f"--save {path}: exists already; continue it with "
                          f"'stimulering assess --resume {path}' or choose another name")
     save_answers(path, document)
-    console = Console(highlight=False, emoji=False)
+    console = safe_console()
     console.print(Text(plural(options.lang, "iv.consensus.intro", len(draft.topics),
                               partners=len(partners)), style="bold"))
     if len(draft.topics) < draft.total:
@@ -520,7 +559,7 @@ def run_consensus(engine: Engine, options: Options, files: list[Path],
                                  count=draft.total)))
 
     def terminal_line(prompt: str) -> str:
-        return console.input(Text(prompt, style="bold"))
+        return console.input(plain(prompt, style="bold"))
 
     session = Session(engine, replace(options, resume=path), console,
                       read_line or terminal_line)
@@ -536,12 +575,12 @@ def run_interview(engine: Engine, options: Options,
         options: what the command line gave.
         read_line: reads one line after showing a prompt; the console's input by default.
     """
-    if options.save is not None and options.resume is None and options.save.exists():
+    if options.save is not None and options.resume is None and os.path.lexists(options.save):
         raise UsageError(f"--save {options.save}: exists already; continue it with "
                          f"'stimulering assess --resume {options.save}' or choose another name")
-    console = Console(highlight=False, emoji=False)
+    console = safe_console()
 
     def terminal_line(prompt: str) -> str:
-        return console.input(Text(prompt, style="bold"))
+        return console.input(plain(prompt, style="bold"))
 
     return Session(engine, options, console, read_line or terminal_line).run()

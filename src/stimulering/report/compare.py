@@ -13,6 +13,7 @@ from stimulering.model import PILLARS, Model
 from stimulering.report.common import phase_text, pillar_name, pillar_score_text, signal_names
 from stimulering.report.json import dumps, rounded, undetermined_summary
 from stimulering.report.markdown import escape, table
+from stimulering.sanitise import visible
 
 
 def shown_rows(rows: Sequence[CoalitionRow], *, anonymise: bool = False,
@@ -46,22 +47,46 @@ def render_compare_json(rows: Sequence[CoalitionRow], *, anonymise: bool = False
 
 
 def render_compare_csv(rows: Sequence[CoalitionRow], *, anonymise: bool = False) -> str:
-    """The comparison as CSV, one row per coalition; catalysts separated by ``;``."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["coalition", "round", "date", "respondents", "agreed", "phase",
-                     *(f"{p}_{column}" for p in PILLARS for column in ("phase", "score")),
-                     "catalysts"])
+    """The comparison as CSV, one row per coalition; catalysts separated by ``;``.
+
+    No cell can start a spreadsheet formula (see ``csv_cell``), and a cell with a
+    line break or carriage return is quoted.
+    """
+    lines = [_csv_line(["coalition", "round", "date", "respondents", "agreed", "phase",
+                        *(f"{p}_{column}" for p in PILLARS for column in ("phase", "score")),
+                        "catalysts"])]
     for name, row in shown_rows(rows, anonymise=anonymise):
         pillars = row.assessment.pillars
         # CSV is for spreadsheets and scripts: a decimal point, and empty for unknown.
-        writer.writerow([name, row.round, row.date.isoformat(), row.respondents,
-                         "yes" if row.agreed else "no",
-                         _csv(row.assessment.phase),
-                         *(value for p in PILLARS for value in (
-                             _csv(pillars[p].phase), _csv(rounded(pillars[p].score)))),
-                         ";".join(_present(row))])
-    return buffer.getvalue()
+        lines.append(_csv_line([name, row.round, row.date.isoformat(), str(row.respondents),
+                                "yes" if row.agreed else "no",
+                                _csv(row.assessment.phase),
+                                *(value for p in PILLARS for value in (
+                                    _csv(pillars[p].phase), _csv(rounded(pillars[p].score)))),
+                                ";".join(_present(row))]))
+    return "".join(lines)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (the OWASP list)."""
+
+
+def csv_cell(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text: one that could start a formula gets a ``'``.
+
+    Tab, line feed and carriage return stay (the cell is quoted); other control, bidi
+    and zero-width characters are written as their code point (``sanitise.visible``).
+    """
+    text = visible(text, keep="\t\n\r")
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _csv_line(cells: list[str]) -> str:
+    # The csv module quotes a cell only for the characters of its line terminator:
+    # with "\r\n" a cell with a bare carriage return is quoted too. Rows end in "\n".
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow([csv_cell(cell) for cell in cells])
+    return buffer.getvalue()[:-2] + "\n"
 
 
 def _csv(value: float | int | None) -> str:
@@ -104,7 +129,7 @@ def render_compare_table(rows: Sequence[CoalitionRow], model: Model, lang: str, 
     """The comparison for the terminal."""
     from rich.table import Table
 
-    from stimulering.report.text import render
+    from stimulering.report.text import plain, render
 
     # Catalyst names do not fit in 80 columns beside the pillars: the terminal shows how
     # many are present; markdown, CSV and JSON name them.
@@ -114,9 +139,9 @@ def render_compare_table(rows: Sequence[CoalitionRow], model: Model, lang: str, 
     headings = _header(model, lang)
     headings[4:7] = [label(lang, f"pillar_short.{p}") for p in PILLARS]
     for index, heading in enumerate(headings):
-        grid.add_column(heading, justify="right" if index in (2, 3, 7) else "left",
+        grid.add_column(plain(heading), justify="right" if index in (2, 3, 7) else "left",
                         no_wrap=index > 0)
     for name, row in shown_rows(rows, anonymise=anonymise):
         cells = _cells(name, row, {}, lang)
-        grid.add_row(*cells[:-1], f"{len(_present(row))}/{catalysts}")
+        grid.add_row(*(plain(cell) for cell in cells[:-1]), f"{len(_present(row))}/{catalysts}")
     return render([grid], color=color)

@@ -15,6 +15,8 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from stimulering.sanitise import visible
+
 STYLE = """
 :root { color-scheme: light; --ink: #1f2933; --muted: #52606d; --line: #d3dae1;
   --band: #f3f6f9; --accent: #1f6fb2; }
@@ -66,6 +68,6 @@ def render_html(markdown: str, svg: str, title: str, lang: str) -> str:
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n"
+        f"<title>{escape(visible(title))}</title>\n<style>{STYLE}</style>\n</head>\n"
         f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
     )

@@ -10,6 +10,7 @@ from stimulering.engine import Evaluation
 from stimulering.i18n import option_labels, pick
 from stimulering.model import PHASE_IDS, Question, QuestionSet
 from stimulering.report.common import advice_heading, advice_text, needs_text, warning_message
+from stimulering.sanitise import escape_json
 from stimulering.scoring import Assessment, PillarResult, item_score
 
 DECIMALS = 4
@@ -17,8 +18,12 @@ DECIMALS = 4
 
 
 def dumps(data: Any) -> str:
-    """Deterministic, readable JSON with a final newline."""
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    r"""Deterministic, readable JSON with a final newline; no character in it acts on a terminal.
+
+    Text stays as it is, but control, bidi and zero-width characters are written as
+    ``\u`` escapes (see ``sanitise.escape_json``).
+    """
+    return escape_json(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def rounded(value: float | None) -> float | None:

@@ -8,7 +8,7 @@ from rich.text import Text
 from stimulering.catalogue import CatalogueView
 from stimulering.i18n import label, pick, plural
 from stimulering.model import Model, QuestionSet
-from stimulering.report.text import render
+from stimulering.report.text import plain, render
 
 
 def render_question_table(questions: QuestionSet, lang: str, *, color: bool = False) -> str:
@@ -17,7 +17,7 @@ def render_question_table(questions: QuestionSet, lang: str, *, color: bool = Fa
     What a respondent may see: no phase, weight, gate or score, which would tell which
     answer counts as "mature" (``questions --format json`` has them all, for tools).
     """
-    table = Table(title=f"{questions.id} {questions.version}", box=None, padding=(0, 1))
+    table = Table(title=plain(f"{questions.id} {questions.version}"), box=None, padding=(0, 1))
     table.add_column("#", justify="right")
     table.add_column("id", no_wrap=True)
     table.add_column(label(lang, "pillar"))
@@ -25,7 +25,7 @@ def render_question_table(questions: QuestionSet, lang: str, *, color: bool = Fa
     table.add_column(label(lang, "text"))
     for number, question in enumerate(questions.questions, start=1):
         table.add_row(str(number), question.id, label(lang, f"pillar_short.{question.pillar}"),
-                      question.type, pick(question.text, lang))
+                      question.type, plain(pick(question.text, lang)))
     return render([table], color=color)
 
 
@@ -40,19 +40,19 @@ def render_catalogue_table(view: CatalogueView, model: Model, lang: str, *,
     instruments.add_column(label(lang, "catalogue.phases").lower(), no_wrap=True)
     instruments.add_column(label(lang, "catalogue.examples").lower())
     for instrument in view.instruments:
-        instruments.add_row(Text.assemble(pick(instrument.name, lang), "\n",
+        instruments.add_row(Text.assemble(plain(pick(instrument.name, lang)), "\n",
                                           (instrument.id, "dim")),
                             ", ".join(label(lang, f"pillar_short.{p}")
                                       for p in instrument.pillars),
                             ",".join(str(n) for n in instrument.phases),
-                            ", ".join(example.coalition
-                                      for example, _ in model.examples_of(instrument.id)))
+                            plain(", ".join(example.coalition
+                                            for example, _ in model.examples_of(instrument.id))))
     examples = Table(title=label(lang, "catalogue.examples"), box=None, padding=(0, 1))
     examples.add_column("id", no_wrap=True)
     examples.add_column(label(lang, "coalition"))
     examples.add_column(label(lang, "catalogue.parties").lower())
     for example in view.examples:
-        examples.add_row(example.id, example.coalition, ", ".join(example.parties))
+        examples.add_row(example.id, plain(example.coalition), plain(", ".join(example.parties)))
     count = (f"{plural(lang, 'catalogue.count_instruments', len(view.instruments))}, "
              f"{plural(lang, 'catalogue.count_examples', len(view.examples))}")
     return render([instruments, Text(), examples, Text(count, style="dim")], color=color)

@@ -34,6 +34,7 @@ from stimulering.report.common import (
     warning_message,
 )
 from stimulering.report.svg import Axis, Chart, radar_svg
+from stimulering.sanitise import visible
 from stimulering.scoring import Assessment, PillarResult, category_scores
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#!|~])")
@@ -43,14 +44,16 @@ _LINE_START = re.compile(r"^([-+=]|\d+(?=[.)](?: |$)))")
 def escape(text: str) -> str:
     r"""User text made inert: no markdown syntax, no HTML, no line breaks that end a block.
 
-    Line breaks become spaces (so a table row or list item stays one line);
+    Line breaks become spaces (so a table row or list item stays one line); other
+    control, bidi and zero-width characters are written as their code point (so
+    nothing acts on a terminal or hides text, see ``sanitise.visible``);
     ``&``, ``<`` and ``>`` become entities (so no HTML tag or autolink can form);
     inline markers (``\ ` * _ [ ] # ! | ~``) are backslash-escaped (so no
     emphasis, code, link, heading or table cell can form); and a leading ``-``,
     ``+``, ``=`` or ``1. `` / ``1) `` is escaped so the text cannot start a list or
     underline a heading.
     """
-    text = " ".join(text.split())
+    text = visible(" ".join(text.split()))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _SPECIAL.sub(r"\\\1", text)
     match = _LINE_START.match(text)

@@ -128,20 +128,20 @@ def render_progress_table(result: Progress, questions: QuestionSet, model: Model
     from rich.table import Table
     from rich.text import Text
 
-    from stimulering.report.text import render
+    from stimulering.report.text import plain, render
 
     by_id = questions.by_id()
-    parts: list[Any] = [Text(f"{label(lang, 'progress.title')}: {result.coalition}",
-                             style="bold")]
+    parts: list[Any] = [plain(f"{label(lang, 'progress.title')}: {result.coalition}",
+                              style="bold")]
     points = Table(box=None, padding=(0, 1))
     headings = _point_header(model, lang)
     # Full pillar names do not fit in 80 columns beside a round's dates.
     headings[3:6] = [label(lang, f"pillar_short.{p}") for p in PILLARS]
     for index, heading in enumerate(headings):
-        points.add_column(heading, justify="left" if index < 2 else "right",
+        points.add_column(plain(heading), justify="left" if index < 2 else "right",
                           no_wrap=index in (1, 2))
     for row in _point_rows(result, lang):
-        points.add_row(*row)
+        points.add_row(*(plain(cell) for cell in row))
     parts += [Text(), points,
               Text(label(lang, "progress.round_rule", days=ROUND_WINDOW_DAYS), style="dim")]
     for step in result.steps:
@@ -160,7 +160,8 @@ def render_progress_table(result: Progress, questions: QuestionSet, model: Model
             moved.add_column(after, justify="right")
             moved.add_column("±", justify="right")
             for m in step.moved[:TOP_MOVED]:
-                moved.add_row(pick(by_id[m.question].text, lang), score_text(m.before, lang),
+                moved.add_row(plain(pick(by_id[m.question].text, lang)),
+                              score_text(m.before, lang),
                               score_text(m.after, lang), decimal(m.change, lang, signed=True))
             parts.append(moved)
         else:
@@ -172,7 +173,7 @@ def render_progress_table(result: Progress, questions: QuestionSet, model: Model
             actions.add_column(label(lang, "progress.status"))
             for s in step.actions:
                 style = "green" if s.status == "done" else "yellow"
-                actions.add_row(s.action.what, Text(label(lang, f"action.{s.status}"),
-                                                    style=style))
+                actions.add_row(plain(s.action.what), Text(label(lang, f"action.{s.status}"),
+                                                           style=style))
             parts.append(actions)
     return render(parts, color=color)

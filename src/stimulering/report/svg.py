@@ -4,7 +4,9 @@ One SVG document holds one or more charts side by side. Every chart has one
 axis per value (``<line class="axis" data-axis="ID">``), rings at quarter
 scores, an optional dashed threshold ring and the values as a filled polygon.
 Coordinates are rounded to one decimal so the output is byte-identical
-everywhere.
+everywhere. Every text is escaped, and characters XML does not allow are left
+out, so any name gives a valid document; other control, bidi and zero-width
+characters are shown as their code point, as everywhere (``sanitise.visible``).
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as _escape
+from xml.sax.saxutils import quoteattr as _quoteattr
 
 from stimulering.i18n import decimal
+from stimulering.sanitise import visible, xml_chars
 
 PANEL_WIDTH = 480
 PANEL_HEIGHT = 440
@@ -50,6 +54,16 @@ class Chart:
     id: str
     title: str
     axes: tuple[Axis, ...]
+
+
+def escape(text: str) -> str:
+    """Text for an XML element: without what XML forbids, other hidden characters shown."""
+    return _escape(visible(xml_chars(text)))
+
+
+def quoteattr(text: str) -> str:
+    """Text as a quoted XML attribute value, cleaned like ``escape``."""
+    return _quoteattr(visible(xml_chars(text)))
 
 
 def _num(value: float) -> str:

@@ -22,6 +22,7 @@ from stimulering.model import (
     Question,
     QuestionSet,
 )
+from stimulering.sanitise import visible
 
 SPECIAL = "weet_niet | nvt"
 
@@ -59,6 +60,15 @@ def _part(condition: Condition, lang: str, questions: Mapping[str, Question] | N
     return f"({text})" if isinstance(condition, (AllOf, AnyOf)) else text
 
 
+def comment(text: str) -> str:
+    """Text for one comment line: line breaks become spaces, hidden characters visible.
+
+    So a text from the question set can neither end the comment and add a key, nor put
+    a character in the file that YAML refuses or a terminal acts on.
+    """
+    return visible(" ".join(text.split()))
+
+
 def allowed_lines(question: Question, lang: str) -> list[str]:
     """The answers a question takes, as comment lines: values with what they mean."""
     if question.type == "scale":
@@ -74,7 +84,7 @@ def allowed_lines(question: Question, lang: str) -> list[str]:
                   for value, text in option_labels(question, lang)]
         return lines
     if question.type == "number":
-        unit = pick(question.unit, lang)
+        unit = " ".join(pick(question.unit, lang).split())
         return [f"{label(lang, 'template.number')}{f' ({unit})' if unit else ''} | {SPECIAL}"]
     return [label(lang, "template.text")]
 
@@ -103,12 +113,12 @@ def render_template(questions: QuestionSet, sha256: str, lang: str, today: dt.da
         if question.pillar != pillar:
             pillar = question.pillar
             lines.append(f"  # --- {label(lang, f'pillar_short.{pillar}')} ---")
-        lines.append(f"  # {' '.join(pick(question.text, lang).split())}")
-        lines += [f"  # {line}" for line in allowed_lines(question, lang)]
+        lines.append(f"  # {comment(pick(question.text, lang))}")
+        lines += [f"  # {visible(line)}" for line in allowed_lines(question, lang)]
         if question.when is not None:
-            lines.append("  # " + label(lang, "template.when",
-                                        condition=condition_text(question.when, lang,
-                                                                 questions.by_id())))
+            lines.append("  # " + comment(label(lang, "template.when",
+                                                condition=condition_text(question.when, lang,
+                                                                         questions.by_id()))))
         lines.append(f"  {question.id}:")
     lines += [
         "notes: {}  # " + label(lang, "template.notes"),

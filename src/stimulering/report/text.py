@@ -1,11 +1,28 @@
-"""Terminal rendering of an assessment with rich: phase, ladder, pillars, explanation, advice."""
+"""Terminal rendering of an assessment with rich: phase, ladder, pillars, explanation, advice.
+
+Every text from a file reaches rich as a ``Text`` made with ``plain``, so it is never
+read as markup, and with its hidden characters made visible. The console of
+``safe_console`` reads no markup in plain strings either, and makes visible whatever
+hidden character a renderable might still carry, so nothing printed can act on the
+terminal.
+"""
 
 from __future__ import annotations
 
 import io
+from typing import IO, Any
 
-from rich.console import Console, Group, RenderableType
+from rich.console import (
+    Console,
+    ConsoleOptions,
+    ConsoleRenderable,
+    Group,
+    RenderableType,
+    RenderHook,
+    RenderResult,
+)
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -27,11 +44,46 @@ from stimulering.report.common import (
     signal_names,
     warning_message,
 )
+from stimulering.sanitise import visible
 
 WIDTH = 80
 BAR_CELLS = 12
 TOP_ADVICE = 3
 """How many advice items per pillar the terminal shows; the report has them all."""
+
+
+def plain(text: str, style: str = "") -> Text:
+    """Text to show as it is: no markup, and hidden characters written as code points."""
+    return Text(visible(text), style=style)
+
+
+class _Visible:
+    """A renderable whose output shows every hidden character as its code point."""
+
+    def __init__(self, renderable: ConsoleRenderable) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for segment in console.render(self.renderable, options):
+            if segment.control:
+                yield segment
+            else:
+                yield Segment(visible(segment.text, keep="\n"), segment.style)
+
+
+class _ShowHidden(RenderHook):
+    """Wraps everything a console prints in ``_Visible``: the last line of defence."""
+
+    def process_renderables(
+            self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
+        return [_Visible(renderable) for renderable in renderables]
+
+
+def safe_console(file: IO[str] | None = None, **settings: Any) -> Console:
+    """A console that reads no markup or emoji codes and prints no hidden character."""
+    console = Console(file=file, markup=False, emoji=False, highlight=False, **settings)
+    console.push_render_hook(_ShowHidden())
+    return console
 
 
 def bar(score: float | None, cells: int = BAR_CELLS) -> str:
@@ -52,7 +104,7 @@ def bullet(text: str | Text, *, indent: int = 1, mark: str = "•",
     grid = Table.grid(padding=(0, 1, 0, 0))
     grid.add_column(width=indent + len(mark), justify="right", no_wrap=True)
     grid.add_column()
-    grid.add_row(mark, text if isinstance(text, Text) else Text(text, style=style))
+    grid.add_row(mark, text if isinstance(text, Text) else plain(text, style=style))
     return grid
 
 
@@ -65,12 +117,13 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
     who = ""
     if result.respondent is not None:
         who = f" · {respondent_text(result.respondent, lang)}"
-    parts.append(Text(f"{result.coalition}{who} · {result.date.isoformat()}", style="bold"))
-    parts.append(Text(f"{label(lang, 'question_set')}: {result.question_set.id} "
-                      f"{result.question_set.version}", style="dim"))
+    parts.append(plain(f"{result.coalition}{who} · {result.date.isoformat()}", style="bold"))
+    parts.append(plain(f"{label(lang, 'question_set')}: {result.question_set.id} "
+                       f"{result.question_set.version}", style="dim"))
     parts.append(Text())
     parts.append(Text.assemble((f"{label(lang, 'overall_phase')}: ", "bold"),
-                               (overall_phase_text(model, result.phase, lang), "bold cyan")))
+                               plain(overall_phase_text(model, result.phase, lang),
+                                     "bold cyan")))
     parts.append(Text())
 
     ladder = Table(show_header=False, box=None, padding=(0, 1))
@@ -81,7 +134,8 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
         here = [pillar_name(model, p, lang) for p in PILLARS if result.pillars[p].phase == number]
         marker = "◀ " + ", ".join(here) if here else ""
         style = "bold" if number == result.phase else ""
-        ladder.add_row(str(number), Text(phase_name(model, number, lang), style=style), marker)
+        ladder.add_row(str(number), plain(phase_name(model, number, lang), style=style),
+                       plain(marker))
     parts.append(ladder)
     parts.append(Text())
 
@@ -92,7 +146,7 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
     pillars.add_column("", no_wrap=True)
     for pillar_id in PILLARS:
         pillar = result.pillars[pillar_id]
-        pillars.add_row(pillar_name(model, pillar_id, lang),
+        pillars.add_row(plain(pillar_name(model, pillar_id, lang)),
                         f"{phase_text(pillar.phase, lang)} {phase_steps(pillar.phase)}",
                         pillar_score_text(pillar, lang),
                         Text(bar(shown_score(pillar)), style="green"))
@@ -123,7 +177,7 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
     for signal in (*result.catalysts, *result.inhibitors):
         good = (signal.status == "present") == (signal.kind == "catalyst")
         style = "yellow" if signal.status == "unknown" else ("green" if good else "red")
-        signals.add_row(label(lang, f"kind.{signal.kind}"), names[signal.id],
+        signals.add_row(label(lang, f"kind.{signal.kind}"), plain(names[signal.id]),
                         Text(label(lang, f"status.{signal.status}"), style=style))
     parts.append(Text(f"{label(lang, 'catalysts')} / {label(lang, 'inhibitors').lower()}",
                       style="bold underline"))
@@ -136,14 +190,14 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
         items = evaluation.advice[pillar_id]
         if not items:
             continue
-        parts.append(Text(pillar_name(model, pillar_id, lang), style="bold"))
+        parts.append(plain(pillar_name(model, pillar_id, lang), style="bold"))
         shown = items if top_advice is None else items[:top_advice]
         for item in shown:
             parts.append(bullet(advice_heading(evaluation, item, lang), style="bold"))
-            parts.append(Padding(Text(advice_text(item, lang)), (0, 0, 0, 3)))
+            parts.append(Padding(plain(advice_text(item, lang)), (0, 0, 0, 3)))
             if item.instruments:
                 used = ", ".join(instruments.get(i, i) for i in item.instruments)
-                parts.append(Padding(Text(f"{label(lang, 'instruments')}: {used}", style="dim"),
+                parts.append(Padding(plain(f"{label(lang, 'instruments')}: {used}", style="dim"),
                                      (0, 0, 0, 3)))
     if result.warnings:
         parts.append(Text())
@@ -156,9 +210,8 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
 def render(renderables: list[RenderableType], *, color: bool = False, width: int = WIDTH) -> str:
     """Rich renderables as a string, with or without colour codes."""
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
-                      color_system="standard" if color else None, highlight=False,
-                      emoji=False, legacy_windows=False)
+    console = safe_console(buffer, width=width, force_terminal=color, no_color=not color,
+                           color_system="standard" if color else None, legacy_windows=False)
     console.print(Group(*renderables))
     return buffer.getvalue()
 
