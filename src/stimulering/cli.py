@@ -123,6 +123,20 @@ def _emit(text: str, output: Path | None, *, force: bool = True) -> None:
     atomic_write(output, text, force=force)
 
 
+def _emit_file(data: bytes, output: Path | None, *, force: bool, kind: str) -> None:
+    """A binary file (xlsx, docx, pdf) to ``output``, or to stdout when that is no terminal."""
+    if output is None:
+        if sys.stdout.isatty():
+            _usage(f"--format {kind} writes a file: give -o NAME.{kind} (or redirect stdout)")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from stimulering.store import atomic_write
+
+    atomic_write(output, data, force=force)
+
+
 def _color() -> bool:
     import os
 
@@ -220,6 +234,10 @@ def assess(
                    "'stimulering report FILE...' instead")
         _consensus(partner_files, questions, model, lang, save)
         return
+    for name, path in (("--resume", resume), ("--save", save)):
+        if path is not None and path.suffix.lower() == ".xlsx":
+            _usage(f"{name} takes a YAML answers file; a workbook is scored with "
+                   "'stimulering assess --answers FILE.xlsx'")
     if answers is None:
         if not _stdin_is_terminal():
             _usage("no terminal to ask questions in: score a file with "
@@ -285,9 +303,19 @@ def list_questions(
     _emit(render_question_table(engine.questions, lang, color=_color()), None)
 
 
+class TemplateFormat(str, enum.Enum):
+    """Output formats of ``template``."""
+
+    yaml = "yaml"
+    xlsx = "xlsx"
+
+
 @app.command()
 def template(
     output: OutputOption = None,
+    output_format: Annotated[TemplateFormat, typer.Option(
+        "--format", help="yaml (an answers file) or xlsx (a workbook for partners).")
+    ] = TemplateFormat.yaml,
     force: ForceOption = False,
     questions: QuestionsOption = None,
     model: ModelOption = None,
@@ -296,9 +324,17 @@ def template(
     """Print a blank answers file with every question id and its allowed values."""
     import datetime as dt
 
+    engine = _engine(questions, model, lang)
+    if output_format is TemplateFormat.xlsx:
+        from stimulering.report.common import pillar_name
+        from stimulering.workbook import template_workbook
+
+        names = {p.id: pillar_name(engine.model, p.id, lang) for p in engine.model.pillars}
+        _emit_file(template_workbook(engine.questions, engine.sha256, lang, dt.date.today(),
+                                     names), output, force=force, kind="xlsx")
+        return
     from stimulering.report.template import render_template
 
-    engine = _engine(questions, model, lang)
     _emit(render_template(engine.questions, engine.sha256, lang, dt.date.today()), output,
           force=force)
 

@@ -709,6 +709,86 @@ _LABELS["en"].update({
                               "else comes from the combined result.",
 })
 
+
+# Labels of the answers workbook (stimulering template --format xlsx).
+_LABELS["nl"].update({
+    "wb.title": "Antwoorden voor vragenset {id} {version}",
+    "wb.sheet.respondent": "Respondent",
+    "wb.sheet.questions": "Vragen",
+    "wb.sheet.lists": "Keuzelijsten",
+    "wb.col.field": "Veld",
+    "wb.col.name": "Omschrijving",
+    "wb.col.value": "Invullen",
+    "wb.col.help": "Toelichting",
+    "wb.col.id": "Vraag-id",
+    "wb.col.question": "Vraag",
+    "wb.col.answer": "Antwoord",
+    "wb.col.note": "Notitie",
+    "wb.field.coalition": "Samenwerking",
+    "wb.field.organisation": "Organisatie",
+    "wb.field.role": "Rol",
+    "wb.field.level": "Niveau",
+    "wb.field.date": "Datum",
+    "wb.field_help.coalition": "De naam van de samenwerking, zoals alle partners hem schrijven.",
+    "wb.field_help.organisation": "De organisatie waarvoor u antwoordt.",
+    "wb.field_help.role": "Kies de rol van uw organisatie in de lijst.",
+    "wb.field_help.level": "Kies het niveau waarop u werkt in de lijst.",
+    "wb.field_help.date": "De datum van uw antwoorden (jjjj-mm-dd).",
+    "wb.intro": "Dit werkboek is een vragenlijst over de samenwerking in de ondergrond. Vul "
+                "hierboven in wie u bent en beantwoord daarna de vragen op het blad Vragen.",
+    "wb.how": "Kies elk antwoord in de keuzelijst van de kolom Antwoord; laat een antwoord leeg "
+              "zolang het open is. In de kolom Notitie kunt u uw antwoord toelichten. Verander "
+              "de bladen, kolommen en de vraag-id's niet.",
+    "wb.multi": "Bij een vraag met meer antwoorden staat elke mogelijkheid op een eigen regel "
+                "eronder: kies ja bij wat van toepassing is.",
+    "wb.return": "Sla het werkboek op als .xlsx en stuur het terug naar de coördinator van de "
+                 "samenwerking.",
+    "wb.when": "Alleen beantwoorden als {condition}.",
+    "wb.number": "Vul een getal in{unit}, of kies weet niet of niet van toepassing.",
+    "wb.text": "Vrije tekst.",
+    "wb.multi_row": "Kies ja bij elke mogelijkheid hieronder die van toepassing is.",
+    "wb.invalid_title": "Kies uit de lijst",
+    "wb.invalid_text": "Kies een antwoord uit de keuzelijst.",
+})
+_LABELS["en"].update({
+    "wb.title": "Answers for question set {id} {version}",
+    "wb.sheet.respondent": "Respondent",
+    "wb.sheet.questions": "Questions",
+    "wb.sheet.lists": "Lists",
+    "wb.col.field": "Field",
+    "wb.col.name": "Description",
+    "wb.col.value": "Fill in",
+    "wb.col.help": "Help",
+    "wb.col.id": "Question id",
+    "wb.col.question": "Question",
+    "wb.col.answer": "Answer",
+    "wb.col.note": "Note",
+    "wb.field.coalition": "Coalition",
+    "wb.field.organisation": "Organisation",
+    "wb.field.role": "Role",
+    "wb.field.level": "Level",
+    "wb.field.date": "Date",
+    "wb.field_help.coalition": "The name of the coalition, as all partners write it.",
+    "wb.field_help.organisation": "The organisation you answer for.",
+    "wb.field_help.role": "Choose the role of your organisation from the list.",
+    "wb.field_help.level": "Choose the level you work at from the list.",
+    "wb.field_help.date": "The date of your answers (yyyy-mm-dd).",
+    "wb.intro": "This workbook is a questionnaire about the collaboration in the subsurface. "
+                "Fill in who you are above, then answer the questions on the Questions sheet.",
+    "wb.how": "Choose each answer from the list in the Answer column; leave an answer empty "
+              "while it is open. Use the Note column to explain your answer. Do not change "
+              "the sheets, the columns or the question ids.",
+    "wb.multi": "A question that takes several answers has each possibility on a row of its "
+                "own below it: choose yes for each that applies.",
+    "wb.return": "Save the workbook as .xlsx and send it back to the coalition's coordinator.",
+    "wb.when": "Answer only if {condition}.",
+    "wb.number": "Fill in a number{unit}, or choose don't know or not applicable.",
+    "wb.text": "Free text.",
+    "wb.multi_row": "Choose yes for each possibility below that applies.",
+    "wb.invalid_title": "Choose from the list",
+    "wb.invalid_text": "Choose an answer from the list.",
+})
+
 LANGUAGES: tuple[str, ...] = tuple(_LABELS)
 
 
