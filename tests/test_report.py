@@ -87,7 +87,8 @@ def test_headings_of_the_early_report(reports):
     coalition = "Duinstad | *pilot* <script>alert(1)</script>"
     assert headings(parse(reports[("early", "nl")])) == [
         f"h1 Adviesrapport samenwerking: {escape(coalition)}",
-        "h2 Samenvatting", "h2 Fasenladder", "h2 Pijlers en categorieën", "h2 Waarom deze fase",
+        "h2 Samenvatting", "h3 Eerste stappen om over te besluiten", "h3 In eigen woorden",
+        "h2 Fasenladder", "h2 Pijlers en categorieën", "h2 Waarom deze fase",
         "h2 Advies", "h3 Mens en samenwerking", "h3 Governance en afspraken",
         "h3 Informatie en data-uitwisseling", "h2 Katalysatoren en remmers", "h2 Let op",
         "h2 Bijlage: alle antwoorden", "h3 Mens en samenwerking", "h3 Governance en afspraken",
@@ -98,7 +99,8 @@ def test_headings_of_the_early_report(reports):
 def test_headings_of_the_advanced_report(reports):
     assert headings(parse(reports[("advanced", "en")])) == [
         "h1 Collaboration advice report: Havenstad",
-        "h2 Summary", "h2 Phase ladder", "h2 Pillars and categories", "h2 Why this phase",
+        "h2 Summary", "h3 First steps to decide on", "h3 In their own words",
+        "h2 Phase ladder", "h2 Pillars and categories", "h2 Why this phase",
         "h2 Advice", "h3 People and collaboration", "h3 Governance and agreements",
         "h3 Information and data exchange", "h2 Catalysts and inhibitors",
         "h2 Targets and action plan", "h3 Actions",
@@ -248,3 +250,28 @@ def test_docs_example_is_what_the_tool_makes(engine):
     assert (docs / "example-radar.svg").read_text(encoding="utf-8") == chart_svg(evaluation, "nl")
     report = render_report(evaluation, "nl", "example-radar.svg")
     assert report.startswith((docs / "example-report.md").read_text(encoding="utf-8"))
+
+
+def test_each_practice_example_and_signal_appears_once_in_the_advice(reports, engine):
+    for (name, lang), report in reports.items():
+        advice = report.split("\n## ")[[h.split("\n")[0] for h in report.split("\n## ")].index(
+            "Advies" if lang == "nl" else "Advice")]
+        examples = [line.split(" — ", 1)[1] for line in advice.splitlines() if " — " in line]
+        assert examples, name
+        assert len(examples) == len(set(examples)), (name, lang)
+        reasons = [line for line in advice.splitlines()
+                   if line.split(". ", 1)[-1].startswith(("**Remmer", "**Katalysator",
+                                                          "**Inhibitor", "**Catalyst"))]
+        assert len(reasons) == len(set(reasons)), (name, lang)
+
+
+def test_the_summary_starts_with_three_steps_from_the_advice(reports):
+    report = reports[("early", "nl")]
+    summary = report.split("## Samenvatting")[1].split("\n## ")[0]
+    steps_block = summary.split("### Eerste stappen om over te besluiten")[1].split("###")[0]
+    steps = [line for line in steps_block.splitlines() if line[:3] in ("1. ", "2. ", "3. ")]
+    assert len(steps) == 3
+    advice = report.split("## Advies")[1].split("\n## ")[0]
+    for step in steps:
+        heading = step[3:].split(" (")[0]
+        assert heading in advice

@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from builders import TEXT, answers, model, option, question, question_set
-from stimulering.advice import advise
+from stimulering.advice import advise, next_steps
 from stimulering.scoring import Scorer, item_score
 from stimulering.validation import answer_problem
 
@@ -418,3 +418,41 @@ def test_answers_to_context_questions_are_checked_like_any_other():
         "expected a number of 0 or more or weet_niet / nvt, got -3"
     assert answer_problem(by_id(qs, "ctx"), "z") == \
         "expected one of x, y or weet_niet / nvt, got 'z'"
+
+
+def all_answered(s, **given):
+    """Every question of ``s`` answered at the top, except those given."""
+    top = {q.id: ("ja" if q.type == "yesno" else 5) for q in s.qset.questions}
+    return answers({**top, **given})
+
+
+def test_a_signal_of_several_pillars_is_advised_once_under_the_weakest():
+    shared = [{**SIGNALS[1], "pillars": ["governance", "people"]}]
+    s = scorer([question("a")], signals=shared)
+    result = s.assess(all_answered(s, a=1))
+    assert result.pillars["people"].phase < result.pillars["governance"].phase
+    advice = advise(result, s.qset, s.model)
+    holders = [p for p, items in advice.items() if any(i.subject == "inh" for i in items)]
+    assert holders == ["people"]
+
+
+def test_the_same_advice_text_is_given_once():
+    same = {"nl": "stel een coördinator aan", "en": "appoint a coordinator"}
+    s = scorer([question("a", advice=same), question("b", pillar="governance", advice=same)])
+    advice = advise(s.assess(all_answered(s, a=1, b=1)), s.qset, s.model)
+    texts = [item.text for items in advice.values() for item in items if item.text == same]
+    assert len(texts) == 1
+
+
+def test_next_steps_take_what_blocks_first_in_the_weakest_pillar():
+    qs_items = [question("a", advice={"nl": "doe a", "en": "do a"}),
+                question("g", type_="yesno", gate=True, advice={"nl": "g", "en": "g"}),
+                question("h", pillar="governance", type_="yesno", gate=True,
+                         advice={"nl": "h", "en": "h"})]
+    s = scorer(qs_items, signals=SIGNALS)
+    result = s.assess(all_answered(s, a=1, g="nee", h="nee"))
+    advice = advise(result, s.qset, s.model)
+    steps = next_steps(result, advice)
+    assert [(step.pillar, step.item.kind, step.item.subject) for step in steps] == [
+        ("people", "inhibitor", "inh"), ("people", "gate", "g"), ("governance", "gate", "h")]
+    assert len(next_steps(result, advice, limit=10)) > 3

@@ -102,6 +102,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "report.title": "Adviesrapport samenwerking",
         "report.model": "Model",
         "report.summary": "Samenvatting",
+        "report.next_steps": "Eerste stappen om over te besluiten",
+        "report.next_steps_none": "Er is geen advies: alle pijlers staan in fase 6.",
+        "report.own_words": "In eigen woorden",
+        "report.own_words_intro": "Wat de respondenten zelf schreven.",
         "report.ladder": "Fasenladder",
         "report.markers": "Waar fase {phase} ({name}) om draait, en wat de samenwerking nu "
                           "opbouwt:",
@@ -361,6 +365,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "report.title": "Collaboration advice report",
         "report.model": "Model",
         "report.summary": "Summary",
+        "report.next_steps": "First steps to decide on",
+        "report.next_steps_none": "There is no advice: every pillar is in phase 6.",
+        "report.own_words": "In their own words",
+        "report.own_words_intro": "What the respondents wrote themselves.",
         "report.ladder": "Phase ladder",
         "report.markers": "What phase {phase} ({name}) is about, and what the coalition is "
                           "building now:",

@@ -27,6 +27,8 @@ from stimulering.report.json import (
 from stimulering.report.markdown import (
     advice_section,
     escape,
+    next_steps_section,
+    own_words_section,
     signal_rows,
     table,
     warnings_section,
@@ -89,6 +91,10 @@ def render_coalition_markdown(view: CoalitionView, questions: QuestionSet, model
         [label(lang, "question_set"),
          f"{escape(result.question_set.id)} {escape(result.question_set.version)}"],
     ]) + [""]
+    out += [f"## {label(lang, 'report.summary')}", "",
+            f"**{label(lang, 'overall_phase')}: "
+            f"{escape(overall_phase_text(model, result.phase, lang))}**", "",
+            *next_steps_section(evaluation, lang), *own_words_section(evaluation, lang)]
 
     out += [f"## {label(lang, 'view.by_respondent')}", ""]
     rows = [[escape(r.label), r.answers.date.isoformat(),

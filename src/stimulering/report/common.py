@@ -8,6 +8,8 @@ from stimulering.i18n import decimal, join_words, label, number_text, pick, plur
 from stimulering.model import (
     SPECIAL_VALUES,
     AnswerValue,
+    Example,
+    Fact,
     Model,
     Question,
     QuestionSet,
@@ -196,6 +198,12 @@ def advice_heading(evaluation: Evaluation, item: AdviceItem, lang: str) -> str:
     question = evaluation.questions.by_id()[item.subject]
     return label(lang, f"advice.{item.kind}", phase=question.phase,
                  question=pick(question.text, lang), score=score_text(item.score, lang))
+
+
+def example_fact(model: Model, instrument_id: str, example_id: str) -> tuple[Example, Fact]:
+    """The practice example shown with an instrument, and its fact about that instrument."""
+    return next((example, fact) for example, fact in model.examples_of(instrument_id)
+                if example.id == example_id)
 
 
 def advice_text(item: AdviceItem, lang: str) -> str:

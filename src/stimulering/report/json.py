@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from stimulering.advice import next_steps
 from stimulering.engine import Evaluation
 from stimulering.i18n import option_labels, pick
 from stimulering.model import PHASE_IDS, Question, QuestionSet
@@ -96,11 +97,18 @@ def assessment_data(evaluation: Evaluation, lang: str) -> dict[str, Any]:
             pillar_id: [
                 {"kind": item.kind, "subject": item.subject,
                  "reason": advice_heading(evaluation, item, lang),
-                 "text": advice_text(item, lang), "instruments": list(item.instruments)}
+                 "text": advice_text(item, lang), "instruments": list(item.instruments),
+                 "examples": dict(item.examples)}
                 for item in items
             ]
             for pillar_id, items in evaluation.advice.items()
         },
+        "next_steps": [
+            {"pillar": step.pillar, "kind": step.item.kind, "subject": step.item.subject,
+             "reason": advice_heading(evaluation, step.item, lang),
+             "text": advice_text(step.item, lang)}
+            for step in next_steps(result, evaluation.advice)
+        ],
         "targets": dict(answers.targets),
         "actions": [action.model_dump(mode="json") for action in answers.actions],
         "warnings": [

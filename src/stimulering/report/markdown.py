@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from stimulering.advice import AdviceItem
+from stimulering.advice import AdviceItem, next_steps
 from stimulering.engine import Evaluation
 from stimulering.i18n import label, pick
 from stimulering.model import PILLARS, Model
@@ -19,6 +19,7 @@ from stimulering.report.common import (
     advice_heading,
     advice_text,
     answer_label,
+    example_fact,
     explanation,
     level_text,
     needs_text,
@@ -162,7 +163,40 @@ def _summary(evaluation: Evaluation, lang: str) -> list[str]:
     phase = escape(overall_phase_text(evaluation.model, result.phase, lang))
     return [f"## {label(lang, 'report.summary')}", "",
             f"**{label(lang, 'overall_phase')}: {phase}**", "",
-            escape(interpretation(evaluation, lang)), ""]
+            *next_steps_section(evaluation, lang),
+            escape(interpretation(evaluation, lang)), "",
+            *own_words_section(evaluation, lang)]
+
+
+def next_steps_section(evaluation: Evaluation, lang: str) -> list[str]:
+    """The few next steps a steering group can decide on, most urgent first."""
+    steps = next_steps(evaluation.assessment, evaluation.advice)
+    out = [f"### {label(lang, 'report.next_steps')}", ""]
+    if not steps:
+        return [*out, escape(label(lang, "report.next_steps_none")), ""]
+    for number, step in enumerate(steps, start=1):
+        pillar = pillar_name(evaluation.model, step.pillar, lang)
+        # The backslash is a hard line break, as in the advice section.
+        out += [f"{number}. **{escape(advice_heading(evaluation, step.item, lang))}** "
+                f"({escape(pillar)})\\",
+                f"   {escape(advice_text(step.item, lang))}"]
+    return [*out, ""]
+
+
+def own_words_section(evaluation: Evaluation, lang: str) -> list[str]:
+    """The free-text answers (such as the next step and the biggest lesson), as written."""
+    rows = [(question, evaluation.answers.answers.get(question.id))
+            for question in evaluation.questions.questions if question.type == "text"]
+    given = [(question, value) for question, value in rows
+             if isinstance(value, str) and value.strip()]
+    if not given:
+        return []
+    out = [f"### {label(lang, 'report.own_words')}", "",
+           escape(label(lang, "report.own_words_intro")), ""]
+    for question, value in given:
+        out.append(f"- **{escape(pick(question.text, lang))}**")
+        out += [f"  - {escape(line.strip())}" for line in str(value).splitlines() if line.strip()]
+    return [*out, ""]
 
 
 def _ladder(evaluation: Evaluation, lang: str) -> list[str]:
@@ -230,12 +264,12 @@ def _explanation(evaluation: Evaluation, lang: str) -> list[str]:
     return out + [""]
 
 
-def _instrument_line(model: Model, instrument_id: str, lang: str) -> str:
+def _instrument_line(model: Model, item: AdviceItem, instrument_id: str, lang: str) -> str:
     instrument = model.instrument(instrument_id)
     line = f"   - **{escape(pick(instrument.name, lang))}**"
-    shown = model.examples_of(instrument_id)
-    if shown:
-        example, fact = shown[0]
+    shown = dict(item.examples).get(instrument_id)
+    if shown is not None:
+        example, fact = example_fact(model, instrument_id, shown)
         line += (f" — {label(lang, 'report.example')} {escape(example.coalition)}: "
                  f"{escape(pick(fact.text, lang))}")
     return line
@@ -247,7 +281,7 @@ def _advice_item(evaluation: Evaluation, number: int, item: AdviceItem, lang: st
              f"   {escape(advice_text(item, lang))}"]
     if item.instruments:
         lines.append("")
-        lines += [_instrument_line(evaluation.model, i, lang) for i in item.instruments]
+        lines += [_instrument_line(evaluation.model, item, i, lang) for i in item.instruments]
     return lines + [""]
 
 

@@ -9,6 +9,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from stimulering.advice import next_steps
 from stimulering.engine import Evaluation
 from stimulering.i18n import label, pick
 from stimulering.model import PILLARS
@@ -97,6 +98,15 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
                         Text(bar(shown_score(pillar)), style="green"))
     parts.append(pillars)
     parts.append(Text())
+
+    steps = next_steps(result, evaluation.advice)
+    if steps:
+        parts.append(Text(label(lang, "report.next_steps"), style="bold underline"))
+        for number, step in enumerate(steps, start=1):
+            parts.append(bullet(f"{advice_heading(evaluation, step.item, lang)} "
+                                f"({pillar_name(model, step.pillar, lang)})",
+                                mark=f"{number}."))
+        parts.append(Text())
 
     parts.append(Text(label(lang, "explanation"), style="bold underline"))
     for pillar_id in PILLARS:
