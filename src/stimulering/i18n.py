@@ -797,6 +797,45 @@ _LABELS["en"].update({
     "wb.invalid_text": "Choose an answer from the list.",
 })
 
+
+# Labels of the executive summary, the office formats and the target on the chart.
+_LABELS["nl"].update({
+    "report.executive": "Samenvatting voor de stuurgroep",
+    "report.action_plan": "Actieplan",
+    "report.next": "Volgende",
+    "report.to_target": "Naar het doel",
+    "report.pct.reached": "{percent} (gehaald)",
+    "report.pct.no_target": "– (geen doel)",
+    "report.pct.undetermined": "– (fase onbekend)",
+    "report.percent_note": "Naar het doel: welk deel van de niveaus die het doel vraagt "
+                           "(niveau 1 tot aan de doelfase) op volgorde gehaald is. Zonder doel "
+                           "of zonder bekende fase is er geen percentage.",
+    "report.chart_phases": "Fase nu en doel",
+    "report.chart_target_legend": "Fase nu en doel: van het midden (0) tot fase 6; blauw is de "
+                                  "fase nu, groen gestippeld het doel uit het antwoordbestand "
+                                  "(een pijler zonder doel heeft geen groen punt).",
+    "report.appendix_left_out": "De bijlage met alle antwoorden is weggelaten.",
+    "report.page": "Pagina {page} van {pages}",
+})
+_LABELS["en"].update({
+    "report.executive": "Executive summary",
+    "report.action_plan": "Action plan",
+    "report.next": "Next",
+    "report.to_target": "To target",
+    "report.pct.reached": "{percent} (reached)",
+    "report.pct.no_target": "– (no target)",
+    "report.pct.undetermined": "– (phase not known)",
+    "report.percent_note": "To target: the share of the levels the target asks for (level 1 "
+                           "up to the target phase) that is met in order. Without a target or "
+                           "a known phase there is no percentage.",
+    "report.chart_phases": "Phase now and target",
+    "report.chart_target_legend": "Phase now and target: from the centre (0) to phase 6; blue "
+                                  "is the phase now, dotted green the target from the answers "
+                                  "file (a pillar without a target has no green point).",
+    "report.appendix_left_out": "The appendix with every answer is left out.",
+    "report.page": "Page {page} of {pages}",
+})
+
 LANGUAGES: tuple[str, ...] = tuple(_LABELS)
 
 
