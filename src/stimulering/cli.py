@@ -395,6 +395,9 @@ class ReportFormat(str, enum.Enum):
     markdown = "markdown"
     html = "html"
     json = "json"
+    docx = "docx"
+    pdf = "pdf"
+    xlsx = "xlsx"
 
 
 class ProgressFormat(str, enum.Enum):
@@ -412,6 +415,7 @@ class CompareFormat(str, enum.Enum):
     markdown = "markdown"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 AnswersFiles = Annotated[list[Path], typer.Argument(help="Answers files.", dir_okay=False)]
@@ -435,8 +439,11 @@ def report_command(
         "--output", "-o", help="Write the report to this file (markdown: with the chart "
                                "beside it as <name>-radar.svg).", dir_okay=False)] = None,
     output_format: Annotated[ReportFormat, typer.Option(
-        "--format", help="markdown, html (one self-contained page) or json.")
+        "--format", help="markdown, html (one self-contained page), json, docx (Word), pdf "
+                         "(A4) or xlsx (the summary, action plan and advice).")
     ] = ReportFormat.markdown,
+    no_appendix: Annotated[bool, typer.Option(
+        "--no-appendix", help="Leave out the appendix with every answer and note.")] = False,
     anonymous: Annotated[bool, typer.Option(
         "--anonymous", help="Several files: show respondents by role and level instead of "
                             "organisation.")] = False,
@@ -448,31 +455,46 @@ def report_command(
     """The advice report of an answers file, or the coalition view of several of one coalition."""
     engine = _engine(questions, model, lang)
     if len(files) > 1 or anonymous:
+        if output_format is ReportFormat.xlsx:
+            _usage("--format xlsx takes one answers file; the coalition view of several files "
+                   "comes as markdown, html, json, docx or pdf")
         _coalition_report(engine, files, output_format, anonymous, output, force, lang)
         return
     file = files[0]
     evaluation = engine.evaluate_file(file)
+    appendix = not no_appendix
     if output_format is ReportFormat.json:
         from stimulering.report.json import render_assessment
 
         _emit(render_assessment(evaluation, lang), output, force=force)
         return
+    if output_format is ReportFormat.xlsx:
+        from stimulering.report.xlsx import plan_workbook
+
+        _emit_file(plan_workbook(evaluation, lang), output, force=force, kind="xlsx")
+        return
+    if output_format in (ReportFormat.docx, ReportFormat.pdf):
+        from stimulering.report.office import render_document
+
+        _emit_file(render_document(evaluation, lang, output_format.value, appendix=appendix),
+                   output, force=force, kind=output_format.value)
+        return
     if output_format is ReportFormat.html:
         from stimulering.report.markdown import chart_svg, render_report
 
-        markdown = render_report(evaluation, lang, _chart_name(output, file))
+        markdown = render_report(evaluation, lang, _chart_name(output, file), appendix=appendix)
         _emit(_html(markdown, chart_svg(evaluation, lang), evaluation.assessment.coalition,
                     lang), output, force=force)
         return
-    _markdown_report(evaluation, file, output, force, lang)
+    _markdown_report(evaluation, file, output, force, lang, appendix=appendix)
 
 
 def _markdown_report(evaluation: "Evaluation", answers: Path, output: Path | None, force: bool,
-                     lang: str) -> None:
+                     lang: str, *, appendix: bool = True) -> None:
     """The markdown report on stdout, or written to ``output`` with its chart beside it."""
     from stimulering.report.markdown import chart_svg, render_report
 
-    markdown = render_report(evaluation, lang, _chart_name(output, answers))
+    markdown = render_report(evaluation, lang, _chart_name(output, answers), appendix=appendix)
     if output is None:
         _emit(markdown, None)
         return
@@ -507,6 +529,13 @@ def _coalition_report(engine: "Engine", files: list[Path], output_format: Report
     from stimulering.report.coalition import render_coalition_markdown
 
     markdown = render_coalition_markdown(view, engine.questions, engine.model, lang)
+    if output_format in (ReportFormat.docx, ReportFormat.pdf):
+        from stimulering.report.office import render_markdown_document
+
+        _emit_file(render_markdown_document(markdown, lang, output_format.value,
+                                            title=view.coalition, when=view.date),
+                   output, force=force, kind=output_format.value)
+        return
     if output_format is ReportFormat.html:
         markdown = _html(markdown, "", view.coalition, lang)
     _emit(markdown, output, force=force)
@@ -550,7 +579,7 @@ def compare(
     paths: Annotated[list[Path], typer.Argument(
         help="Answers files and folders (read recursively for *.yaml and *.yml).")],
     output_format: Annotated[CompareFormat, typer.Option(
-        "--format", help="table, markdown, json or csv.")] = CompareFormat.table,
+        "--format", help="table, markdown, json, csv or xlsx.")] = CompareFormat.table,
     anonymise: Annotated[bool, typer.Option(
         "--anonymise", help="Replace coalition names by stable codes.")] = False,
     strict: Annotated[bool, typer.Option(
@@ -575,6 +604,12 @@ def compare(
     if not result.files:
         raise StimuleringError("no answers files found (folders are searched for *.yaml and "
                                "*.yml)")
+    if output_format is CompareFormat.xlsx:
+        from stimulering.report.xlsx import compare_workbook
+
+        _emit_file(compare_workbook(result.rows, engine.model, lang, anonymise=anonymise),
+                   output, force=force, kind="xlsx")
+        return
     if output_format is CompareFormat.json:
         from stimulering.report.compare import render_compare_json
 

@@ -802,6 +802,8 @@ _LABELS["en"].update({
 _LABELS["nl"].update({
     "report.executive": "Samenvatting voor de stuurgroep",
     "report.action_plan": "Actieplan",
+    "report.reason": "Waarom",
+    "report.what_to_do": "Wat te doen",
     "report.next": "Volgende",
     "report.to_target": "Naar het doel",
     "report.pct.reached": "{percent} (gehaald)",
@@ -820,6 +822,8 @@ _LABELS["nl"].update({
 _LABELS["en"].update({
     "report.executive": "Executive summary",
     "report.action_plan": "Action plan",
+    "report.reason": "Why",
+    "report.what_to_do": "What to do",
     "report.next": "Next",
     "report.to_target": "To target",
     "report.pct.reached": "{percent} (reached)",

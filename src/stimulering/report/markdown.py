@@ -71,8 +71,8 @@ def table(header: list[str], rows: list[list[str]], align: str = "") -> list[str
     return lines
 
 
-def chart_svg(evaluation: Evaluation, lang: str) -> str:
-    """The radar charts of the report (three pillars, nine categories) as SVG text."""
+def report_charts(evaluation: Evaluation, lang: str) -> tuple[str, list[Chart], float, str]:
+    """The report's radar charts: title, charts, threshold and legend."""
     result = evaluation.assessment
     model = evaluation.model
     pillars = Chart("pillars", label(lang, "report.chart_pillars"), tuple(
@@ -88,8 +88,14 @@ def chart_svg(evaluation: Evaluation, lang: str) -> str:
     if phases is not None:
         charts.append(phases)
         legend = f"{legend}. {label(lang, 'report.chart_target_legend')}"
-    return radar_svg(label(lang, "report.chart_title", coalition=result.coalition),
-                     charts, threshold=threshold, legend=legend, lang=lang)
+    return (label(lang, "report.chart_title", coalition=result.coalition), charts, threshold,
+            legend)
+
+
+def chart_svg(evaluation: Evaluation, lang: str) -> str:
+    """The radar charts of the report (three pillars, nine categories) as SVG text."""
+    title, charts, threshold, legend = report_charts(evaluation, lang)
+    return radar_svg(title, charts, threshold=threshold, legend=legend, lang=lang)
 
 
 def phase_chart(evaluation: Evaluation, lang: str) -> Chart | None:
