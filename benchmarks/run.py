@@ -21,6 +21,10 @@ d. Every case of the bad-input corpus in ``tests/data/invalid/``, run once as it
    test runs it: the slowest and the median time (target: each within 1 s). This
    one reads the corpus from the source tree.
 
+e. ``assess --answers F.xlsx --format json`` against the same answers as YAML, and
+   ``report F --format docx`` against ``report F --format html``: what reading a
+   workbook and writing a Word report cost (references, without a target).
+
 For reference, without a target: the minimal Typer app parsing one option against
 the imports of b. Typer 0.29 builds a pydantic validator for every option it
 parses, so this is the least that any Typer command line with options can take.
@@ -219,6 +223,34 @@ def generate_answers(folder: Path, count: int, coalitions: int) -> Path:
     return folder
 
 
+def make_workbook(answers_file: Path, target: Path) -> Path:
+    """The answers of ``answers_file`` in an answers workbook, filled in as a partner would."""
+    if target.exists():
+        return target
+    import openpyxl
+    import yaml
+
+    subprocess.run([*stimulering_command(), "template", "--format", "xlsx", "-o", str(target)],
+                   check=True, capture_output=True)
+    data = yaml.safe_load(answers_file.read_text(encoding="utf-8"))
+    book = openpyxl.load_workbook(target)
+    respondent = book["Respondent"]
+    for row, value in ((2, data["coalition"]), (3, data["respondent"]["organisation"]),
+                       (4, data["respondent"]["role"]), (5, data["respondent"]["level"]),
+                       (6, data["date"])):
+        respondent.cell(row=row, column=3).value = value
+    sheet = book["Vragen"]
+    rows = {sheet.cell(row=r, column=1).value: r for r in range(2, sheet.max_row + 1)}
+    for question, value in data["answers"].items():
+        if isinstance(value, list):
+            for option in value:
+                sheet.cell(row=rows[f"{question}.{option}"], column=3).value = "ja"
+        elif value is not None:
+            sheet.cell(row=rows[question], column=3).value = value
+    book.save(target)
+    return target
+
+
 def has_compare() -> bool:
     """Whether this version of stimulering has the ``compare`` command."""
     probe = subprocess.run([*stimulering_command(), "compare", "--help"],
@@ -301,7 +333,8 @@ def main() -> int:
     parser.add_argument("--coalitions", type=int, default=1_000)
     parser.add_argument("--data", type=Path, default=DATA,
                         help=f"folder for the generated files (default: {DATA})")
-    parser.add_argument("--only", choices=["help", "assess", "floor", "compare", "bad-input"],
+    parser.add_argument("--only", choices=["help", "assess", "floor", "compare", "xlsx", "docx",
+                                           "bad-input"],
                         action="append",
                         help="run only these comparisons")
     options = parser.parse_args()
@@ -317,6 +350,9 @@ def main() -> int:
     python = sys.executable
 
     imports = [python, "-c", "import typer, rich, pydantic, yaml"]
+    workbook = make_workbook(one_file, data / "answers.xlsx")
+    reports = data / "reports"
+    reports.mkdir(exist_ok=True)
     comparisons = {
         "help": Comparison("`stimulering --help` vs a minimal Typer app", [*ours, "--help"],
                            [python, str(minimal), "--help"], 1.3, rounds=21),
@@ -332,6 +368,16 @@ def main() -> int:
             [*ours, "compare", str(answers), "--format", "json"],
             [python, str(parse_only), str(answers)], 1.5, rounds=7, files=options.files,
             memory_target_mib=150),
+        "xlsx": Comparison(
+            "`assess --answers F.xlsx --format json` vs the same answers as YAML",
+            [*ours, "assess", "--answers", str(workbook), "--format", "json"],
+            [*ours, "assess", "--answers", str(one_file), "--format", "json"], None, rounds=21),
+        "docx": Comparison(
+            "`report F --format docx` vs `report F --format html`",
+            [*ours, "report", str(one_file), "--format", "docx", "--force", "-o",
+             str(reports / "report.docx")],
+            [*ours, "report", str(one_file), "--format", "html", "--force", "-o",
+             str(reports / "report.html")], None, rounds=7),
     }
     chosen = options.only or [*comparisons, "bad-input"]
     results = []

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from conftest import DATA
+from conftest import DATA, highest
 from stimulering.model import PILLARS
 from stimulering.report.markdown import chart_svg, escape, render_report, table
 
@@ -87,7 +87,8 @@ def test_headings_of_the_early_report(reports):
     coalition = "Duinstad | *pilot* <script>alert(1)</script>"
     assert headings(parse(reports[("early", "nl")])) == [
         f"h1 Adviesrapport samenwerking: {escape(coalition)}",
-        "h2 Samenvatting", "h3 Eerste stappen om over te besluiten", "h3 In eigen woorden",
+        "h2 Samenvatting voor de stuurgroep", "h3 Eerste stappen om over te besluiten",
+        "h3 In eigen woorden",
         "h2 Fasenladder", "h2 Pijlers en categorieën", "h2 Waarom deze fase",
         "h2 Advies", "h3 Mens en samenwerking", "h3 Governance en afspraken",
         "h3 Informatie en data-uitwisseling", "h2 Katalysatoren en remmers", "h2 Let op",
@@ -99,11 +100,11 @@ def test_headings_of_the_early_report(reports):
 def test_headings_of_the_advanced_report(reports):
     assert headings(parse(reports[("advanced", "en")])) == [
         "h1 Collaboration advice report: Havenstad",
-        "h2 Summary", "h3 First steps to decide on", "h3 In their own words",
+        "h2 Executive summary", "h3 First steps to decide on", "h3 In their own words",
         "h2 Phase ladder", "h2 Pillars and categories", "h2 Why this phase",
         "h2 Advice", "h3 People and collaboration", "h3 Governance and agreements",
         "h3 Information and data exchange", "h2 Catalysts and inhibitors",
-        "h2 Targets and action plan", "h3 Actions",
+        "h2 Action plan",
         "h2 Appendix: all answers", "h3 People and collaboration",
         "h3 Governance and agreements", "h3 Information and data exchange",
     ]
@@ -112,8 +113,8 @@ def test_headings_of_the_advanced_report(reports):
 def test_tables_have_the_right_shape(reports, engine):
     per_pillar = [sum(q.pillar == p for q in engine.questions.questions) for p in PILLARS]
     shapes = {
-        "early": [(6, 4), (3, 9), (9, 3), (6, 3)] + [(n, 5) for n in per_pillar],
-        "advanced": [(6, 4), (3, 9), (9, 3), (6, 3), (3, 4), (4, 5)] +
+        "early": [(3, 5), (6, 4), (3, 9), (9, 3), (6, 3)] + [(n, 5) for n in per_pillar],
+        "advanced": [(3, 5), (6, 4), (3, 9), (9, 3), (6, 3), (4, 5)] +
                     [(n, 5) for n in per_pillar],
     }
     for (name, _lang), report in reports.items():
@@ -124,7 +125,7 @@ def test_tables_have_the_right_shape(reports, engine):
 
 
 def test_level_table_shows_why_a_low_pillar_score_can_sit_in_a_higher_phase(reports):
-    levels = tables(parse(reports[("advanced", "nl")]))[1]
+    levels = tables(parse(reports[("advanced", "nl")]))[2]
     assert levels[0] == ["Pijler", "Fase", "1", "2", "3", "4", "5", "6", "Score"]
     information = levels[3]
     assert information[:5] == ["Informatie en data-uitwisseling", "4", "✓ 1,00", "✓ 0,92",
@@ -137,7 +138,7 @@ def test_level_table_shows_why_a_low_pillar_score_can_sit_in_a_higher_phase(repo
 
 
 def test_ladder_marks_the_current_phase_of_each_pillar(reports):
-    ladder = tables(parse(reports[("advanced", "en")]))[0]
+    ladder = tables(parse(reports[("advanced", "en")]))[1]
     assert ladder == [
         ["Phase", "People and collaboration", "Governance and agreements",
          "Information and data exchange"],
@@ -192,7 +193,83 @@ def test_chart_has_one_axis_per_pillar_and_per_category(engine):
                             if line.get("class") == "axis"]
               for g in root.iter(f"{SVG}g") if g.get("class") == "chart"}
     assert charts == {"chart-pillars": list(PILLARS),
-                      "chart-categories": [c.id for c in engine.model.categories]}
+                      "chart-categories": [c.id for c in engine.model.categories],
+                      "chart-phases": list(PILLARS)}
+
+
+def target_points(svg: str) -> dict[str, tuple[float, float]]:
+    root = ET.fromstring(svg)
+    return {circle.get("data-axis"): (float(circle.get("cx")), float(circle.get("cy")))
+            for circle in root.iter(f"{SVG}circle") if circle.get("class") == "target"}
+
+
+def test_the_chart_overlays_each_target_phase_on_the_phase_now(engine, write_answers):
+    # Havenstad: people and governance in phase 5 with target 6, information 4 with target 5.
+    evaluation = engine.evaluate_file(REPORTS / "advanced.yaml")
+    svg = chart_svg(evaluation, "en")
+    root = ET.fromstring(svg)
+    panel = next(g for g in root.iter(f"{SVG}g") if g.get("id") == "chart-phases")
+    centre_x = 480 * 2 + 240
+    centre_y = 56 + 440 / 2 + 8
+    targets = target_points(svg)
+    assert list(targets) == list(PILLARS)
+    # The target of people (straight up) lies at 6/6 of the radius: on the rim.
+    assert targets["people"] == (centre_x, round(centre_y - 120, 1))
+    distance = {p: ((x - centre_x) ** 2 + (y - centre_y) ** 2) ** 0.5
+                for p, (x, y) in targets.items()}
+    assert round(distance["governance"]) == 120 and round(distance["information"]) == 100
+    labels = [" ".join(t.itertext()) for t in panel.iter(f"{SVG}text")
+              if t.get("class") == "label"]
+    assert labels == ["People and collaboration 5 → 6", "Governance and agreements 5 → 6",
+                      "Information and data exchange 4 → 5"]
+    assert "dotted green the target from the answers file" in svg
+    # Without targets there is no target chart; a pillar without a target has no point.
+    without = engine.evaluate_file(REPORTS / "early.yaml")
+    assert "chart-phases" not in chart_svg(without, "en")
+    one = engine.evaluate_file(write_answers(highest(engine), targets={"governance": 6}))
+    assert list(target_points(chart_svg(one, "en"))) == ["governance"]
+
+
+def summary_of(report: str) -> list[list[str]]:
+    return tables(parse(report.split("\n## ")[1]))[0]
+
+
+def test_the_summary_comes_first_with_the_roadmap_and_percent_to_target(reports):
+    report = reports[("advanced", "en")]
+    assert report.split("\n## ")[1].startswith("Executive summary\n")
+    assert summary_of(report) == [
+        ["Pillar", "Now", "Next", "Target", "To target"],
+        ["People and collaboration", "5", "6", "6", "80%"],
+        ["Governance and agreements", "5", "6", "6", "80%"],
+        ["Information and data exchange", "4", "5", "5", "75%"],
+    ]
+    steps = report.split("### First steps to decide on\n\n")[1].split("\n\n")[0]
+    assert [line[:3] for line in steps.splitlines() if line[:1].isdigit()] == \
+        ["1. ", "2. ", "3. "]
+
+
+def test_percent_to_target_is_honest_about_missing_targets_and_unknown_phases(
+        cli, engine, write_answers):
+    values = highest(engine)
+    # Governance with one answer: its phase cannot be determined.
+    values.update({q.id: None for q in engine.questions.questions
+                   if q.pillar == "governance" and q.id != "overleg_afspraken"})
+    path = write_answers(values, targets={"people": 1, "governance": 4})
+    rows = summary_of(cli("report", str(path), "--lang", "en").stdout)
+    assert rows[1:] == [
+        ["People and collaboration", "6", "–", "1", "100% (reached)"],
+        ["Governance and agreements", "?", "–", "4", "– (phase not known)"],
+        ["Information and data exchange", "6", "–", "–", "– (no target)"],
+    ]
+
+
+@pytest.mark.parametrize(("levels_met", "target", "percent"), [
+    (0, 1, 100), (0, 2, 0), (1, 2, 100), (1, 4, 33), (2, 4, 67), (3, 4, 100), (5, 6, 100),
+    (6, 3, 100), (2, 6, 40)])
+def test_percent_to_target_counts_the_levels_the_target_asks_for(levels_met, target, percent):
+    from stimulering.summary import percent_to_target
+
+    assert percent_to_target(levels_met, target) == percent
 
 
 def test_chart_labels_are_escaped(engine):

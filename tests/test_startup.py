@@ -13,7 +13,8 @@ import sys
 
 import pytest
 
-HEAVY = ("yaml", "pydantic", "pydantic_core", "rich", "markdown_it")
+HEAVY = ("yaml", "pydantic", "pydantic_core", "rich", "markdown_it", "openpyxl", "docx", "fpdf",
+         "lxml", "PIL", "defusedxml")
 """Libraries the command line needs only inside commands."""
 
 LIGHT_OWN_MODULES = {"stimulering", "stimulering.cli"}
@@ -103,3 +104,20 @@ def test_the_app_alone_leaves_the_collector_untouched():
             "CliRunner().invoke(app, ['questions', '--format', 'json'])\n"
             "print('>>', gc.isenabled(), gc.get_freeze_count())\n")
     assert probed(code) == ["True 0"]
+
+
+OFFICE = {"openpyxl", "docx", "fpdf", "lxml", "PIL", "fontTools", "defusedxml"}
+"""Libraries of the spreadsheet, Word and PDF files: loaded only when such a file is used."""
+
+
+def test_scoring_a_yaml_file_loads_no_office_library(tmp_path):
+    import yaml
+
+    from conftest import answers_document
+
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump(answers_document({"vast_overleg": "ja"})), encoding="utf-8")
+    run = ("import sys\nfrom stimulering.cli import main\n" + CALL_MAIN +
+           f"call('assess', '--answers', {str(path)!r}, '--format', 'json')\n"
+           f"call('report', {str(path)!r}, '--format', 'html')\n")
+    assert top(modules_after(run)) & OFFICE == set()

@@ -22,7 +22,7 @@ from pathlib import Path
 from stimulering import validation
 from stimulering.combine import CoalitionRow, coalition_key, latest_assessment
 from stimulering.errors import InvalidInputError, Problem
-from stimulering.loading import parse_yaml, read_text, validate_document
+from stimulering.loading import Document, parse_yaml, read_text, validate_document
 from stimulering.model import Answers, AnswerValue
 from stimulering.rounds import ROUND_WINDOW_DAYS, Entry, group_rounds
 from stimulering.scoring import Scorer
@@ -31,7 +31,10 @@ SUFFIXES = (".yaml", ".yml")
 
 
 def answers_paths(paths: Sequence[Path]) -> Iterator[Path]:
-    """The files to read: files as given, folders recursively (``*.yaml`` / ``*.yml`` only)."""
+    """The files to read: files as given, folders recursively (``*.yaml`` / ``*.yml`` only).
+
+    A file given by name may also be an ``.xlsx`` answers workbook.
+    """
     for path in paths:
         if path.is_dir():
             yield from (Path(name) for name in sorted(_yaml_files(str(path))))
@@ -81,8 +84,14 @@ class Scan:
 
 
 def _read(path: Path, shown: str, scorer: Scorer) -> Answers:
-    document = parse_yaml(read_text(path, shown), shown)
-    answers = validate_document(document, Answers)
+    document: Document
+    if path.suffix.lower() == ".xlsx":  # a workbook named on the command line
+        from stimulering.workbook import read_workbook
+
+        answers, document = read_workbook(path, scorer.qset, shown)
+    else:
+        document = parse_yaml(read_text(path, shown), shown)
+        answers = validate_document(document, Answers)
     found = validation.check_answers(answers, document, scorer.qset)
     if found:
         raise InvalidInputError(found)

@@ -64,11 +64,16 @@ def validate_paths(paths: list[Path], questions: Path | None,
     question_sets: list[Path] = [questions] if questions else []
     models: list[Path] = [model] if model else []
     answers: list[tuple[Path, Answers]] = []
+    workbooks: list[Path] = []
     answers_files = 0
     for path in _expand(paths):
         if path.is_dir():
             if path not in models:
                 models.append(path)
+            continue
+        if path.suffix.lower() == ".xlsx":  # an answers workbook: read with its question set
+            answers_files += 1
+            workbooks.append(path)
             continue
         try:
             document = read_yaml(path)
@@ -92,21 +97,29 @@ def validate_paths(paths: list[Path], questions: Path | None,
     for question_path, model_path in pairs:
         problems.extend(p for p in engine_module.check(question_path, model_path)
                         if p not in problems)
-    if answers:
-        problems.extend(_answers_problems(answers, question_sets, models))
+    if answers or workbooks:
+        problems.extend(_answers_problems(answers, question_sets, models, workbooks))
     count = len(question_choices) + len(model_choices) + answers_files
     return problems, f"{count} item{'s' if count != 1 else ''} checked"
 
 
 def _answers_problems(answers: list[tuple[Path, Answers]], question_sets: list[Path],
-                      models: list[Path]) -> list[Problem]:
-    """Answers that their questions do not accept, in the first question set and model given."""
+                      models: list[Path], workbooks: list[Path]) -> list[Problem]:
+    """Answers that their questions do not accept, in the first question set and model given.
+
+    A workbook is read with that question set too: its dropdown texts stand for values.
+    """
     try:
         engine = engine_module.load(question_sets[0] if question_sets else None,
                                     models[0] if models else None)
     except InvalidInputError:
         return []  # its problems are reported with the question sets and models
     problems: list[Problem] = []
+    for path in workbooks:
+        try:
+            engine.read_answers(path)
+        except InvalidInputError as error:
+            problems.extend(error.problems)
     for path, given in answers:
         unplaced = Document(str(path), {}, None)  # finds problems, without line numbers
         if validation.check_answers(given, unplaced, engine.questions):

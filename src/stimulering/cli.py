@@ -139,6 +139,20 @@ def _emit(text: str, output: Path | None, *, force: bool = True) -> None:
     atomic_write(output, text, force=force)
 
 
+def _emit_file(data: bytes, output: Path | None, *, force: bool, kind: str) -> None:
+    """A binary file (xlsx, docx, pdf) to ``output``, or to stdout when that is no terminal."""
+    if output is None:
+        if sys.stdout.isatty():
+            _usage(f"--format {kind} writes a file: give -o NAME.{kind} (or redirect stdout)")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from stimulering.store import atomic_write
+
+    atomic_write(output, data, force=force)
+
+
 def _color() -> bool:
     import os
 
@@ -254,6 +268,10 @@ def assess(
         _consensus(partner_files, questions, model, lang, save, round_label=_round(round_label),
                    all_topics=all_topics)
         return
+    for name, path in (("--resume", resume), ("--save", save)):
+        if path is not None and path.suffix.lower() == ".xlsx":
+            _usage(f"{name} takes a YAML answers file; a workbook is scored with "
+                   "'stimulering assess --answers FILE.xlsx'")
     if answers is None:
         if not _stdin_is_terminal():
             _usage("no terminal to ask questions in: score a file with "
@@ -321,9 +339,19 @@ def list_questions(
     _emit(render_question_table(engine.questions, lang, color=_color()), None)
 
 
+class TemplateFormat(str, enum.Enum):
+    """Output formats of ``template``."""
+
+    yaml = "yaml"
+    xlsx = "xlsx"
+
+
 @app.command()
 def template(
     output: OutputOption = None,
+    output_format: Annotated[TemplateFormat, typer.Option(
+        "--format", help="yaml (an answers file) or xlsx (a workbook for partners).")
+    ] = TemplateFormat.yaml,
     force: ForceOption = False,
     questions: QuestionsOption = None,
     model: ModelOption = None,
@@ -332,9 +360,17 @@ def template(
     """Print a blank answers file with every question id and its allowed values."""
     import datetime as dt
 
+    engine = _engine(questions, model, lang)
+    if output_format is TemplateFormat.xlsx:
+        from stimulering.report.common import pillar_name
+        from stimulering.workbook import template_workbook
+
+        names = {p.id: pillar_name(engine.model, p.id, lang) for p in engine.model.pillars}
+        _emit_file(template_workbook(engine.questions, engine.sha256, lang, dt.date.today(),
+                                     names), output, force=force, kind="xlsx")
+        return
     from stimulering.report.template import render_template
 
-    engine = _engine(questions, model, lang)
     _emit(render_template(engine.questions, engine.sha256, lang, dt.date.today()), output,
           force=force)
 
@@ -395,6 +431,9 @@ class ReportFormat(str, enum.Enum):
     markdown = "markdown"
     html = "html"
     json = "json"
+    docx = "docx"
+    pdf = "pdf"
+    xlsx = "xlsx"
 
 
 class ProgressFormat(str, enum.Enum):
@@ -412,6 +451,7 @@ class CompareFormat(str, enum.Enum):
     markdown = "markdown"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 AnswersFiles = Annotated[list[Path], typer.Argument(help="Answers files.", dir_okay=False)]
@@ -435,8 +475,11 @@ def report_command(
         "--output", "-o", help="Write the report to this file (markdown: with the chart "
                                "beside it as <name>-radar.svg).", dir_okay=False)] = None,
     output_format: Annotated[ReportFormat, typer.Option(
-        "--format", help="markdown, html (one self-contained page) or json.")
+        "--format", help="markdown, html (one self-contained page), json, docx (Word), pdf "
+                         "(A4) or xlsx (the summary, action plan and advice).")
     ] = ReportFormat.markdown,
+    no_appendix: Annotated[bool, typer.Option(
+        "--no-appendix", help="Leave out the appendix with every answer and note.")] = False,
     anonymous: Annotated[bool, typer.Option(
         "--anonymous", help="Several files: show respondents by role and level instead of "
                             "organisation.")] = False,
@@ -449,32 +492,47 @@ def report_command(
     """The advice report of an answers file, or the coalition view of several of one coalition."""
     engine = _engine(questions, model, lang)
     if len(files) > 1 or anonymous:
+        if output_format is ReportFormat.xlsx:
+            _usage("--format xlsx takes one answers file; the coalition view of several files "
+                   "comes as markdown, html, json, docx or pdf")
         _coalition_report(engine, files, output_format, anonymous, output, force, lang,
                           all_topics=all_topics)
         return
     file = files[0]
     evaluation = engine.evaluate_file(file)
+    appendix = not no_appendix
     if output_format is ReportFormat.json:
         from stimulering.report.json import render_assessment
 
         _emit(render_assessment(evaluation, lang), output, force=force)
         return
+    if output_format is ReportFormat.xlsx:
+        from stimulering.report.xlsx import plan_workbook
+
+        _emit_file(plan_workbook(evaluation, lang), output, force=force, kind="xlsx")
+        return
+    if output_format in (ReportFormat.docx, ReportFormat.pdf):
+        from stimulering.report.office import render_document
+
+        _emit_file(render_document(evaluation, lang, output_format.value, appendix=appendix),
+                   output, force=force, kind=output_format.value)
+        return
     if output_format is ReportFormat.html:
         from stimulering.report.markdown import chart_svg, render_report
 
-        markdown = render_report(evaluation, lang, _chart_name(output, file))
+        markdown = render_report(evaluation, lang, _chart_name(output, file), appendix=appendix)
         _emit(_html(markdown, chart_svg(evaluation, lang), evaluation.assessment.coalition,
                     lang), output, force=force)
         return
-    _markdown_report(evaluation, file, output, force, lang)
+    _markdown_report(evaluation, file, output, force, lang, appendix=appendix)
 
 
 def _markdown_report(evaluation: "Evaluation", answers: Path, output: Path | None, force: bool,
-                     lang: str) -> None:
+                     lang: str, *, appendix: bool = True) -> None:
     """The markdown report on stdout, or written to ``output`` with its chart beside it."""
     from stimulering.report.markdown import chart_svg, render_report
 
-    markdown = render_report(evaluation, lang, _chart_name(output, answers))
+    markdown = render_report(evaluation, lang, _chart_name(output, answers), appendix=appendix)
     if output is None:
         _emit(markdown, None)
         return
@@ -505,7 +563,7 @@ def _coalition_report(engine: "Engine", files: list[Path], output_format: Report
     require_one_coalition(everything, [str(f) for f in files])
     rounds = group_rounds([Entry.of(index, item) for index, item in enumerate(everything)])
     latest = rounds[-1]
-    chosen = [e.source for e in latest.entries]
+    chosen = sorted(e.source for e in latest.entries)  # in the order the files were given
     left_out = [str(files[index]) for index in range(len(files)) if index not in chosen]
     typer.echo(label(lang, "report.round_combined", count=len(chosen), round=latest.label,
                      dates=dates_text(latest.first, latest.last)), err=True)
@@ -527,6 +585,13 @@ def _coalition_report(engine: "Engine", files: list[Path], output_format: Report
 
     markdown = render_coalition_markdown(view, engine.questions, engine.model, lang,
                                          topics=None if all_topics else TOPIC_LIMIT)
+    if output_format in (ReportFormat.docx, ReportFormat.pdf):
+        from stimulering.report.office import render_markdown_document
+
+        _emit_file(render_markdown_document(markdown, lang, output_format.value,
+                                            title=view.coalition, when=view.date),
+                   output, force=force, kind=output_format.value)
+        return
     if output_format is ReportFormat.html:
         markdown = _html(markdown, "", view.coalition, lang)
     _emit(markdown, output, force=force)
@@ -570,7 +635,7 @@ def compare(
     paths: Annotated[list[Path], typer.Argument(
         help="Answers files and folders (read recursively for *.yaml and *.yml).")],
     output_format: Annotated[CompareFormat, typer.Option(
-        "--format", help="table, markdown, json or csv.")] = CompareFormat.table,
+        "--format", help="table, markdown, json, csv or xlsx.")] = CompareFormat.table,
     anonymise: Annotated[bool, typer.Option(
         "--anonymise", help="Replace coalition names by stable codes.")] = False,
     strict: Annotated[bool, typer.Option(
@@ -596,6 +661,12 @@ def compare(
     if not result.files:
         raise StimuleringError("no answers files found (folders are searched for *.yaml and "
                                "*.yml)")
+    if output_format is CompareFormat.xlsx:
+        from stimulering.report.xlsx import compare_workbook
+
+        _emit_file(compare_workbook(result.rows, engine.model, lang, anonymise=anonymise),
+                   output, force=force, kind="xlsx")
+        return
     if output_format is CompareFormat.json:
         from stimulering.report.compare import render_compare_json
 

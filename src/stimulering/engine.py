@@ -59,8 +59,17 @@ class Engine:
                           self.questions, self.model)
 
     def read_answers(self, path: Path, shown: str | None = None) -> Answers:
-        """Load an answers file and check its values against this question set."""
-        answers, document = load_answers(path, shown)
+        """Load an answers file and check its values against this question set.
+
+        The file is YAML, or an answers workbook when its name ends in ``.xlsx``.
+        """
+        document: Document
+        if path.suffix.lower() == ".xlsx":
+            from stimulering.workbook import read_workbook
+
+            answers, document = read_workbook(path, self.questions, shown)
+        else:
+            answers, document = load_answers(path, shown)
         self.check_answers(answers, document)
         return answers
 

@@ -795,6 +795,129 @@ _LABELS["en"].update({
                               "else comes from the combined result.",
 })
 
+
+# Labels of the answers workbook (stimulering template --format xlsx).
+_LABELS["nl"].update({
+    "wb.title": "Antwoorden voor vragenset {id} {version}",
+    "wb.sheet.respondent": "Respondent",
+    "wb.sheet.questions": "Vragen",
+    "wb.sheet.lists": "Keuzelijsten",
+    "wb.col.field": "Veld",
+    "wb.col.name": "Omschrijving",
+    "wb.col.value": "Invullen",
+    "wb.col.help": "Toelichting",
+    "wb.col.id": "Vraag-id",
+    "wb.col.question": "Vraag",
+    "wb.col.answer": "Antwoord",
+    "wb.col.note": "Notitie",
+    "wb.field.coalition": "Samenwerking",
+    "wb.field.organisation": "Organisatie",
+    "wb.field.role": "Rol",
+    "wb.field.level": "Niveau",
+    "wb.field.date": "Datum",
+    "wb.field_help.coalition": "De naam van de samenwerking, zoals alle partners hem schrijven.",
+    "wb.field_help.organisation": "De organisatie waarvoor u antwoordt.",
+    "wb.field_help.role": "Kies de rol van uw organisatie in de lijst.",
+    "wb.field_help.level": "Kies het niveau waarop u werkt in de lijst.",
+    "wb.field_help.date": "De datum van uw antwoorden (jjjj-mm-dd).",
+    "wb.intro": "Dit werkboek is een vragenlijst over de samenwerking in de ondergrond. Vul "
+                "hierboven in wie u bent en beantwoord daarna de vragen op het blad Vragen.",
+    "wb.how": "Kies elk antwoord in de keuzelijst van de kolom Antwoord; laat een antwoord leeg "
+              "zolang het open is. In de kolom Notitie kunt u uw antwoord toelichten. Verander "
+              "de bladen, kolommen en de vraag-id's niet.",
+    "wb.multi": "Bij een vraag met meer antwoorden staat elke mogelijkheid op een eigen regel "
+                "eronder: kies ja bij wat van toepassing is.",
+    "wb.return": "Sla het werkboek op als .xlsx en stuur het terug naar de coördinator van de "
+                 "samenwerking.",
+    "wb.when": "Alleen beantwoorden als {condition}.",
+    "wb.number": "Vul een getal in{unit}, of kies weet niet of niet van toepassing.",
+    "wb.text": "Vrije tekst.",
+    "wb.multi_row": "Kies ja bij elke mogelijkheid hieronder die van toepassing is.",
+    "wb.invalid_title": "Kies uit de lijst",
+    "wb.invalid_text": "Kies een antwoord uit de keuzelijst.",
+})
+_LABELS["en"].update({
+    "wb.title": "Answers for question set {id} {version}",
+    "wb.sheet.respondent": "Respondent",
+    "wb.sheet.questions": "Questions",
+    "wb.sheet.lists": "Lists",
+    "wb.col.field": "Field",
+    "wb.col.name": "Description",
+    "wb.col.value": "Fill in",
+    "wb.col.help": "Help",
+    "wb.col.id": "Question id",
+    "wb.col.question": "Question",
+    "wb.col.answer": "Answer",
+    "wb.col.note": "Note",
+    "wb.field.coalition": "Coalition",
+    "wb.field.organisation": "Organisation",
+    "wb.field.role": "Role",
+    "wb.field.level": "Level",
+    "wb.field.date": "Date",
+    "wb.field_help.coalition": "The name of the coalition, as all partners write it.",
+    "wb.field_help.organisation": "The organisation you answer for.",
+    "wb.field_help.role": "Choose the role of your organisation from the list.",
+    "wb.field_help.level": "Choose the level you work at from the list.",
+    "wb.field_help.date": "The date of your answers (yyyy-mm-dd).",
+    "wb.intro": "This workbook is a questionnaire about the collaboration in the subsurface. "
+                "Fill in who you are above, then answer the questions on the Questions sheet.",
+    "wb.how": "Choose each answer from the list in the Answer column; leave an answer empty "
+              "while it is open. Use the Note column to explain your answer. Do not change "
+              "the sheets, the columns or the question ids.",
+    "wb.multi": "A question that takes several answers has each possibility on a row of its "
+                "own below it: choose yes for each that applies.",
+    "wb.return": "Save the workbook as .xlsx and send it back to the coalition's coordinator.",
+    "wb.when": "Answer only if {condition}.",
+    "wb.number": "Fill in a number{unit}, or choose don't know or not applicable.",
+    "wb.text": "Free text.",
+    "wb.multi_row": "Choose yes for each possibility below that applies.",
+    "wb.invalid_title": "Choose from the list",
+    "wb.invalid_text": "Choose an answer from the list.",
+})
+
+
+# Labels of the executive summary, the office formats and the target on the chart.
+_LABELS["nl"].update({
+    "report.executive": "Samenvatting voor de stuurgroep",
+    "report.action_plan": "Actieplan",
+    "report.reason": "Waarom",
+    "report.what_to_do": "Wat te doen",
+    "report.next": "Volgende",
+    "report.to_target": "Naar het doel",
+    "report.pct.reached": "{percent} (gehaald)",
+    "report.pct.no_target": "– (geen doel)",
+    "report.pct.undetermined": "– (fase onbekend)",
+    "report.percent_note": "Naar het doel: welk deel van de niveaus die het doel vraagt "
+                           "(niveau 1 tot aan de doelfase) op volgorde gehaald is. Zonder doel "
+                           "of zonder bekende fase is er geen percentage.",
+    "report.chart_phases": "Fase nu en doel",
+    "report.chart_target_legend": "Fase nu en doel: van het midden (0) tot fase 6; blauw is de "
+                                  "fase nu, groen gestippeld het doel uit het antwoordbestand "
+                                  "(een pijler zonder doel heeft geen groen punt).",
+    "report.appendix_left_out": "De bijlage met alle antwoorden is weggelaten.",
+    "report.page": "Pagina {page} van {pages}",
+})
+_LABELS["en"].update({
+    "report.executive": "Executive summary",
+    "report.action_plan": "Action plan",
+    "report.reason": "Why",
+    "report.what_to_do": "What to do",
+    "report.next": "Next",
+    "report.to_target": "To target",
+    "report.pct.reached": "{percent} (reached)",
+    "report.pct.no_target": "– (no target)",
+    "report.pct.undetermined": "– (phase not known)",
+    "report.percent_note": "To target: the share of the levels the target asks for (level 1 "
+                           "up to the target phase) that is met in order. Without a target or "
+                           "a known phase there is no percentage.",
+    "report.chart_phases": "Phase now and target",
+    "report.chart_target_legend": "Phase now and target: from the centre (0) to phase 6; blue "
+                                  "is the phase now, dotted green the target from the answers "
+                                  "file (a pillar without a target has no green point).",
+    "report.appendix_left_out": "The appendix with every answer is left out.",
+    "report.page": "Page {page} of {pages}",
+})
+
 LANGUAGES: tuple[str, ...] = tuple(_LABELS)
 
 

@@ -8,6 +8,7 @@ itself, inline, so the page needs no other file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from html import escape
 from typing import Any
@@ -16,6 +17,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from stimulering.sanitise import visible
+
+_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 
 STYLE = """
 :root { color-scheme: light; --ink: #1f2933; --muted: #52606d; --line: #d3dae1;
@@ -40,12 +43,15 @@ th { background: var(--band); text-align: left; }
 tbody tr:nth-child(even) td { background: #fafbfc; }
 em { color: var(--muted); }
 .chart svg { display: block; width: 100%; height: auto; margin: .5rem 0 1rem; }
+.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
+@page { size: A4; margin: 18mm 16mm; }
 @media print {
   body { background: #fff; font-size: 10.5pt; }
-  main { max-width: none; margin: 0; padding: 0; box-shadow: none; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  h3 { break-after: avoid; page-break-after: avoid; }
-  table, tr, li, .chart { break-inside: avoid; page-break-inside: avoid; }
+  main { max-width: none; margin: 0; padding: 0; box-shadow: none; border-radius: 0; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+  h2:nth-of-type(2) { break-before: page; page-break-before: always; }
+  p, table, tr, li, .chart { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
 }
 """
@@ -57,7 +63,13 @@ def _parser(svg: str) -> MarkdownIt:
     def image(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
         return f'<span class="chart">{svg}</span>'
 
+    def text(self: Any, tokens: Sequence[Token], index: int, options: Any, env: Any) -> str:
+        # A date such as 2026-11-28 is never broken over two lines at its hyphens.
+        return _DATE.sub(r'<span class="date">\1</span>', escape(tokens[index].content,
+                                                                   quote=False))
+
     parser.add_render_rule("image", image)
+    parser.add_render_rule("text", text)
     return parser
 
 

@@ -36,6 +36,7 @@ from stimulering.report.common import (
 from stimulering.report.svg import Axis, Chart, radar_svg
 from stimulering.sanitise import visible
 from stimulering.scoring import Assessment, PillarResult, category_scores
+from stimulering.summary import RoadmapRow, roadmap
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#!|~])")
 _LINE_START = re.compile(r"^([-+=]|\d+(?=[.)](?: |$)))")
@@ -73,8 +74,8 @@ def table(header: list[str], rows: list[list[str]], align: str = "") -> list[str
     return lines
 
 
-def chart_svg(evaluation: Evaluation, lang: str) -> str:
-    """The radar charts of the report (three pillars, nine categories) as SVG text."""
+def report_charts(evaluation: Evaluation, lang: str) -> tuple[str, list[Chart], float, str]:
+    """The report's radar charts: title, charts, threshold and legend."""
     result = evaluation.assessment
     model = evaluation.model
     pillars = Chart("pillars", label(lang, "report.chart_pillars"), tuple(
@@ -84,15 +85,43 @@ def chart_svg(evaluation: Evaluation, lang: str) -> str:
         Axis(c.id, names[c.id], c.score)
         for c in category_scores(result, evaluation.questions, names)))
     threshold = model.settings.threshold
-    return radar_svg(label(lang, "report.chart_title", coalition=result.coalition),
-                     [pillars, categories], threshold=threshold,
-                     legend=label(lang, "report.chart_legend",
-                                  threshold=score_text(threshold, lang)), lang=lang)
+    charts = [pillars, categories]
+    legend = label(lang, "report.chart_legend", threshold=score_text(threshold, lang))
+    phases = phase_chart(evaluation, lang)
+    if phases is not None:
+        charts.append(phases)
+        legend = f"{legend}. {label(lang, 'report.chart_target_legend')}"
+    return (label(lang, "report.chart_title", coalition=result.coalition), charts, threshold,
+            legend)
 
 
-def _phases(count: int, lang: str) -> str:
-    unit = label(lang, "report.phase_one" if count == 1 else "report.phase_many")
-    return label(lang, "report.phases_to_go", count=count, unit=unit)
+def chart_svg(evaluation: Evaluation, lang: str) -> str:
+    """The radar charts of the report (three pillars, nine categories) as SVG text."""
+    title, charts, threshold, legend = report_charts(evaluation, lang)
+    return radar_svg(title, charts, threshold=threshold, legend=legend, lang=lang)
+
+
+def phase_chart(evaluation: Evaluation, lang: str) -> Chart | None:
+    """The phase of each pillar now with its target over it; ``None`` without any target.
+
+    The radius is the phase, from 0 at the centre to 6 at the rim. The target is
+    what the answers file sets; a pillar without one gets no target point, and a
+    pillar whose phase cannot be determined is drawn at the centre with a "?".
+    """
+    targets = evaluation.answers.targets
+    if not targets:
+        return None
+    result = evaluation.assessment
+    axes = []
+    for p in PILLARS:
+        now = result.pillars[p].phase
+        target = targets.get(p)  # type: ignore[call-overload]
+        shown = phase_text(now, lang) + ("" if target is None else f" → {target}")
+        axes.append(Axis(p, pillar_name(evaluation.model, p, lang),
+                         None if now is None else now / 6, text=shown,
+                         target=None if target is None else target / 6))
+    return Chart("phases", label(lang, "report.chart_phases"), tuple(axes),
+                 rings=tuple(number / 6 for number in range(1, 7)))
 
 
 def _weakest(result: Assessment) -> PillarResult:
@@ -162,13 +191,45 @@ def _header(evaluation: Evaluation, lang: str) -> list[str]:
 
 
 def _summary(evaluation: Evaluation, lang: str) -> list[str]:
+    """The executive summary: phase, the roadmap per pillar, the next steps, a reading."""
     result = evaluation.assessment
     phase = escape(overall_phase_text(evaluation.model, result.phase, lang))
-    return [f"## {label(lang, 'report.summary')}", "",
+    return [f"## {label(lang, 'report.executive')}", "",
             f"**{label(lang, 'overall_phase')}: {phase}**", "",
+            *roadmap_section(evaluation, lang),
             *next_steps_section(evaluation, lang),
             escape(interpretation(evaluation, lang)), "",
             *own_words_section(evaluation, lang)]
+
+
+def roadmap_cells(row: RoadmapRow, lang: str) -> list[str]:
+    """A roadmap row as plain texts: now, next, target and percent-to-target."""
+    if row.status == "undetermined":
+        percent = label(lang, "report.pct.undetermined")
+    elif row.status == "no_target":
+        percent = label(lang, "report.pct.no_target")
+    elif row.status == "reached":
+        percent = label(lang, "report.pct.reached", percent=f"{row.percent}%")
+    else:
+        percent = f"{row.percent}%"
+    return [phase_text(row.now, lang), "–" if row.next is None else str(row.next),
+            "–" if row.target is None else str(row.target), percent]
+
+
+def roadmap_header(lang: str) -> list[str]:
+    """The header of the roadmap table."""
+    return [label(lang, "pillar").capitalize(), label(lang, "report.current"),
+            label(lang, "report.next"), label(lang, "report.target"),
+            label(lang, "report.to_target")]
+
+
+def roadmap_section(evaluation: Evaluation, lang: str) -> list[str]:
+    """The roadmap table, pillar by pillar: now, next, target and percent-to-target."""
+    rows = [[escape(pillar_name(evaluation.model, row.pillar, lang)),
+             *(escape(cell) for cell in roadmap_cells(row, lang))]
+            for row in roadmap(evaluation)]
+    return [*table(roadmap_header(lang), rows, "lrrrl"), "",
+            f"_{escape(label(lang, 'report.percent_note'))}_", ""]
 
 
 def next_steps_section(evaluation: Evaluation, lang: str) -> list[str]:
@@ -317,28 +378,12 @@ def _signals(evaluation: Evaluation, lang: str) -> list[str]:
 
 
 def _roadmap(evaluation: Evaluation, lang: str) -> list[str]:
+    # The targets are in the summary's roadmap; here is the plan of actions towards them.
     answers = evaluation.answers
-    if not answers.targets and not answers.actions:
+    if not answers.actions:
         return []
-    result = evaluation.assessment
     model = evaluation.model
-    out = [f"## {label(lang, 'report.roadmap')}", ""]
-    if answers.targets:
-        rows = []
-        for p in PILLARS:
-            now = result.pillars[p].phase
-            target = answers.targets.get(p)  # type: ignore[call-overload]
-            if target is None:
-                rows.append([escape(pillar_name(model, p, lang)), phase_text(now, lang), "–",
-                             label(lang, "report.no_target")])
-                continue
-            to_go = label(lang, "phase_unknown") if now is None else \
-                _phases(target - now, lang) if target > now else label(lang, "report.reached")
-            rows.append([escape(pillar_name(model, p, lang)), phase_text(now, lang),
-                         str(target), to_go])
-        out += table([label(lang, "pillar").capitalize(), label(lang, "report.current"),
-                      label(lang, "report.target"), label(lang, "report.to_go")],
-                     rows, "lrrl") + [""]
+    out = [f"## {label(lang, 'report.action_plan')}", ""]
     if answers.actions:
         questions = evaluation.questions.by_id()
         instruments = {i.id: pick(i.name, lang) for i in model.instruments}
@@ -356,7 +401,6 @@ def _roadmap(evaluation: Evaluation, lang: str) -> list[str]:
                          "; ".join(concerns) or "–",
                          f"✓ {label(lang, 'report.done')}" if action.done
                          else label(lang, "report.open")])
-        out += [f"### {label(lang, 'report.actions')}", ""]
         out += table([label(lang, "report.action"), label(lang, "report.owner"),
                       label(lang, "report.due"), label(lang, "report.concerns"),
                       label(lang, "report.status")], rows) + [""]
@@ -402,8 +446,12 @@ def _appendix(evaluation: Evaluation, lang: str) -> list[str]:
     return out
 
 
-def render_report(evaluation: Evaluation, lang: str, chart: str = "radar.svg") -> str:
-    """The whole advice report; ``chart`` is the file name the radar chart is linked as."""
+def render_report(evaluation: Evaluation, lang: str, chart: str = "radar.svg", *,
+                  appendix: bool = True) -> str:
+    """The whole advice report; ``chart`` is the file name the radar chart is linked as.
+
+    Without ``appendix`` the report ends before the appendix of every answer and note.
+    """
     out = _header(evaluation, lang)
     out += _summary(evaluation, lang)
     out += _ladder(evaluation, lang)
@@ -413,7 +461,8 @@ def render_report(evaluation: Evaluation, lang: str, chart: str = "radar.svg") -
     out += _signals(evaluation, lang)
     out += _roadmap(evaluation, lang)
     out += warnings_section(evaluation, lang)
-    out += _appendix(evaluation, lang)
+    out += _appendix(evaluation, lang) if appendix else \
+        [f"_{label(lang, 'report.appendix_left_out')}_"]
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"

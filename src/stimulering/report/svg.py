@@ -33,6 +33,7 @@ INK = "#1f2933"
 GRID = "#c8d0d8"
 VALUE = "#1f6fb2"
 THRESHOLD = "#d9822b"
+TARGET = "#2f8f46"
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ class Axis:
     """What the reader sees at the end of the spoke."""
     value: float | None
     """A score in [0, 1]; ``None`` is drawn at the centre and labelled with a dash."""
+    text: str | None = None
+    """What the label shows under the name instead of the value, when given."""
+    target: float | None = None
+    """A target in [0, 1], drawn over the value as a dotted polygon; ``None``: no target."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,13 @@ class Chart:
     id: str
     title: str
     axes: tuple[Axis, ...]
+    rings: tuple[float, ...] = (0.25, 0.5, 0.75, 1.0)
+    """The grid rings, as fractions of the radius."""
+
+    @property
+    def has_target(self) -> bool:
+        """Whether any axis has a target."""
+        return any(axis.target is not None for axis in self.axes)
 
 
 def escape(text: str) -> str:
@@ -106,11 +118,11 @@ def _chart(chart: Chart, left: float, threshold: float | None, lang: str) -> lis
     out = [f'<g class="chart" id={quoteattr("chart-" + chart.id)}>',
            f'<text class="chart-title" x="{_num(cx)}" y="{_num(TOP + 4)}" '
            f'text-anchor="middle" font-size="15" font-weight="600">{escape(chart.title)}</text>']
-    for ring in (0.25, 0.5, 0.75, 1.0):
+    for ring in chart.rings:
         points = _polygon(cx, cy, angles, [RADIUS * ring] * len(angles))
         out.append(f'<polygon class="ring" points="{points}" fill="none" stroke="{GRID}" '
                    'stroke-width="1"/>')
-    if threshold is not None:
+    if threshold is not None and not chart.has_target:
         out.append(f'<polygon class="threshold" points='
                    f'"{_polygon(cx, cy, angles, [RADIUS * threshold] * len(angles))}" '
                    f'fill="none" stroke="{THRESHOLD}" stroke-width="1.5" '
@@ -127,6 +139,7 @@ def _chart(chart: Chart, left: float, threshold: float | None, lang: str) -> lis
     for angle, radius in zip(angles, radii, strict=True):
         x, y = _point(cx, cy, angle, radius)
         out.append(f'<circle cx="{_num(x)}" cy="{_num(y)}" r="3.5" fill="{VALUE}"/>')
+    out += _target(chart, cx, cy, angles)
     for axis, angle in zip(chart.axes, angles, strict=True):
         x, y = _point(cx, cy, angle, RADIUS + LABEL_GAP)
         cos, sin = math.cos(angle), math.sin(angle)
@@ -138,11 +151,38 @@ def _chart(chart: Chart, left: float, threshold: float | None, lang: str) -> lis
         spans = "".join(
             f'<tspan x="{_num(x)}" y="{_num(top + 15 * index)}">{escape(line)}</tspan>'
             for index, line in enumerate(lines))
+        shown = _score(axis.value, lang) if axis.text is None else axis.text
         spans += (f'<tspan x="{_num(x)}" y="{_num(top + 15 * len(lines))}" '
-                  f'font-weight="600" fill="{VALUE}">{_score(axis.value, lang)}</tspan>')
+                  f'font-weight="600" fill="{VALUE}">{escape(shown)}</tspan>')
         out.append(f'<text class="label" data-axis={quoteattr(axis.id)} '
                    f'text-anchor="{anchor}" font-size="12.5">{spans}</text>')
     out.append("</g>")
+    return out
+
+
+def target_points(chart: Chart, cx: float, cy: float,
+                  angles: Sequence[float]) -> list[tuple[float, float] | None]:
+    """Where each axis's target lies, or ``None`` for an axis without a target."""
+    return [None if axis.target is None else
+            _point(cx, cy, angle, RADIUS * min(max(axis.target, 0.0), 1.0))
+            for axis, angle in zip(chart.axes, angles, strict=True)]
+
+
+def _target(chart: Chart, cx: float, cy: float, angles: Sequence[float]) -> list[str]:
+    """The target over the values: dotted lines between neighbouring targets, and points."""
+    points = target_points(chart, cx, cy, angles)
+    out = []
+    for index, start in enumerate(points):
+        end = points[(index + 1) % len(points)]
+        if start is not None and end is not None and len(points) > 1:
+            out.append(f'<line class="target" x1="{_num(start[0])}" y1="{_num(start[1])}" '
+                       f'x2="{_num(end[0])}" y2="{_num(end[1])}" stroke="{TARGET}" '
+                       f'stroke-width="2" stroke-dasharray="2 4" stroke-linecap="round"/>')
+    for axis, point in zip(chart.axes, points, strict=True):
+        if point is not None:
+            out.append(f'<circle class="target" data-axis={quoteattr(axis.id)} '
+                       f'cx="{_num(point[0])}" cy="{_num(point[1])}" r="5" fill="none" '
+                       f'stroke="{TARGET}" stroke-width="2"/>')
     return out
 
 
@@ -153,7 +193,8 @@ def radar_svg(title: str, charts: Sequence[Chart], *, lang: str,
     The values are written the way ``lang`` writes decimals.
     """
     width = PANEL_WIDTH * len(charts)
-    height = TOP + PANEL_HEIGHT + 24
+    legend_lines = wrap(legend, int(width / 6.4)) if legend else []
+    height = TOP + PANEL_HEIGHT + 24 + 16 * max(len(legend_lines) - 1, 0)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" aria-labelledby="radar-title" '
@@ -165,8 +206,9 @@ def radar_svg(title: str, charts: Sequence[Chart], *, lang: str,
     ]
     for index, chart in enumerate(charts):
         out += _chart(chart, PANEL_WIDTH * index, threshold, lang)
-    if legend:
-        out.append(f'<text class="legend" x="{_num(width / 2)}" y="{height - 10}" '
-                   f'text-anchor="middle" font-size="12" fill="#52606d">{escape(legend)}</text>')
+    for index, line in enumerate(legend_lines):
+        y = height - 10 - 16 * (len(legend_lines) - 1 - index)
+        out.append(f'<text class="legend" x="{_num(width / 2)}" y="{y}" '
+                   f'text-anchor="middle" font-size="12" fill="#52606d">{escape(line)}</text>')
     out.append("</svg>")
     return "\n".join(out) + "\n"

@@ -45,6 +45,7 @@ from stimulering.report.common import (
     warning_message,
 )
 from stimulering.sanitise import visible
+from stimulering.summary import roadmap
 
 WIDTH = 80
 BAR_CELLS = 12
@@ -144,12 +145,22 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
     pillars.add_column(label(lang, "phase").capitalize())
     pillars.add_column(label(lang, "score").capitalize(), justify="right")
     pillars.add_column("", no_wrap=True)
+    # With targets, the roadmap of the report's summary: the target and how far towards it.
+    roadmap_rows = {row.pillar: row for row in roadmap(evaluation)}
+    with_targets = bool(evaluation.answers.targets)
+    if with_targets:
+        pillars.add_column(label(lang, "report.target"), no_wrap=True)
     for pillar_id in PILLARS:
         pillar = result.pillars[pillar_id]
-        pillars.add_row(plain(pillar_name(model, pillar_id, lang)),
-                        f"{phase_text(pillar.phase, lang)} {phase_steps(pillar.phase)}",
-                        pillar_score_text(pillar, lang),
-                        Text(bar(shown_score(pillar)), style="green"))
+        cells: list[RenderableType] = [
+            plain(pillar_name(model, pillar_id, lang)),
+            f"{phase_text(pillar.phase, lang)} {phase_steps(pillar.phase)}",
+            pillar_score_text(pillar, lang), Text(bar(shown_score(pillar)), style="green")]
+        if with_targets:
+            row = roadmap_rows[pillar_id]
+            cells.append("–" if row.target is None else
+                         f"{row.target} · {'?' if row.percent is None else f'{row.percent}%'}")
+        pillars.add_row(*cells)
     parts.append(pillars)
     parts.append(Text())
 

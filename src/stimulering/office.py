@@ -1,0 +1,101 @@
+"""What the spreadsheet, Word and PDF files have in common: optional libraries, safe cells, zips.
+
+The libraries behind these files are imported here, inside functions, and only
+when such a file is read or written: ``stimulering --help`` and scoring a YAML
+file never load them. python-docx and fpdf2 are optional extras; when one is
+missing, the user gets a message naming the extra to install instead of a
+traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import zipfile
+from types import ModuleType
+from typing import Any
+
+from stimulering.errors import StimuleringError
+
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+"""The time stamp written on every member of a zip we make, so that output is reproducible."""
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""How a cell text that a spreadsheet might take for a formula starts."""
+
+
+class MissingExtraError(StimuleringError):
+    """An optional library is not installed."""
+
+
+def require(module: str, extra: str, what: str) -> ModuleType:
+    """Import ``module``, or say which extra of stimulering brings it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingExtraError(
+            f"{what} needs the optional package of stimulering's '{extra}' extra; install it "
+            f"with: pip install 'stimulering[{extra}]'") from None
+
+
+def reproducible_zip(data: bytes) -> bytes:
+    """The same zip with fixed time stamps, so that equal input gives equal bytes.
+
+    xlsx and docx files are zips, which their libraries stamp with the clock.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            target.writestr(member, source.read(info.filename))
+    return out.getvalue()
+
+
+def put(sheet: Any, row: int, column: int, value: object, **style: Any) -> Any:
+    """Write ``value`` into a cell; text always stays text, never a formula.
+
+    openpyxl writes any text starting with ``=`` as a formula, and spreadsheets run
+    text starting with ``+``, ``-`` or ``@`` as one when it is edited. Text from
+    answers files is written as a string cell, and such text is also marked with a
+    quote prefix, the spreadsheet's own sign for "this is text".
+    """
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = value
+        cell.data_type = "s"
+        if value.startswith(FORMULA_START):
+            cell.quotePrefix = True
+    else:
+        cell.value = value
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell
+
+
+def workbook_bytes(workbook: Any) -> bytes:
+    """A workbook saved to bytes, reproducibly."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    # ``Workbook.save`` stamps the document with the clock; its writer does not.
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).save()
+    return reproducible_zip(buffer.getvalue())
+
+
+def new_workbook(title: str, when: Any) -> Any:
+    """An empty openpyxl workbook with document properties that do not depend on the clock."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    stamp = dt.datetime.combine(when, dt.time()) if isinstance(when, dt.date) else when
+    workbook.properties.creator = "stimulering"
+    workbook.properties.title = title
+    workbook.properties.created = stamp
+    workbook.properties.modified = stamp
+    return workbook

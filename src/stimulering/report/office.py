@@ -1,0 +1,394 @@
+"""The report as a Word document (docx) or an A4 PDF, for a steering group.
+
+Both are made from the very markdown report, parsed with markdown-it-py (raw
+HTML off) into a few kinds of block: headings, paragraphs of plain and bold
+text, list items, tables and the chart. User text was escaped in the markdown,
+so it arrives here as the literal text it was, never as markup. The executive
+summary comes first and gets a page of its own; the chart is the PNG of
+``report.png``, with the chart's title and legend as its caption.
+
+python-docx and fpdf2 are optional extras (``stimulering[docx]``,
+``stimulering[pdf]``): they are imported only here, through ``office.require``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from stimulering.engine import Evaluation
+from stimulering.i18n import label
+from stimulering.office import reproducible_zip, require
+
+A4_WIDTH_MM = 210
+A4_HEIGHT_MM = 297
+MARGIN_MM = 18
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text in one style; a text of one line break is a line break."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+
+
+@dataclass
+class Block:
+    """One block of the document."""
+
+    kind: str
+    """heading, paragraph, item, table, chart or page_break."""
+    level: int = 0
+    """Heading level (1-3), or the nesting depth of a list item (1 = top)."""
+    runs: list[Run] = field(default_factory=list)
+    number: int | None = None
+    """The number of an ordered list item."""
+    rows: list[list[str]] = field(default_factory=list)
+    """A table's rows of cell texts, the header first."""
+    align: list[str] = field(default_factory=list)
+    """Per column of a table: left, right or center."""
+
+    @property
+    def text(self) -> str:
+        """The block's text without styles."""
+        return "".join(run.text for run in self.runs)
+
+
+def _runs(token: Token) -> list[Run]:
+    runs: list[Run] = []
+    bold = italic = False
+    for child in token.children or []:
+        if child.type == "strong_open":
+            bold = True
+        elif child.type == "strong_close":
+            bold = False
+        elif child.type == "em_open":
+            italic = True
+        elif child.type == "em_close":
+            italic = False
+        elif child.type == "text":
+            runs.append(Run(child.content, bold, italic))
+        elif child.type == "code_inline":
+            runs.append(Run(child.content, bold, italic, code=True))
+        elif child.type == "softbreak":
+            runs.append(Run(" ", bold, italic))
+        elif child.type == "hardbreak":
+            runs.append(Run("\n", bold, italic))
+    return runs
+
+
+def blocks(markdown: str) -> list[Block]:
+    """The markdown report as blocks; a page break after the first section (the summary)."""
+    tokens = MarkdownIt("commonmark", {"html": False}).enable(["table"]).parse(markdown)
+    out: list[Block] = []
+    lists: list[list[int]] = []  # per open list: [ordered (0/1), next number]
+    table: Block | None = None
+    sections = 0
+    for index, token in enumerate(tokens):
+        kind = token.type
+        if kind == "heading_open":
+            level = int(token.tag[1])
+            if level == 2:
+                sections += 1
+                if sections == 2:
+                    out.append(Block("page_break"))
+            out.append(Block("heading", level, _runs(tokens[index + 1])))
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            start = int(token.attrGet("start") or 1)
+            lists.append([int(kind == "ordered_list_open"), start])
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif kind == "table_open":
+            table = Block("table")
+        elif kind == "table_close" and table is not None:
+            out.append(table)
+            table = None
+        elif kind == "tr_open" and table is not None:
+            table.rows.append([])
+        elif kind in ("th_open", "td_open") and table is not None:
+            if not table.rows[1:]:
+                style = str(token.attrGet("style") or "")
+                table.align.append("right" if "right" in style else
+                                   "center" if "center" in style else "left")
+        elif kind == "inline" and table is not None:
+            table.rows[-1].append("".join(run.text for run in _runs(token)))
+        elif kind == "inline" and tokens[index - 1].type == "paragraph_open":
+            runs = _runs(token)
+            if any(child.type == "image" for child in token.children or []):
+                out.append(Block("chart"))
+                continue
+            if lists and tokens[index - 2].type == "list_item_open":
+                ordered, number = lists[-1]
+                lists[-1][1] += 1
+                out.append(Block("item", len(lists), runs, number if ordered else None))
+            elif lists:  # a second paragraph of a list item
+                out.append(Block("item", len(lists), runs))
+            else:
+                out.append(Block("paragraph", runs=runs))
+    return out
+
+
+def chart_png(evaluation: Evaluation, lang: str) -> tuple[bytes, str, str]:
+    """The report's chart as PNG, with its title and legend for the caption."""
+    from stimulering.report.markdown import report_charts
+    from stimulering.report.png import radar_png
+
+    title, charts, threshold, legend = report_charts(evaluation, lang)
+    return radar_png(charts, lang=lang, threshold=threshold), title, legend
+
+
+def render_document(evaluation: Evaluation, lang: str, kind: str, *,
+                    appendix: bool = True) -> bytes:
+    """The advice report as docx or pdf bytes."""
+    from stimulering.report.markdown import render_report
+
+    markdown = render_report(evaluation, lang, "radar.png", appendix=appendix)
+    chart = chart_png(evaluation, lang)
+    result = evaluation.assessment
+    return _render(blocks(markdown), lang, kind, title=f"{label(lang, 'report.title')}: "
+                   f"{result.coalition}", when=result.date, chart=chart)
+
+
+def render_markdown_document(markdown: str, lang: str, kind: str, *, title: str,
+                             when: dt.date) -> bytes:
+    """Another markdown report (the coalition view) as docx or pdf bytes."""
+    return _render(blocks(markdown), lang, kind, title=title, when=when, chart=None)
+
+
+def _render(content: list[Block], lang: str, kind: str, *, title: str, when: dt.date,
+            chart: tuple[bytes, str, str] | None) -> bytes:
+    if kind == "docx":
+        return _docx(content, lang, title, when, chart)
+    return _pdf(content, lang, title, when, chart)
+
+
+# --- Word ---------------------------------------------------------------------------------
+
+
+def _field(paragraph: Any, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) in a paragraph."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    simple.append(run)
+    paragraph._p.append(simple)
+
+
+def _docx(content: list[Block], lang: str, title: str, when: dt.date,
+          chart: tuple[bytes, str, str] | None) -> bytes:
+    docx = require("docx", "docx", "--format docx")
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    document = docx.Document()
+    stamp = dt.datetime.combine(when, dt.time())
+    properties = document.core_properties
+    properties.title = title
+    properties.author = "stimulering"
+    properties.last_modified_by = "stimulering"
+    properties.created = stamp
+    properties.modified = stamp
+    properties.revision = 1
+    properties.language = lang
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(A4_WIDTH_MM), Mm(A4_HEIGHT_MM)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(MARGIN_MM))
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    before, _, rest = label(lang, "report.page", page="\0", pages="\1").partition("\0")
+    middle, _, after = rest.partition("\1")
+    footer.add_run(before)
+    _field(footer, "PAGE")
+    footer.add_run(middle)
+    _field(footer, "NUMPAGES")
+    footer.add_run(after)
+    document.styles["Normal"].font.size = Pt(10)
+    width = Mm(A4_WIDTH_MM - 2 * MARGIN_MM)
+
+    def add_runs(paragraph: Any, runs: Sequence[Run]) -> None:
+        for run in runs:
+            if run.text == "\n":
+                paragraph.add_run().add_break()
+                continue
+            added = paragraph.add_run(run.text)
+            added.bold = run.bold or None
+            added.italic = run.italic or None
+            if run.code:
+                added.font.name = "Consolas"
+
+    for block in content:
+        if block.kind == "heading":
+            document.add_heading(block.text, level=block.level - 1 if block.level > 1 else 0)
+        elif block.kind == "paragraph":
+            add_runs(document.add_paragraph(), block.runs)
+        elif block.kind == "item":
+            style = "List Bullet" if block.level == 1 else "List Bullet 2"
+            paragraph = document.add_paragraph(style=style if block.number is None
+                                               else "List Paragraph")
+            if block.number is not None:
+                paragraph.add_run(f"{block.number}. ")
+            add_runs(paragraph, block.runs)
+        elif block.kind == "page_break":
+            document.add_page_break()
+        elif block.kind == "chart" and chart is not None:
+            png, chart_title, legend = chart
+            document.add_picture(io.BytesIO(png), width=width)
+            caption = document.add_paragraph()
+            caption.add_run(chart_title).bold = True
+            caption.add_run(f" — {legend}").italic = True
+        elif block.kind == "table":
+            columns = max(len(row) for row in block.rows)
+            table = document.add_table(rows=len(block.rows), cols=columns)
+            table.style = "Table Grid"
+            for r, row in enumerate(block.rows):
+                for c, text in enumerate(row):
+                    cell = table.cell(r, c)
+                    paragraph = cell.paragraphs[0]
+                    paragraph.add_run(text).bold = r == 0 or None
+                    if c < len(block.align) and block.align[c] == "right":
+                        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            # The header row repeats on every page the table runs over.
+            header = table.rows[0]._tr.get_or_add_trPr()
+            repeat = OxmlElement("w:tblHeader")
+            repeat.set(qn("w:val"), "true")
+            header.append(repeat)
+            document.add_paragraph()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return reproducible_zip(buffer.getvalue())
+
+
+# --- PDF ----------------------------------------------------------------------------------
+
+_PDF_SYMBOLS = {"✓": "•", "◀": "«", "◎": "»", "→": "»", "≥": ">=", "≤": "<=", "∞": "oo"}
+"""Characters of the report the PDF's standard font lacks, and what stands for them."""
+
+
+def pdf_text(text: str) -> str:
+    """Text as the PDF's standard font (Helvetica, Windows-1252) can show it.
+
+    The report's own symbols get their stand-ins, any other character it lacks a "?".
+    """
+    out = []
+    for char in text:
+        char = _PDF_SYMBOLS.get(char, char)
+        try:
+            char.encode("cp1252")
+        except UnicodeEncodeError:
+            char = "?"
+        out.append(char)
+    return "".join(out)
+
+
+def _pdf(content: list[Block], lang: str, title: str, when: dt.date,
+         chart: tuple[bytes, str, str] | None) -> bytes:
+    fpdf = require("fpdf", "pdf", "--format pdf")
+    from fpdf.enums import TableCellFillMode
+    from fpdf.fonts import FontFace
+
+    page_label = label(lang, "report.page", page="{page}", pages="{nb}")
+
+    class Document(fpdf.FPDF):  # type: ignore[misc,name-defined]
+        def footer(self) -> None:
+            self.set_y(-12)
+            self.set_font("helvetica", size=8)
+            self.set_text_color(110, 120, 130)
+            self.cell(0, 6, pdf_text(page_label.replace("{page}", str(self.page_no()))),
+                      align="C")
+            self.set_text_color(0, 0, 0)
+
+    pdf = Document(orientation="portrait", unit="mm", format="A4")
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
+    pdf.set_auto_page_break(True, margin=MARGIN_MM)
+    pdf.set_title(pdf_text(title))
+    pdf.set_author("stimulering")
+    pdf.set_creator("stimulering")
+    pdf.set_lang(lang)
+    pdf.set_creation_date(dt.datetime.combine(when, dt.time(), tzinfo=dt.timezone.utc))
+    pdf.add_page()
+    width = pdf.epw
+    sizes = {1: 17, 2: 13.5, 3: 11.5}
+
+    def write_runs(runs: Sequence[Run], height: float) -> None:
+        for run in runs:
+            if run.text == "\n":
+                pdf.ln(height)
+                continue
+            style = ("B" if run.bold else "") + ("I" if run.italic else "")
+            pdf.set_font("courier" if run.code else "helvetica", style=style, size=9.5)
+            pdf.write(height, pdf_text(run.text))
+        pdf.set_font("helvetica", size=9.5)
+        pdf.ln(height)
+
+    for block in content:
+        if block.kind == "heading":
+            # A heading stays with what follows: start a new page when little room is left.
+            if pdf.get_y() > pdf.h - MARGIN_MM - 35:
+                pdf.add_page()
+            pdf.ln(3 if block.level > 1 else 0)
+            pdf.set_font("helvetica", style="B", size=sizes.get(block.level, 10))
+            pdf.multi_cell(width, sizes.get(block.level, 10) * 0.5, pdf_text(block.text))
+            pdf.ln(1.5)
+        elif block.kind == "paragraph":
+            write_runs(block.runs, 4.5)
+            pdf.ln(1.2)
+        elif block.kind == "item":
+            indent = 5 * block.level
+            pdf.set_left_margin(MARGIN_MM + indent)
+            pdf.set_x(MARGIN_MM + indent - 4)
+            pdf.set_font("helvetica", size=10)
+            pdf.cell(4, 4.5, f"{block.number}." if block.number is not None else "•")
+            write_runs(block.runs, 4.5)
+            pdf.set_left_margin(MARGIN_MM)
+            pdf.ln(0.5)
+        elif block.kind == "page_break":
+            pdf.add_page()
+        elif block.kind == "chart" and chart is not None:
+            png, chart_title, legend = chart
+            pdf.image(io.BytesIO(png), w=width)
+            pdf.set_font("helvetica", style="I", size=8.5)
+            pdf.multi_cell(width, 4.2, pdf_text(f"{chart_title} — {legend}"))
+            pdf.ln(2)
+        elif block.kind == "table":
+            _pdf_table(pdf, block, width, FontFace, TableCellFillMode)
+            pdf.ln(2)
+    return bytes(pdf.output())
+
+
+def _pdf_table(pdf: Any, block: Block, width: float, face: Any, fill_mode: Any) -> None:
+    columns = max(len(row) for row in block.rows)
+    longest = [max(len(row[c]) if c < len(row) else 0 for row in block.rows)
+               for c in range(columns)]
+    weights = [min(max(length, 10), 60) for length in longest]
+    total = sum(weights)
+    widths = tuple(width * weight / total for weight in weights)
+    align = tuple({"right": "RIGHT", "center": "CENTER"}.get(a, "LEFT")
+                  for a in (block.align + ["left"] * columns)[:columns])
+    pdf.set_font("helvetica", size=8.5)
+    with pdf.table(col_widths=widths, text_align=align, line_height=4.2, width=width,
+                   repeat_headings=1, cell_fill_mode=fill_mode.ROWS,
+                   cell_fill_color=(245, 247, 250),
+                   headings_style=face(emphasis="BOLD", fill_color=(221, 230, 238))) as table:
+        for row in block.rows:
+            cells = table.row()
+            for text in (row + [""] * columns)[:columns]:
+                cells.cell(pdf_text(text))

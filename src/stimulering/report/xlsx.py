@@ -1,0 +1,154 @@
+"""Spreadsheets of results: the comparison of coalitions, and a report's action plan.
+
+Pure functions from results to xlsx bytes. Every text from a user file is
+written as a text cell (see ``office.put``), so a coalition named
+``=HYPERLINK(...)`` stays a name and never becomes a formula.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from stimulering.advice import next_steps
+from stimulering.combine import CoalitionRow
+from stimulering.engine import Evaluation
+from stimulering.i18n import label, pick
+from stimulering.model import PILLARS, Model
+from stimulering.office import new_workbook, put, workbook_bytes
+from stimulering.report.common import (
+    advice_heading,
+    advice_text,
+    overall_phase_text,
+    pillar_name,
+    shown_score,
+    signal_names,
+)
+from stimulering.report.compare import shown_rows
+from stimulering.report.json import rounded
+from stimulering.report.markdown import roadmap_cells, roadmap_header
+from stimulering.summary import roadmap
+
+
+def _header_row(sheet: Any, row: int, texts: Sequence[str]) -> None:
+    from openpyxl.styles import Font, PatternFill
+
+    fill = PatternFill("solid", start_color="DDE6EE", end_color="DDE6EE")
+    for column, text in enumerate(texts, start=1):
+        put(sheet, row, column, text, font=Font(bold=True), fill=fill)
+
+
+def _widths(sheet: Any, widths: Sequence[int]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+
+
+def compare_workbook(rows: Sequence[CoalitionRow], model: Model, lang: str, *,
+                     anonymise: bool = False) -> bytes:
+    """The comparison of coalitions: one row per coalition, phases and scores as numbers."""
+    title = label(lang, "compare.title")
+    latest = max((row.date for row in rows), default=dt.date(2000, 1, 1))
+    book = new_workbook(title, latest)
+    sheet = book.active
+    sheet.title = title[:31]
+    names = signal_names(model, lang)
+    _header_row(sheet, 1, [
+        label(lang, "coalition"), label(lang, "date"), label(lang, "compare.respondents"),
+        label(lang, "phase").capitalize(),
+        *(f"{pillar_name(model, p, lang)}: {what}" for p in PILLARS
+          for what in (label(lang, "phase"), label(lang, "score"))),
+        label(lang, "catalysts")])
+    for number, (name, row) in enumerate(shown_rows(rows, anonymise=anonymise), start=2):
+        result = row.assessment
+        put(sheet, number, 1, name)
+        put(sheet, number, 2, row.date, number_format="yyyy-mm-dd")
+        put(sheet, number, 3, row.respondents)
+        put(sheet, number, 4, result.phase)
+        for index, p in enumerate(PILLARS):
+            pillar = result.pillars[p]
+            put(sheet, number, 5 + 2 * index, pillar.phase)
+            put(sheet, number, 6 + 2 * index, rounded(shown_score(pillar)),
+                number_format="0.00")
+        put(sheet, number, 11, "; ".join(names[s.id] for s in result.catalysts
+                                          if s.status == "present"))
+    _widths(sheet, [28, 12, 8, 8, 12, 12, 12, 12, 12, 12, 60])
+    sheet.freeze_panes = "B2"
+    return workbook_bytes(book)
+
+
+def plan_workbook(evaluation: Evaluation, lang: str) -> bytes:
+    """A report's plan as a workbook, for a steering group to track.
+
+    Sheets: the summary's roadmap and next steps, the actions of the answers file,
+    and all advice.
+    """
+    from openpyxl.styles import Alignment, Font
+
+    result = evaluation.assessment
+    model = evaluation.model
+    wrap = Alignment(wrap_text=True, vertical="top")
+    book = new_workbook(f"{label(lang, 'report.title')}: {result.coalition}", result.date)
+
+    summary = book.active
+    summary.title = label(lang, "report.executive")[:31]
+    put(summary, 1, 1, f"{label(lang, 'report.title')}: {result.coalition}",
+        font=Font(bold=True, size=14))
+    put(summary, 2, 1, f"{label(lang, 'date')}: {result.date.isoformat()}")
+    put(summary, 3, 1, f"{label(lang, 'overall_phase')}: "
+                       f"{overall_phase_text(model, result.phase, lang)}", font=Font(bold=True))
+    _header_row(summary, 5, roadmap_header(lang))
+    for number, row in enumerate(roadmap(evaluation), start=6):
+        put(summary, number, 1, pillar_name(model, row.pillar, lang))
+        for column, text in enumerate(roadmap_cells(row, lang), start=2):
+            put(summary, number, column, text)
+    put(summary, 9, 1, label(lang, "report.percent_note"), alignment=wrap)
+    summary.merge_cells("A9:E9")
+    summary.row_dimensions[9].height = 45
+    put(summary, 11, 1, label(lang, "report.next_steps"), font=Font(bold=True))
+    for number, step in enumerate(next_steps(result, evaluation.advice), start=12):
+        put(summary, number, 1, pillar_name(model, step.pillar, lang), alignment=wrap)
+        put(summary, number, 2, advice_heading(evaluation, step.item, lang), alignment=wrap)
+        put(summary, number, 3, advice_text(step.item, lang), alignment=wrap)
+        summary.merge_cells(start_row=number, start_column=3, end_row=number, end_column=5)
+        summary.row_dimensions[number].height = 75
+    _widths(summary, [32, 40, 14, 14, 24])
+
+    plan = book.create_sheet(label(lang, "report.action_plan")[:31])
+    _header_row(plan, 1, [label(lang, "report.action"), label(lang, "report.owner"),
+                          label(lang, "report.due"), label(lang, "report.concerns"),
+                          label(lang, "report.status")])
+    questions = evaluation.questions.by_id()
+    instruments = {i.id: pick(i.name, lang) for i in model.instruments}
+    for number, action in enumerate(evaluation.answers.actions, start=2):
+        concerns = []
+        if action.item is not None:
+            question = questions.get(action.item)
+            concerns.append(pick(question.text, lang) if question is not None else action.item)
+        if action.instrument is not None:
+            concerns.append(instruments.get(action.instrument, action.instrument))
+        put(plan, number, 1, action.what, alignment=wrap)
+        put(plan, number, 2, action.owner)
+        put(plan, number, 3, action.due, number_format="yyyy-mm-dd")
+        put(plan, number, 4, "; ".join(concerns), alignment=wrap)
+        put(plan, number, 5, label(lang, "report.done" if action.done else "report.open"))
+    _widths(plan, [50, 20, 12, 60, 10])
+    plan.freeze_panes = "A2"
+
+    advice = book.create_sheet(label(lang, "advice")[:31])
+    _header_row(advice, 1, [label(lang, "pillar").capitalize(), label(lang, "report.reason"),
+                            label(lang, "report.what_to_do"), label(lang, "instruments")])
+    number = 2
+    for p in PILLARS:
+        for item in evaluation.advice[p]:
+            put(advice, number, 1, pillar_name(model, p, lang), alignment=wrap)
+            put(advice, number, 2, advice_heading(evaluation, item, lang), alignment=wrap)
+            put(advice, number, 3, advice_text(item, lang), alignment=wrap)
+            put(advice, number, 4, "; ".join(instruments.get(i, i) for i in item.instruments),
+                alignment=wrap)
+            number += 1
+    _widths(advice, [28, 50, 70, 40])
+    advice.freeze_panes = "A2"
+    return workbook_bytes(book)
