@@ -17,7 +17,10 @@ c. ``stimulering compare DIR --format json`` over 10,000 answers files against a
    script that only parses the same files with PyYAML's C loader (target <= 1.5),
    and the peak memory of the compare process (target < 150 MiB).
 
-d. Every case of the bad-input corpus in ``tests/data/invalid/``, run once as its
+d. ``stimulering form`` (the offline page on stdout) against the same imports as b
+   (target <= 2.0): like ``assess``, a command a coordinator runs once.
+
+e. Every case of the bad-input corpus in ``tests/data/invalid/``, run once as its
    test runs it: the slowest and the median time (target: each within 1 s). This
    one reads the corpus from the source tree.
 
@@ -333,8 +336,8 @@ def main() -> int:
     parser.add_argument("--coalitions", type=int, default=1_000)
     parser.add_argument("--data", type=Path, default=DATA,
                         help=f"folder for the generated files (default: {DATA})")
-    parser.add_argument("--only", choices=["help", "assess", "floor", "compare", "xlsx", "docx",
-                                           "bad-input"],
+    parser.add_argument("--only", choices=["help", "assess", "form", "floor", "compare", "xlsx",
+                                           "docx", "bad-input"],
                         action="append",
                         help="run only these comparisons")
     options = parser.parse_args()
@@ -360,6 +363,9 @@ def main() -> int:
             "`assess --answers F --format json` vs importing typer, rich, pydantic, yaml",
             [*ours, "assess", "--answers", str(one_file), "--format", "json"],
             imports, 2.0, rounds=21),
+        "form": Comparison(
+            "`form` (the offline page) vs importing typer, rich, pydantic, yaml",
+            [*ours, "form"], imports, 2.0, rounds=21),
         "floor": Comparison(
             "a minimal Typer app parsing one option vs importing typer, rich, pydantic, yaml",
             [python, str(minimal), "--name", "stimulering"], imports, None, rounds=21),

@@ -26,6 +26,7 @@ def test_the_benchmarks_run_and_report_every_comparison(tmp_path):
         "| comparison",
         "| `stimulering --help` vs a minimal Typer app",
         "| `assess --answers F --format json` vs importing typer, rich, pydantic, yaml",
+        "| `form` (the offline page) vs importing typer, rich, pydantic, yaml",
         "| a minimal Typer app parsing one option vs importing typer, rich, pydantic, yaml",
         "| `compare DIR --format json` over 12 files vs C loader parse only",
         "| `assess --answers F.xlsx --format json` vs the same answers as YAML",

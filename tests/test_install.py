@@ -65,3 +65,11 @@ def test_wheel_holds_questions_and_models(installed):
     assert models_line == str(shipped)
     assert questions_line == "True"
     assert bundle_line == "True", "the wheel's bundle does not match its shipped files"
+
+
+def test_wheel_writes_the_form_with_its_script_and_style(installed, tmp_path):
+    result = run(installed, "form", "-o", "formulier.html", "--lang", "en", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "formulier.html").read_text(encoding="utf-8")
+    assert "window.stimuleringForm" in html  # the script, from the package's data
+    assert "--surface-page:" in html  # the style sheet

@@ -9,6 +9,7 @@ name the same commit, so that environment is built once.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -37,8 +38,11 @@ def checkout() -> tuple[Path, str]:
         pytest.skip(f"{ROOT} is not a git checkout; pre-commit try-repo needs one")
     # `git stash create` makes a commit of the uncommitted changes without touching the
     # work tree (and prints nothing when there are none).
-    changes = run("git", "stash", "create", cwd=ROOT).stdout.strip()
-    ref = changes or run("git", "rev-parse", "HEAD", cwd=ROOT).stdout.strip()
+    changes = run("git", "stash", "create", cwd=ROOT)
+    ref = changes.stdout.strip()
+    if changes.returncode != 0 or not re.fullmatch(r"[0-9a-f]{40}", ref):
+        # Nothing to stash, or git cannot stash now (in the middle of a merge): use HEAD.
+        ref = run("git", "rev-parse", "HEAD", cwd=ROOT).stdout.strip()
     return ROOT, ref
 
 

@@ -375,6 +375,26 @@ def template(
           force=force)
 
 
+@app.command()
+def form(
+    output: OutputOption = None,
+    force: ForceOption = False,
+    coalition: Annotated[str | None, typer.Option(
+        "--coalition", help="Fill in the name of the coalition for every partner.")] = None,
+    questions: QuestionsOption = None,
+    model: ModelOption = None,
+    lang: LangOption = "nl",
+) -> None:
+    """Write the questionnaire as one HTML file that partners fill in offline in a browser."""
+    from stimulering.form import render_form
+
+    if coalition is not None and not " ".join(coalition.split()):
+        _usage("--coalition: must not be empty")
+    engine = _engine(questions, model, lang)
+    _emit(render_form(engine.questions, engine.model, engine.sha256, lang,
+                      coalition and " ".join(coalition.split())), output, force=force)
+
+
 class CatalogueFormat(str, enum.Enum):
     """Output formats of ``catalogue``."""
 

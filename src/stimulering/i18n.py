@@ -698,6 +698,151 @@ _LABELS["en"].update({
 })
 
 
+# Labels of the offline form (stimulering form): what a respondent reads in the browser.
+_LABELS["nl"].update({
+    "form.noscript": "Dit formulier heeft JavaScript nodig. Zet JavaScript aan, of vraag de "
+                     "coördinator om een antwoordbestand om in te vullen.",
+    "form.intro": "Beantwoord de vragen voor uw organisatie. Uw antwoorden blijven in deze "
+                  "browser en worden na elke wijziging bewaard; er wordt niets verstuurd. "
+                  "Download aan het eind het antwoordbestand en stuur het naar de coördinator.",
+    "form.special_hint": "Weet u iets niet, kies dan 'weet niet'. Kies 'niet van toepassing' "
+                         "alleen als een vraag niet op uw samenwerking van toepassing is; is "
+                         "iets er nog niet, kies dan het antwoord dat daarbij past, zoals nee.",
+    "form.set": "Vragenset {name} ({id} {version})",
+    "form.skip": "Naar de vragen",
+    "form.respondent": "Over u",
+    "form.choose": "Kies...",
+    "form.optional": "(mag leeg blijven)",
+    "form.help": "Toelichting",
+    "form.note": "Notitie",
+    "form.note_hint": "Waarom dit antwoord, bewijs, of waarom niet van toepassing",
+    "form.answer": "Uw antwoord",
+    "form.multi_hint": "Kies een of meer.",
+    "form.error.number": "Typ een getal, bijvoorbeeld 4 of 2,5.",
+    "form.progress": "{answered} van {total} vragen beantwoord.",
+    "form.progress.done": "Alle {total} vragen zijn beantwoord.",
+    "form.download": "Antwoordbestand downloaden",
+    "form.download_partial": "Download wat ik tot nu toe heb",
+    "form.open": "Een antwoordbestand openen om verder te gaan",
+    "form.clear": "Alles wissen",
+    "form.clear_confirm": "Alle antwoorden in dit formulier wissen?",
+    "form.cleared": "Het formulier is leeg.",
+    "form.replace_confirm": "Het bestand vervangt de antwoorden in dit formulier. Doorgaan?",
+    "form.missing_header": "Vul eerst in: {fields}.",
+    "form.open_questions": "Er zijn nog {count} vragen open; de eerste heeft nu de focus. Met "
+                           "'Download wat ik tot nu toe heb' bewaart u wat er al is.",
+    "form.open_questions.one": "Er is nog 1 vraag open; die heeft nu de focus. Met 'Download "
+                               "wat ik tot nu toe heb' bewaart u wat er al is.",
+    "form.downloaded": "Gedownload: {name}. Stuur dit bestand naar de coördinator.",
+    "form.downloaded_partial": "Gedownload: {name}. Open het later hier om verder te gaan.",
+    "form.loaded": "Geopend: {name}, met {count} antwoorden.",
+    "form.loaded.one": "Geopend: {name}, met 1 antwoord.",
+    "form.restored": "Uw eerdere antwoorden in deze browser zijn teruggezet.",
+    "form.storage_off": "Deze browser bewaart niets tussendoor. Download tussendoor wat u heeft "
+                        "en open het later weer.",
+    "form.load.other_set": "{name} hoort bij vragenset {made}; dit formulier is voor {used}.",
+    "form.load.other_version": "{name} is begonnen met vragenset {made}; dit formulier "
+                               "gebruikt {used}. Antwoorden op hernoemde vragen gaan mee; "
+                               "antwoorden op vragen die er niet meer zijn, blijven in het "
+                               "bestand maar tellen niet mee.",
+    "form.load.unknown": "{count} antwoorden horen bij vragen die dit formulier niet kent; ze "
+                         "blijven in het bestand.",
+    "form.load.unknown.one": "1 antwoord hoort bij een vraag die dit formulier niet kent; het "
+                             "blijft in het bestand.",
+    "form.load.unreadable": "{name} kan niet worden gelezen.",
+    "form.load.not_answers": "{name} is geen antwoordbestand van stimulering.",
+    "form.load.field": "{name}: {field} heeft een waarde die hier niet past.",
+    "form.load.answer": "{name}: het antwoord op {id} past niet bij die vraag ({value}).",
+    "form.load.too_big": "{name} is groter dan 2 MiB; dat is geen antwoordbestand.",
+    "form.yaml.tab": "Regel {line}: een tab om in te springen; gebruik spaties.",
+    "form.yaml.indent": "Regel {line}: de inspringing klopt niet.",
+    "form.yaml.unsupported": "Regel {line}: dit formulier leest antwoordbestanden zoals "
+                             "stimulering ze schrijft; dit deel kan het niet lezen.",
+    "form.yaml.quote": "Regel {line}: een tekst tussen aanhalingstekens wordt niet afgesloten.",
+    "form.yaml.duplicate": "Regel {line}: {value} staat er twee keer.",
+    "form.yaml.key": "Regel {line}: hier hoort een naam zoals vraag_id, gevolgd door een "
+                     "dubbele punt.",
+    "form.yaml.escape": "Regel {line}: een onbekende code na een backslash.",
+    "form.yaml.documents": "Regel {line}: het bestand bevat meer dan één document.",
+    "form.yaml.mapping": "Regel {line}: een antwoordbestand begint met namen en waarden, zoals "
+                         "stimulering_answers: 1.",
+    "form.yaml.value": "Regel {line}: na deze waarde staat nog iets dat er niet hoort.",
+    "form.yaml.number": "Regel {line}: {value} is een getal in een schrijfwijze die dit "
+                        "formulier niet leest.",
+})
+_LABELS["en"].update({
+    "form.noscript": "This form needs JavaScript. Switch JavaScript on, or ask the coordinator "
+                     "for an answers file to fill in.",
+    "form.intro": "Answer the questions for your organisation. Your answers stay in this "
+                  "browser and are kept after every change; nothing is sent anywhere. At the "
+                  "end, download the answers file and send it to the coordinator.",
+    "form.special_hint": "If you do not know, choose 'don't know'. Choose 'not applicable' "
+                         "only when a question does not apply to your coalition; if something "
+                         "is not there yet, choose the answer that says so, such as no.",
+    "form.set": "Question set {name} ({id} {version})",
+    "form.skip": "Skip to the questions",
+    "form.respondent": "About you",
+    "form.choose": "Choose...",
+    "form.optional": "(may stay empty)",
+    "form.help": "Explanation",
+    "form.note": "Note",
+    "form.note_hint": "Why this answer, evidence, or why it does not apply",
+    "form.answer": "Your answer",
+    "form.multi_hint": "Choose one or more.",
+    "form.error.number": "Type a number, for example 4 or 2.5.",
+    "form.progress": "{answered} of {total} questions answered.",
+    "form.progress.done": "All {total} questions are answered.",
+    "form.download": "Download the answers file",
+    "form.download_partial": "Download what I have so far",
+    "form.open": "Open an answers file to continue",
+    "form.clear": "Clear everything",
+    "form.clear_confirm": "Clear all answers in this form?",
+    "form.cleared": "The form is empty.",
+    "form.replace_confirm": "The file replaces the answers in this form. Go on?",
+    "form.missing_header": "Fill in first: {fields}.",
+    "form.open_questions": "{count} questions are still open; the first one has the focus now. "
+                           "'Download what I have so far' keeps what there is.",
+    "form.open_questions.one": "1 question is still open; it has the focus now. 'Download "
+                               "what I have so far' keeps what there is.",
+    "form.downloaded": "Downloaded: {name}. Send this file to the coordinator.",
+    "form.downloaded_partial": "Downloaded: {name}. Open it here later to continue.",
+    "form.loaded": "Opened: {name}, with {count} answers.",
+    "form.loaded.one": "Opened: {name}, with 1 answer.",
+    "form.restored": "Your earlier answers in this browser are back.",
+    "form.storage_off": "This browser keeps nothing in between. Download what you have now and "
+                        "then, and open it again later.",
+    "form.load.other_set": "{name} belongs to question set {made}; this form is for {used}.",
+    "form.load.other_version": "{name} was started with question set {made}; this form uses "
+                               "{used}. Answers to renamed questions come along; answers to "
+                               "questions that no longer exist stay in the file but do not "
+                               "count.",
+    "form.load.unknown": "{count} answers belong to questions this form does not know; they "
+                         "stay in the file.",
+    "form.load.unknown.one": "1 answer belongs to a question this form does not know; it stays "
+                             "in the file.",
+    "form.load.unreadable": "{name} cannot be read.",
+    "form.load.not_answers": "{name} is not a stimulering answers file.",
+    "form.load.field": "{name}: {field} has a value that does not fit here.",
+    "form.load.answer": "{name}: the answer to {id} does not fit that question ({value}).",
+    "form.load.too_big": "{name} is larger than 2 MiB; that is no answers file.",
+    "form.yaml.tab": "Line {line}: a tab as indentation; use spaces.",
+    "form.yaml.indent": "Line {line}: the indentation is wrong.",
+    "form.yaml.unsupported": "Line {line}: this form reads answers files as stimulering "
+                             "writes them; it cannot read this part.",
+    "form.yaml.quote": "Line {line}: a quoted text is not closed.",
+    "form.yaml.duplicate": "Line {line}: {value} appears twice.",
+    "form.yaml.key": "Line {line}: a name such as question_id belongs here, followed by a "
+                     "colon.",
+    "form.yaml.escape": "Line {line}: an unknown code after a backslash.",
+    "form.yaml.documents": "Line {line}: the file holds more than one document.",
+    "form.yaml.mapping": "Line {line}: an answers file starts with names and values, such as "
+                         "stimulering_answers: 1.",
+    "form.yaml.value": "Line {line}: something follows this value that does not belong there.",
+    "form.yaml.number": "Line {line}: {value} is a number written in a way this form does not "
+                        "read.",
+})
+
+
 # Labels of undetermined phases, level scores and the numbers in running text.
 _LABELS["nl"].update({
     "and": "en",

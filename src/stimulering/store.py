@@ -132,8 +132,9 @@ def write_report(report: Path, markdown: str, svg: str, *, force: bool) -> Path:
 def answers_yaml(answers: Answers) -> str:
     """An answers file as YAML text: stable key order, readable, and loading it gives it back."""
     data = answers.model_dump(mode="python", exclude_none=False)
-    if data["question_set"] is None:
-        del data["question_set"]
+    for key in ("question_set", "round", "consensus"):
+        if data[key] is None:
+            del data[key]
     # Empty sections are left out, and so are unset fields of an action.
     data["actions"] = [{key: value for key, value in action.items() if value is not None}
                        for action in data["actions"]]
