@@ -15,6 +15,8 @@ import codecs
 import datetime as dt
 import hashlib
 import json
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -143,18 +145,61 @@ def item_id_at(data: Any, location: Location) -> str | None:
 
 def read_text(path: Path, shown: str) -> str:
     """Read a file as UTF-8 text, refusing what is too big, binary or not UTF-8."""
+    return decode_text(read_bytes(path, shown), shown)
+
+
+def read_bytes(path: Path, shown: str) -> bytes:
+    """The bytes of a regular file, at most ``MAX_FILE_BYTES`` of them.
+
+    The file is opened without blocking and checked before anything is read: a
+    named pipe would wait for a writer, and a device such as ``/dev/zero`` says
+    its size is 0 and never ends. What is read is capped as well, whatever the
+    file's size claims to be.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) \
+        | getattr(os, "O_BINARY", 0)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise invalid(shown, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-        raw = path.read_bytes()
+        descriptor = os.open(path, flags)
     except FileNotFoundError:
         raise invalid(shown, "file not found") from None
     except IsADirectoryError:
         raise invalid(shown, "is a folder, not a file") from None
     except OSError as error:
         raise invalid(shown, f"cannot be read ({error.strerror})") from None
-    return decode_text(raw, shown)
+    with os.fdopen(descriptor, "rb", buffering=0) as stream:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise invalid(shown, _not_regular(status.st_mode))
+        if status.st_size > MAX_FILE_BYTES:
+            raise invalid(shown, f"file is {status.st_size:,} bytes; the limit is "
+                                 f"{MAX_FILE_BYTES:,}")
+        chunks: list[bytes] = []
+        left = MAX_FILE_BYTES + 1
+        try:
+            while left > 0:
+                chunk = stream.read(left)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                left -= len(chunk)
+        except OSError as error:
+            raise invalid(shown, f"cannot be read ({error.strerror})") from None
+    if left <= 0:
+        raise invalid(shown, f"file is larger than {MAX_FILE_BYTES:,} bytes, the limit")
+    return b"".join(chunks)
+
+
+def _not_regular(mode: int) -> str:
+    """Why a file that is not a regular file is refused, in words."""
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe, not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a regular file"
+    return "is not a regular file"
 
 
 def decode_text(raw: bytes, shown: str) -> str:
@@ -573,10 +618,10 @@ MODEL_SECTIONS = ("pillars", "categories", "phases", "signals", "advice", "instr
 
 def model_files(path: Path) -> list[Path]:
     """The YAML files of a model folder, in name order (or the single file given)."""
-    if path.is_file():
-        return [path]
     if not path.is_dir():
-        raise invalid(str(path), "model folder not found")
+        if not path.exists():
+            raise invalid(str(path), "model folder not found")
+        return [path]  # a file, or something reading it refuses with the reason
     files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
     if not files:
         raise invalid(str(path), "model folder holds no .yaml files")

@@ -1,0 +1,101 @@
+"""Devices, named pipes and links to them are refused before they are read.
+
+``/dev/zero`` reports a size of 0 and never ends; a named pipe blocks whoever opens it
+until someone writes to it. Every command that reads a file must refuse them with exit 1
+and a message naming the file, instead of reading forever or hanging. The commands run
+in a subprocess with a time limit, so a regression fails instead of hanging the tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from invalid_cases import VALID_ANSWERS
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+
+HANG = 60
+"""Seconds after which a command counts as hanging (it takes well under one)."""
+
+
+def run(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1"}
+    return subprocess.run([sys.executable, "-m", "stimulering", *args], cwd=folder, env=env,
+                          capture_output=True, text=True, timeout=HANG, check=False,
+                          stdin=subprocess.DEVNULL)
+
+
+@pytest.fixture
+def pipe(tmp_path: Path) -> Path:
+    path = tmp_path / "pipe.yaml"
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_device_is_refused_before_it_is_read(tmp_path, device):
+    if not Path(device).exists():
+        pytest.skip(f"no {device}")
+    result = run(tmp_path, "assess", "--answers", device, "--format", "json")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1, "", f"error: {device}: is a device, not a regular file\n")
+
+
+@pytest.mark.parametrize("args", [
+    ["assess", "--answers", "pipe.yaml"],
+    ["assess", "--answers", "ok.yaml", "--questions", "pipe.yaml"],
+    ["report", "pipe.yaml"],
+    ["progress", "ok.yaml", "pipe.yaml"],
+    ["validate", "pipe.yaml"],
+    ["diff", "pipe.yaml", "pipe.yaml"],
+])
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path, pipe, args):
+    (tmp_path / "ok.yaml").write_text(VALID_ANSWERS, encoding="utf-8")
+    result = run(tmp_path, *args)
+    assert result.returncode == 1
+    assert "pipe.yaml: is a named pipe, not a regular file" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_link_to_a_device_in_a_compare_archive_is_skipped_with_a_warning(tmp_path):
+    archive = tmp_path / "archief"
+    (archive / "rivierstad").mkdir(parents=True)
+    (archive / "rivierstad" / "stroomnet.yaml").write_text(VALID_ANSWERS, encoding="utf-8")
+    (archive / "rivierstad" / "zero.yaml").symlink_to("/dev/zero")
+    os.mkfifo(archive / "rivierstad" / "pipe.yml")
+    result = run(tmp_path, "compare", "archief", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"warning: skipped {Path('archief/rivierstad/pipe.yml')}: is a named pipe, not a "
+        "regular file",
+        f"warning: skipped {Path('archief/rivierstad/zero.yaml')}: is a device, not a regular "
+        "file",
+    ]
+    assert '"coalition": "Rivierstad"' in result.stdout
+    strict = run(tmp_path, "compare", "archief", "--strict")
+    assert strict.returncode == 1
+    assert strict.stderr.endswith("error: 2 of 3 files could not be read\n")
+
+
+def test_a_pipe_that_looks_like_an_unfinished_answers_file_does_not_stop_the_interview(tmp_path):
+    pexpect = pytest.importorskip("pexpect")
+    today = dt.date.today().isoformat()
+    os.mkfifo(tmp_path / f"rivierstad-stroomnet-{today}.yaml")
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80", "LINES": "24", "TERM": "xterm"}
+    child = pexpect.spawn(sys.executable, [
+        "-m", "stimulering", "assess", "--coalition", "Rivierstad", "--organisation",
+        "Stroomnet", "--role", "netbeheerder", "--level", "tactisch"],
+        cwd=str(tmp_path), env=env, encoding="utf-8", timeout=HANG, dimensions=(24, 80))
+    child.expect_exact(f"Antwoorden worden bewaard in rivierstad-stroomnet-{today}-2.yaml")
+    child.expect_exact("Tekst (Enter laat leeg): ")
+    child.sendline(":q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert (tmp_path / f"rivierstad-stroomnet-{today}-2.yaml").is_file()
