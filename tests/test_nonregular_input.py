@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from invalid_cases import VALID_ANSWERS
+from stimulering.loading import MAX_FILE_BYTES
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 
@@ -99,3 +101,57 @@ def test_a_pipe_that_looks_like_an_unfinished_answers_file_does_not_stop_the_int
     child.close()
     assert child.exitstatus == 0
     assert (tmp_path / f"rivierstad-stroomnet-{today}-2.yaml").is_file()
+
+
+BIG_BLOB = 128 * 2**20
+"""Size of a blob far over the limit: reading it would show in the memory a command takes."""
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """A repository whose last commit holds ``huge.yaml``, a comment of ``BIG_BLOB`` bytes."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    folder = tmp_path / "repo"
+    folder.mkdir()
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", "-c", "user.name=Coalitie",
+                               "-c", "user.email=c@example.invalid", *args],
+                              cwd=folder, check=True, capture_output=True)
+        return done.stdout.decode().strip()
+
+    git("init", "-q")
+    # Written in pieces: the test process itself must not grow by the blob's size, since
+    # a command it starts begins as a copy of it.
+    content = tmp_path / "huge.yaml"
+    with content.open("wb") as stream:
+        for _ in range(BIG_BLOB // 2**20):
+            stream.write(b"#" * 2**20)
+        stream.write(b"\n")
+    blob = git("hash-object", "-w", str(content))
+    content.unlink()
+    git("update-index", "--add", "--cacheinfo", f"100644,{blob},huge.yaml")
+    git("commit", "-q", "-m", "A big file")
+    return folder
+
+
+def peak_memory(folder: Path, *args: str) -> tuple[int, str, int]:
+    """Exit code, stderr and peak memory in bytes of a command and the processes it waited for."""
+    process = subprocess.Popen([sys.executable, "-m", "stimulering", *args], cwd=folder,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               stdin=subprocess.DEVNULL)
+    assert process.stderr is not None
+    _, status, usage = os.wait4(process.pid, 0)
+    error = process.stderr.read().decode()
+    process.stderr.close()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    scale = 1 if sys.platform == "darwin" else 1024
+    return process.returncode, error, usage.ru_maxrss * scale
+
+
+def test_diff_refuses_a_git_blob_over_the_limit_without_reading_it(repository):
+    code, error, peak = peak_memory(repository, "diff", "HEAD:huge.yaml", "HEAD:huge.yaml")
+    assert (code, error) == (1, f"error: HEAD:huge.yaml: file is {BIG_BLOB + 1:,} bytes; the "
+                                f"limit is {MAX_FILE_BYTES:,}\n")
+    assert peak < BIG_BLOB / 2, f"diff took {peak / 2**20:.0f} MiB for a refused blob"
