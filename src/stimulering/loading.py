@@ -15,8 +15,10 @@ import codecs
 import datetime as dt
 import hashlib
 import json
+import math
 import os
 import stat
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -27,7 +29,14 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from stimulering.errors import InvalidInputError, Problem, invalid
-from stimulering.model import ITEM_ID_PATTERN, Answers, Model, ModelFile, QuestionSet
+from stimulering.model import (
+    ITEM_ID_PATTERN,
+    LARGEST_NUMBER,
+    Answers,
+    Model,
+    ModelFile,
+    QuestionSet,
+)
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Largest YAML file read; real question sets are a few hundred kilobytes at most."""
@@ -46,7 +55,10 @@ def loader_class(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
 
     PyYAML raises a bare ``ValueError`` for them; as text, they reach validation,
     which names the field that needs a date. A value that does not fit the tag it
-    is explicitly given becomes a located YAML error.
+    is explicitly given becomes a located YAML error, and so does a number that is
+    not finite or does not fit a float: ``.inf``, ``.nan``, ``1.0e400``, or a whole
+    number of thousands of digits (hexadecimal and base 60 included), which would
+    break every sum, mean and message it reached.
     """
 
     class Loader(base):  # type: ignore[misc,valid-type]
@@ -54,13 +66,25 @@ def loader_class(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
             # PyYAML's constructors assume a value fits its tag; an explicit tag on a value
             # that does not (``!!int abc``, ``!!bool y``) raises a bare Python error.
             try:
-                return super().construct_object(node, deep)
+                value = super().construct_object(node, deep)
             except (ValueError, IndexError, KeyError, AttributeError) as error:
                 kind = node.tag.rsplit(":", 1)[-1]
-                what = repr(node.value) if isinstance(node.value, str) else "this value"
+                if kind in ("int", "float") and _digits(node.value) > _INT_DIGIT_LIMIT:
+                    message = _too_large(node.value)
+                else:
+                    what = repr(_cut(node.value)) if isinstance(node.value, str) \
+                        else "this value"
+                    message = f"{what} cannot be read as !!{kind}"
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"{what} cannot be read as !!{kind}", node.start_mark,
-                ) from error
+                    None, None, message, node.start_mark) from error
+            kind_of_value = type(value)
+            if kind_of_value is float and not -LARGEST_NUMBER <= value <= LARGEST_NUMBER:
+                raise yaml.constructor.ConstructorError(
+                    None, None, _not_finite(node.value, value), node.start_mark)
+            if kind_of_value is int and not -LARGEST_NUMBER <= value <= LARGEST_NUMBER:
+                raise yaml.constructor.ConstructorError(
+                    None, None, _too_large(node.value), node.start_mark)
+            return value
 
         def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
             try:
@@ -70,6 +94,34 @@ def loader_class(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
 
     Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
     return Loader
+
+
+_INT_DIGIT_LIMIT = getattr(sys, "get_int_max_str_digits", lambda: 4300)() or 4300
+"""Python turns at most this many decimal digits into a whole number."""
+_PLAIN_INT_DIGITS = 308
+"""Plain decimals this long always fit a float; longer ones take the checked way."""
+
+
+def _digits(text: str) -> int:
+    return sum(char.isdigit() for char in text)
+
+
+def _cut(text: str, width: int = 24) -> str:
+    """A value for a message: long ones cut short, with the length they had."""
+    return text if len(text) <= width else f"{text[:width - 1]}… ({len(text):,} characters)"
+
+
+def _too_large(text: str) -> str:
+    return (f"the number {_cut(text)} is too large; numbers must lie between -1.8e308 "
+            "and 1.8e308")
+
+
+def _not_finite(text: str, value: float) -> str:
+    if math.isnan(value):
+        return f"{_cut(text)} is not a number; numbers must be finite"
+    if text.lstrip("+-").lower() == ".inf":
+        return f"{_cut(text)} is infinite; numbers must be finite"
+    return _too_large(text)
 
 
 # The C parser is several times faster; fall back cleanly when libyaml is missing.
@@ -389,7 +441,8 @@ def _construct_plain(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
         if tag == _STR:
             return value
         if tag == _INT and value.isascii() and value.isdigit() \
-                and (value[0] != "0" or value == "0"):  # "010" is octal in YAML 1.1
+                and (value[0] != "0" or value == "0") \
+                and len(value) <= _PLAIN_INT_DIGITS:  # "010" is octal in YAML 1.1
             return int(value)
         if tag == _NULL:
             return None
