@@ -136,7 +136,7 @@ def _stdin_is_terminal() -> bool:
 def _interview(questions: Path | None, model: Path | None, lang: str, *, resume: Path | None,
                save: Path | None, coalition: str | None, organisation: str | None,
                role: str | None, level: str | None) -> None:
-    from stimulering.model import LEVELS, ROLES
+    from stimulering.model import LEVELS, NAME_MAX, ROLES
     from stimulering.terminal import Options, run_interview
 
     if role is not None and role not in ROLES:
@@ -146,6 +146,11 @@ def _interview(questions: Path | None, model: Path | None, lang: str, *, resume:
     for name, value in (("--coalition", coalition), ("--organisation", organisation)):
         if value is not None and not value.strip():
             _usage(f"{name}: must not be empty")
+        if value is not None and len(value.strip()) > NAME_MAX:
+            from stimulering.errors import StimuleringError
+
+            raise StimuleringError(f"{name}: at most {NAME_MAX} characters, not "
+                                   f"{len(value.strip())}")
     engine = _engine(questions, model, lang)
     code = run_interview(engine, Options(
         lang=lang, save=save, resume=resume, coalition=coalition and coalition.strip(),
