@@ -16,6 +16,9 @@ from stimulering.interview import Invalid, Value, default_file_name, parse_input
 from stimulering.loading import load_answers
 from test_assess_interactive import WHO, flat, terminal, whole_interview  # noqa: F401
 
+LONG = "x" * 300
+"""A file name longer than any file system allows for one component (255 bytes)."""
+
 
 @pytest.mark.parametrize("question_id", ["graafrust_jaren", "planhorizon_jaren"])
 @pytest.mark.parametrize("typed", ["1" * 5000, "1" + "0" * 400, "1" * 400 + ",5",
@@ -91,3 +94,38 @@ def test_the_longest_names_still_give_a_file_name_the_file_system_takes(cli, ter
                 organisation.strip(), input="\n:q\n")
     assert f"Er is een onafgemaakt antwoordbestand: {saved.name}" in \
         again.stdout.replace("\n", "")
+
+
+@pytest.mark.parametrize("args, named", [
+    (["assess", "--answers", f"{LONG}.yaml"], f"{LONG}.yaml"),
+    (["assess", "--answers", "ok.yaml", "--format", "json", "-o", f"{LONG}.json"],
+     f"{LONG}.json"),
+    (["report", "ok.yaml", "-o", f"{LONG}.md"], f"{LONG}.md"),
+    (["report", "ok.yaml", "-o", f"{'x' * 250}.md"], f"{'x' * 250}-radar.svg"),
+    (["validate", f"{LONG}.yaml"], f"{LONG}.yaml"),
+    (["compare", f"{LONG}.yaml", "--strict"], f"{LONG}.yaml"),
+    (["progress", f"{LONG}.yaml"], f"{LONG}.yaml"),
+    (["diff", f"{LONG}.yaml", "ok.yaml"], f"{LONG}.yaml"),
+    (["assess", "--answers", "ok.yaml", "--questions", f"{LONG}.yaml"], f"{LONG}.yaml"),
+    (["assess", "--answers", "ok.yaml", "--model", LONG], LONG),
+    (["template", "-o", f"{LONG}.yaml"], f"{LONG}.yaml"),
+])
+def test_a_file_name_too_long_for_the_file_system_is_named_with_exit_1(
+        cli, tmp_path, monkeypatch, args, named):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ok.yaml").write_text(
+        "stimulering_answers: 1\ncoalition: Rivierstad\n"
+        "respondent: {organisation: Stroomnet, role: netbeheerder, level: tactisch}\n"
+        "date: 2026-11-28\nanswers: {vast_overleg: ja}\n", encoding="utf-8")
+    result = cli(*args, expect=1)
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert f"{named}: " in output
+    assert "name too long" in output.lower()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ok.yaml"]
+
+
+def test_the_interview_with_a_save_file_name_too_long_exits_1(cli, terminal):  # noqa: F811
+    result = cli("assess", *WHO, "--save", f"{LONG}.yaml", expect=1, input=":q\n")
+    assert result.stderr.startswith(f"error: {LONG}.yaml: ")
+    assert "name too long" in result.stderr.lower()

@@ -30,12 +30,17 @@ class _Group(typer.core.TyperGroup):
     """Catches the project's error base in one place and turns it into an exit code."""
 
     def invoke(self, ctx: Any) -> Any:
-        from stimulering.errors import StimuleringError
+        from stimulering.errors import StimuleringError, file_error
 
         try:
             return super().invoke(ctx)
-        except StimuleringError as error:
+        except (StimuleringError, OSError) as caught:
             if ctx.meta.get("stimulering.debug"):
+                raise
+            # A file the system refuses (a name too long, a folder without permission)
+            # is the user's input too: it is named, without a traceback.
+            error = caught if isinstance(caught, StimuleringError) else file_error(caught)
+            if error is None:
                 raise
             typer.echo(f"error: {error}" if "\n" not in str(error) else str(error), err=True)
             raise typer.Exit(error.exit_code) from None

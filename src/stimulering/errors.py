@@ -72,3 +72,14 @@ def invalid(file: str, message: str, *, line: int | None = None, column: int | N
             item_id: str | None = None) -> InvalidInputError:
     """Build an ``InvalidInputError`` holding a single problem."""
     return InvalidInputError([Problem(file, message, line, column, item_id)])
+
+
+def file_error(error: OSError) -> StimuleringError | None:
+    """An error of the file system about a named file, as a message naming it.
+
+    ``None`` for an error that names no file: that one is not the user's input.
+    """
+    if error.filename is None:
+        return None
+    reason = error.strerror or type(error).__name__
+    return StimuleringError(f"{error.filename}: cannot be used ({reason})")
