@@ -78,16 +78,17 @@ def _root(
 QuestionsOption = Annotated[
     Path | None,
     typer.Option("--questions", help="Question set to use (default: the shipped one).",
-                 dir_okay=False),
+                 dir_okay=False, readable=False),
 ]
 ModelOption = Annotated[
     Path | None,
-    typer.Option("--model", help="Model folder to use (default: the shipped one)."),
+    typer.Option("--model", help="Model folder to use (default: the shipped one).",
+                 readable=False),
 ]
 LangOption = Annotated[str, typer.Option("--lang", help="Language of the output: nl or en.")]
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.",
-                              dir_okay=False)]
+                              dir_okay=False, readable=False)]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
 
 
@@ -187,10 +188,10 @@ def _usage(message: str) -> NoReturn:
 def assess(
     partner_files: Annotated[list[Path] | None, typer.Argument(
         help="With --consensus: the answers files of the partners of one coalition.",
-        dir_okay=False, show_default=False, metavar="PARTNER_FILE")] = None,
+        dir_okay=False, readable=False, show_default=False, metavar="PARTNER_FILE")] = None,
     answers: Annotated[Path | None, typer.Option(
         "--answers", help="Score this answers file without asking anything.",
-        dir_okay=False)] = None,
+        dir_okay=False, readable=False)] = None,
     output_format: Annotated[AssessFormat, typer.Option(
         "--format", help="Output format of the result.")] = AssessFormat.text,
     output: OutputOption = None,
@@ -200,11 +201,11 @@ def assess(
     lang: LangOption = "nl",
     resume: Annotated[Path | None, typer.Option(
         "--resume", help="Continue the interview saved in this answers file.",
-        dir_okay=False)] = None,
+        dir_okay=False, readable=False)] = None,
     save: Annotated[Path | None, typer.Option(
         "--save", help="Save the interview's answers in this file (default: "
                        "coalition-organisation-date.yaml in the current folder).",
-        dir_okay=False)] = None,
+        dir_okay=False, readable=False)] = None,
     coalition: Annotated[str | None, typer.Option(
         "--coalition", help="Name of the coalition (asked when not given).")] = None,
     organisation: Annotated[str | None, typer.Option(
@@ -259,7 +260,7 @@ def assess(
 def validate(
     paths: Annotated[list[Path] | None, typer.Argument(
         help="Question sets, model folders or files, and answers files to check "
-             "(default: the shipped question set and model).")] = None,
+             "(default: the shipped question set and model).", readable=False)] = None,
     questions: QuestionsOption = None,
     model: ModelOption = None,
 ) -> None:
@@ -388,7 +389,8 @@ class CompareFormat(str, enum.Enum):
     csv = "csv"
 
 
-AnswersFiles = Annotated[list[Path], typer.Argument(help="Answers files.", dir_okay=False)]
+AnswersFiles = Annotated[list[Path], typer.Argument(help="Answers files.", dir_okay=False,
+                                                    readable=False)]
 
 
 def _chart_name(report: Path | None, answers: Path) -> str:
@@ -407,7 +409,8 @@ def report_command(
     files: AnswersFiles,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the report to this file (markdown: with the chart "
-                               "beside it as <name>-radar.svg).", dir_okay=False)] = None,
+                               "beside it as <name>-radar.svg).", dir_okay=False,
+        readable=False)] = None,
     output_format: Annotated[ReportFormat, typer.Option(
         "--format", help="markdown, html (one self-contained page) or json.")
     ] = ReportFormat.markdown,
@@ -522,7 +525,8 @@ def progress(
 @app.command()
 def compare(
     paths: Annotated[list[Path], typer.Argument(
-        help="Answers files and folders (read recursively for *.yaml and *.yml).")],
+        help="Answers files and folders (read recursively for *.yaml and *.yml).",
+        readable=False)],
     output_format: Annotated[CompareFormat, typer.Option(
         "--format", help="table, markdown, json or csv.")] = CompareFormat.table,
     anonymise: Annotated[bool, typer.Option(

@@ -675,7 +675,10 @@ def model_files(path: Path) -> list[Path]:
         if not path.exists():
             raise invalid(str(path), "model folder not found")
         return [path]  # a file, or something reading it refuses with the reason
-    files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    try:
+        files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    except OSError as error:
+        raise invalid(str(path), f"cannot be read ({error.strerror})") from None
     if not files:
         raise invalid(str(path), "model folder holds no .yaml files")
     return files
