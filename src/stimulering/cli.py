@@ -266,10 +266,11 @@ def validate(
 ) -> None:
     """Check question sets, models and answers files; usable as a pre-commit hook."""
     from stimulering.checking import validate_paths
+    from stimulering.errors import listed
 
     problems, checked = validate_paths(list(paths or []), questions, model)
-    for problem in problems:
-        typer.echo(str(problem))
+    for line in listed(problems):
+        typer.echo(line)
     if problems:
         typer.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", err=True)
         raise typer.Exit(1)
@@ -545,8 +546,13 @@ def compare(
 
     engine = _engine(questions, model, lang)
     result = scan(paths, engine.scorer)
-    for problem in result.problems:
+    from stimulering.errors import MAX_LISTED
+
+    for problem in result.problems[:MAX_LISTED]:
         typer.echo(f"warning: skipped {problem}", err=True)
+    if len(result.problems) > MAX_LISTED:
+        more = len(result.problems) - MAX_LISTED
+        typer.echo(f"warning: ... and {more:,} more problem{'s' if more != 1 else ''}", err=True)
     if result.problems and (strict or not result.files):
         raise StimuleringError(f"{len(result.problems)} of "
                                f"{len(result.problems) + result.files} files could not be read")
