@@ -9,6 +9,7 @@ file system.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -129,3 +130,32 @@ def test_the_interview_with_a_save_file_name_too_long_exits_1(cli, terminal):  #
     result = cli("assess", *WHO, "--save", f"{LONG}.yaml", expect=1, input=":q\n")
     assert result.stderr.startswith(f"error: {LONG}.yaml: ")
     assert "name too long" in result.stderr.lower()
+
+
+def strict_json(text: str):
+    def refuse(constant: str) -> None:
+        raise AssertionError(f"{constant} in JSON output")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_the_largest_numbers_a_file_may_hold_go_through_every_output(cli, tmp_path,
+                                                                     monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    largest = "1.7976931348623157e+308"
+    (tmp_path / "groot.yaml").write_text(
+        "stimulering_answers: 1\ncoalition: Rivierstad\n"
+        "respondent: {organisation: Stroomnet, role: netbeheerder, level: tactisch}\n"
+        f"date: 2026-11-28\nanswers:\n  planhorizon_jaren: {largest}\n"
+        f"  graafrust_vastgelegd: ja\n  graafrust_jaren: {largest}\n", encoding="utf-8")
+    assessment = strict_json(cli("assess", "--answers", "groot.yaml", "--format", "json").stdout)
+    assert assessment["coalition"] == "Rivierstad"
+    strict_json(cli("report", "groot.yaml", "--format", "json").stdout)
+    strict_json(cli("progress", "groot.yaml", "--format", "json").stdout)
+    strict_json(cli("compare", "groot.yaml", "--format", "json").stdout)
+    markdown = cli("report", "groot.yaml").stdout
+    assert "1,79769e+308 jaar" in markdown
+    for args in (["assess", "--answers", "groot.yaml"], ["report", "groot.yaml", "--format",
+                                                         "html"],
+                 ["compare", "groot.yaml", "--format", "csv"], ["progress", "groot.yaml"]):
+        cli(*args)
