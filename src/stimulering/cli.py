@@ -542,12 +542,10 @@ def compare(
 ) -> None:
     """Compare coalitions: the latest assessment of each, phase and score per pillar."""
     from stimulering.archive import scan
-    from stimulering.errors import StimuleringError
+    from stimulering.errors import MAX_LISTED, StimuleringError
 
     engine = _engine(questions, model, lang)
     result = scan(paths, engine.scorer)
-    from stimulering.errors import MAX_LISTED
-
     for problem in result.problems[:MAX_LISTED]:
         typer.echo(f"warning: skipped {problem}", err=True)
     if len(result.problems) > MAX_LISTED:

@@ -69,7 +69,8 @@ def loader_class(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
                 value = super().construct_object(node, deep)
             except (ValueError, IndexError, KeyError, AttributeError) as error:
                 kind = node.tag.rsplit(":", 1)[-1]
-                if kind in ("int", "float") and _digits(node.value) > _INT_DIGIT_LIMIT:
+                if kind in ("int", "float") and isinstance(node.value, str) \
+                        and _digits(node.value) > _INT_DIGIT_LIMIT:
                     message = _too_large(node.value)
                 else:
                     what = repr(_cut(node.value)) if isinstance(node.value, str) \
