@@ -136,18 +136,27 @@ def repository(tmp_path: Path) -> Path:
     return folder
 
 
+MEASURE = """
+import resource, subprocess, sys
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                      stdin=subprocess.DEVNULL)
+sys.stderr.buffer.write(done.stderr)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+sys.exit(done.returncode)
+"""
+"""Runs a command and prints the peak memory of it and the processes it waited for.
+
+A small process of its own starts the command: a command started from the test
+process would count the test process's memory as its own."""
+
+
 def peak_memory(folder: Path, *args: str) -> tuple[int, str, int]:
     """Exit code, stderr and peak memory in bytes of a command and the processes it waited for."""
-    process = subprocess.Popen([sys.executable, "-m", "stimulering", *args], cwd=folder,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               stdin=subprocess.DEVNULL)
-    assert process.stderr is not None
-    _, status, usage = os.wait4(process.pid, 0)
-    error = process.stderr.read().decode()
-    process.stderr.close()
-    process.returncode = os.waitstatus_to_exitcode(status)
+    done = subprocess.run([sys.executable, "-c", MEASURE, sys.executable, "-m", "stimulering",
+                           *args], cwd=folder, capture_output=True, text=True, timeout=HANG,
+                          check=False)
     scale = 1 if sys.platform == "darwin" else 1024
-    return process.returncode, error, usage.ru_maxrss * scale
+    return done.returncode, done.stderr, int(done.stdout) * scale
 
 
 def test_diff_refuses_a_git_blob_over_the_limit_without_reading_it(repository):
