@@ -308,6 +308,7 @@ def describe(value: Any) -> str:
 def parse_yaml(text: str, shown: str) -> Document:
     """Parse YAML text safely into a ``Document``."""
     loader = _Loader(text)
+    root: yaml.Node | None = None
     try:
         root = loader.get_single_node()
         if root is None:
@@ -320,7 +321,13 @@ def parse_yaml(text: str, shown: str) -> Document:
             _check_shape(root, shown)
             data = loader.construct_document(root)
     except yaml.MarkedYAMLError as error:
-        raise _yaml_error(shown, text, error) from None
+        # A value that cannot be built (a number too large, ``!!int vier``) sits in a
+        # tree that was read whole: name the id it belongs to as well.
+        item_id = None
+        if isinstance(error, yaml.constructor.ConstructorError) and root is not None \
+                and error.problem_mark is not None:
+            item_id = _item_id_at_index(root, error.problem_mark.index)
+        raise _yaml_error(shown, text, error, item_id) from None
     except yaml.YAMLError as error:
         raise invalid(shown, f"YAML error: {error}") from None
     except RecursionError:
@@ -335,7 +342,32 @@ def parse_yaml(text: str, shown: str) -> Document:
     return Document(shown, data, root)
 
 
-def _yaml_error(shown: str, text: str, error: yaml.MarkedYAMLError) -> InvalidInputError:
+def _item_id_at_index(root: yaml.Node, index: int) -> str | None:
+    """The id the scalar starting at ``index`` concerns, found as ``item_id_at`` finds it."""
+    stack: list[tuple[yaml.Node, str | None, str | int | None]] = [(root, None, None)]
+    seen: set[int] = set()
+    while stack:
+        node, found, parent_key = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode) and node.start_mark.index == index:
+            return found
+        if isinstance(node, yaml.MappingNode):
+            found = next((value.value for key, value in node.value
+                          if isinstance(key, yaml.ScalarNode) and key.value == "id"
+                          and isinstance(value, yaml.ScalarNode)), found)
+            for key, value in node.value:
+                step = key.value if isinstance(key, yaml.ScalarNode) else None
+                named = step if parent_key in ("answers", "notes") and step else found
+                stack.append((value, named, step))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, found, position) for position, item in enumerate(node.value))
+    return None
+
+
+def _yaml_error(shown: str, text: str, error: yaml.MarkedYAMLError,
+                item_id: str | None = None) -> InvalidInputError:
     """One clear, located message for a PyYAML error."""
     mark = error.problem_mark or error.context_mark
     problem = (error.problem or "").replace("\n", " ")
@@ -364,7 +396,7 @@ def _yaml_error(shown: str, text: str, error: yaml.MarkedYAMLError) -> InvalidIn
             message += f" ({context} that starts on line {context_mark.line + 1})"
         elif context:
             message += f" ({context})"
-    return invalid(shown, message, line=line, column=column)
+    return invalid(shown, message, line=line, column=column, item_id=item_id)
 
 
 def _check_shape(root: yaml.Node, shown: str) -> None:
