@@ -36,4 +36,6 @@ def test_the_benchmarks_run_and_report_every_comparison(tmp_path):
     cases = len(CASES)
     assert f"\nBad input: {cases} cases of tests/data/invalid/, each run once; slowest " \
         in result.stdout
+    assert "\nMany problems: `validate` on a file with 50,000 unknown keys, 1 runs; median " \
+        in result.stdout
     assert "12 answers files" in result.stderr

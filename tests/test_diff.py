@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -212,6 +213,34 @@ def test_a_broken_old_set_is_reported_with_its_revision(cli, repository):
         "not a number\n"
         "HEAD:sets/questions.yaml:1:1: regio_set: missing key 'languages'\n"
         "HEAD:sets/questions.yaml:1:1: regio_set: missing key 'questions'\n")
+
+
+def test_a_revision_that_looks_like_an_option_never_reaches_git(cli, repository, tmp_path):
+    planted = tmp_path / "x:sets" / "questions.yaml"
+    planted.parent.mkdir()
+    for spec in (f"--output={planted.parent.parent}/x:sets/questions.yaml", "-p:sets/q.yaml"):
+        result = cli("diff", "--", spec, "sets/questions.yaml", expect=1)
+        assert (result.stdout, result.stderr) == (
+            "", f"error: {spec}: a revision cannot start with '-'\n")
+    assert not planted.exists()
+    assert not list(tmp_path.glob("x:*/*"))
+
+
+def test_diff_does_not_fetch_a_missing_object_from_the_remote(cli, repository, tmp_path,
+                                                              monkeypatch):
+    # A partial clone without blobs: reading an old question set would fetch it from
+    # the remote. diff reads only what is in the repository.
+    git(repository, "config", "uploadpack.allowFilter", "true")
+    clone = tmp_path / "kloon"
+    git(tmp_path, "clone", "-q", "--no-checkout", "--filter=blob:none",
+        repository.as_uri(), str(clone))
+    monkeypatch.chdir(clone)
+    result = cli("diff", "HEAD~1:sets/questions.yaml", "HEAD:sets/questions.yaml", expect=1)
+    assert result.stderr.startswith("error: HEAD~1:sets/questions.yaml: git show failed: ")
+    missing = subprocess.run(["git", "rev-list", "--objects", "--all", "--missing=print"],
+                             cwd=clone, capture_output=True, text=True, check=True,
+                             env={**os.environ, "GIT_NO_LAZY_FETCH": "1"}).stdout
+    assert len([line for line in missing.splitlines() if line.startswith("?")]) == 2
 
 
 # --- the pure diff -----------------------------------------------------------------------------

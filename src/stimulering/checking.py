@@ -94,9 +94,12 @@ def validate_paths(paths: list[Path], questions: Path | None,
     question_choices: list[Path | None] = list(question_sets) or [None]
     model_choices: list[Path | None] = list(models) or [None]
     pairs = [(q, m) for q in question_choices for m in model_choices]
+    seen = set(problems)  # a problem of a file checked with several partners, listed once
     for question_path, model_path in pairs:
-        problems.extend(p for p in engine_module.check(question_path, model_path)
-                        if p not in problems)
+        for problem in engine_module.check(question_path, model_path):
+            if problem not in seen:
+                seen.add(problem)
+                problems.append(problem)
     if answers or workbooks:
         problems.extend(_answers_problems(answers, question_sets, models, workbooks))
     count = len(question_choices) + len(model_choices) + answers_files

@@ -30,13 +30,18 @@ class _Group(typer.core.TyperGroup):
     """Catches the project's error base in one place and turns it into an exit code."""
 
     def invoke(self, ctx: Any) -> Any:
-        from stimulering.errors import StimuleringError
+        from stimulering.errors import StimuleringError, file_error
         from stimulering.sanitise import visible
 
         try:
             return super().invoke(ctx)
-        except StimuleringError as error:
+        except (StimuleringError, OSError) as caught:
             if ctx.meta.get("stimulering.debug"):
+                raise
+            # A file the system refuses (a name too long, a folder without permission)
+            # is the user's input too: it is named, without a traceback.
+            error = caught if isinstance(caught, StimuleringError) else file_error(caught)
+            if error is None:
                 raise
             # Messages quote file names and file contents: nothing in them may act on
             # the terminal.
@@ -77,11 +82,12 @@ def _root(
 QuestionsOption = Annotated[
     Path | None,
     typer.Option("--questions", help="Question set to use (default: the shipped one).",
-                 dir_okay=False),
+                 dir_okay=False, readable=False),
 ]
 ModelOption = Annotated[
     Path | None,
-    typer.Option("--model", help="Model folder to use (default: the shipped one)."),
+    typer.Option("--model", help="Model folder to use (default: the shipped one).",
+                 readable=False),
 ]
 def _check_lang(value: str) -> str:
     """``--lang`` must name a language the program's labels are written in."""
@@ -96,7 +102,7 @@ LangOption = Annotated[str, typer.Option("--lang", help="Language of the output:
                                          callback=_check_lang)]
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.",
-                              dir_okay=False)]
+                              dir_okay=False, readable=False)]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
 AllTopicsOption = Annotated[bool, typer.Option(
     "--all", help="Several partners: every discussion topic, not only the first ten.")]
@@ -166,7 +172,7 @@ def _stdin_is_terminal() -> bool:
 def _interview(questions: Path | None, model: Path | None, lang: str, *, resume: Path | None,
                save: Path | None, coalition: str | None, organisation: str | None,
                role: str | None, level: str | None, round_label: str | None = None) -> None:
-    from stimulering.model import LEVELS, ROLES
+    from stimulering.model import LEVELS, NAME_MAX, ROLES
     from stimulering.terminal import Options, run_interview
 
     if role is not None and role not in ROLES:
@@ -176,6 +182,11 @@ def _interview(questions: Path | None, model: Path | None, lang: str, *, resume:
     for name, value in (("--coalition", coalition), ("--organisation", organisation)):
         if value is not None and not value.strip():
             _usage(f"{name}: must not be empty")
+        if value is not None and len(value.strip()) > NAME_MAX:
+            from stimulering.errors import StimuleringError
+
+            raise StimuleringError(f"{name}: at most {NAME_MAX} characters, not "
+                                   f"{len(value.strip())}")
     engine = _engine(questions, model, lang)
     code = run_interview(engine, Options(
         lang=lang, save=save, resume=resume, coalition=coalition and coalition.strip(),
@@ -219,10 +230,10 @@ def _usage(message: str) -> NoReturn:
 def assess(
     partner_files: Annotated[list[Path] | None, typer.Argument(
         help="With --consensus: the answers files of the partners of one coalition.",
-        dir_okay=False, show_default=False, metavar="PARTNER_FILE")] = None,
+        dir_okay=False, readable=False, show_default=False, metavar="PARTNER_FILE")] = None,
     answers: Annotated[Path | None, typer.Option(
         "--answers", help="Score this answers file without asking anything.",
-        dir_okay=False)] = None,
+        dir_okay=False, readable=False)] = None,
     output_format: Annotated[AssessFormat, typer.Option(
         "--format", help="Output format of the result.")] = AssessFormat.text,
     output: OutputOption = None,
@@ -232,11 +243,11 @@ def assess(
     lang: LangOption = "nl",
     resume: Annotated[Path | None, typer.Option(
         "--resume", help="Continue the interview saved in this answers file.",
-        dir_okay=False)] = None,
+        dir_okay=False, readable=False)] = None,
     save: Annotated[Path | None, typer.Option(
         "--save", help="Save the interview's answers in this file (default: "
                        "coalition-organisation-date.yaml in the current folder).",
-        dir_okay=False)] = None,
+        dir_okay=False, readable=False)] = None,
     coalition: Annotated[str | None, typer.Option(
         "--coalition", help="Name of the coalition (asked when not given).")] = None,
     organisation: Annotated[str | None, typer.Option(
@@ -302,17 +313,18 @@ def assess(
 def validate(
     paths: Annotated[list[Path] | None, typer.Argument(
         help="Question sets, model folders or files, and answers files to check "
-             "(default: the shipped question set and model).")] = None,
+             "(default: the shipped question set and model).", readable=False)] = None,
     questions: QuestionsOption = None,
     model: ModelOption = None,
 ) -> None:
     """Check question sets, models and answers files; usable as a pre-commit hook."""
     from stimulering.checking import validate_paths
+    from stimulering.errors import listed
     from stimulering.sanitise import visible
 
     problems, checked = validate_paths(list(paths or []), questions, model)
-    for problem in problems:
-        typer.echo(visible(str(problem)))
+    for line in listed(problems):
+        typer.echo(visible(line))
     if problems:
         typer.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", err=True)
         raise typer.Exit(1)
@@ -474,7 +486,8 @@ class CompareFormat(str, enum.Enum):
     xlsx = "xlsx"
 
 
-AnswersFiles = Annotated[list[Path], typer.Argument(help="Answers files.", dir_okay=False)]
+AnswersFiles = Annotated[list[Path], typer.Argument(help="Answers files.", dir_okay=False,
+                                                    readable=False)]
 
 
 def _chart_name(report: Path | None, answers: Path) -> str:
@@ -493,7 +506,8 @@ def report_command(
     files: AnswersFiles,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the report to this file (markdown: with the chart "
-                               "beside it as <name>-radar.svg).", dir_okay=False)] = None,
+                               "beside it as <name>-radar.svg).", dir_okay=False,
+        readable=False)] = None,
     output_format: Annotated[ReportFormat, typer.Option(
         "--format", help="markdown, html (one self-contained page), json, docx (Word), pdf "
                          "(A4) or xlsx (the summary, action plan and advice).")
@@ -653,7 +667,8 @@ def progress(
 @app.command()
 def compare(
     paths: Annotated[list[Path], typer.Argument(
-        help="Answers files and folders (read recursively for *.yaml and *.yml).")],
+        help="Answers files and folders (read recursively for *.yaml and *.yml).",
+        readable=False)],
     output_format: Annotated[CompareFormat, typer.Option(
         "--format", help="table, markdown, json, csv or xlsx.")] = CompareFormat.table,
     anonymise: Annotated[bool, typer.Option(
@@ -668,13 +683,16 @@ def compare(
 ) -> None:
     """Compare coalitions: the latest assessment of each, phase and score per pillar."""
     from stimulering.archive import scan
-    from stimulering.errors import StimuleringError
+    from stimulering.errors import MAX_LISTED, StimuleringError
     from stimulering.sanitise import visible
 
     engine = _engine(questions, model, lang)
     result = scan(paths, engine.scorer)
-    for problem in result.problems:
+    for problem in result.problems[:MAX_LISTED]:
         typer.echo(visible(f"warning: skipped {problem}"), err=True)
+    if len(result.problems) > MAX_LISTED:
+        more = len(result.problems) - MAX_LISTED
+        typer.echo(f"warning: ... and {more:,} more problem{'s' if more != 1 else ''}", err=True)
     if result.problems and (strict or not result.files):
         raise StimuleringError(f"{len(result.problems)} of "
                                f"{len(result.problems) + result.files} files could not be read")

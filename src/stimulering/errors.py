@@ -7,6 +7,7 @@ and prints its message to stderr without a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -50,12 +51,28 @@ class StimuleringError(Exception):
         return self.message
 
 
+MAX_LISTED = 200
+"""Most problems listed in a message; a file with thousands would bury the first ones."""
+
+
+def listed(problems: Sequence[Problem]) -> list[str]:
+    """The first ``MAX_LISTED`` problems as lines, then how many more there are."""
+    lines = [str(problem) for problem in problems[:MAX_LISTED]]
+    more = len(problems) - MAX_LISTED
+    if more > 0:
+        lines.append(f"... and {more:,} more problem{'s' if more != 1 else ''}")
+    return lines
+
+
 class InvalidInputError(StimuleringError):
-    """One or more problems in question sets, model files or answers files."""
+    """One or more problems in question sets, model files or answers files.
+
+    ``problems`` holds them all; the message lists at most ``MAX_LISTED``.
+    """
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = tuple(problems)
-        super().__init__("\n".join(str(problem) for problem in self.problems))
+        super().__init__("\n".join(listed(self.problems)))
 
 
 class UsageError(StimuleringError):
@@ -72,6 +89,17 @@ def invalid(file: str, message: str, *, line: int | None = None, column: int | N
             item_id: str | None = None) -> InvalidInputError:
     """Build an ``InvalidInputError`` holding a single problem."""
     return InvalidInputError([Problem(file, message, line, column, item_id)])
+
+
+def file_error(error: OSError) -> StimuleringError | None:
+    """An error of the file system about a named file, as a message naming it.
+
+    ``None`` for an error that names no file: that one is not the user's input.
+    """
+    if error.filename is None:
+        return None
+    reason = error.strerror or type(error).__name__
+    return StimuleringError(f"{error.filename}: cannot be used ({reason})")
 
 
 class MixedCoalitionsError(StimuleringError):

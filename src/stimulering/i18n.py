@@ -192,6 +192,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "iv.error.number": "Typ een getal, bijvoorbeeld 4 of 2,5, of een commando "
                            "(? voor hulp).",
         "iv.error.negative": "Typ een getal van 0 of meer.",
+        "iv.error.number_too_large": "Dat getal is te groot. Typ een getal, bijvoorbeeld 4 of "
+                                     "2,5, of een commando (? voor hulp).",
+        "iv.error.too_long": "Hooguit {limit} tekens; dit zijn er {count}.",
         "iv.error.band": "{value} valt buiten het bereik van deze vraag ({ranges}).",
         "iv.error.text_special": "Een open vraag kent geen 'weet niet' of 'n.v.t.': laat het "
                                  "antwoord leeg met Enter.",
@@ -472,6 +475,9 @@ _LABELS: dict[str, dict[str, str]] = {
                           "spaces, or a command (? for help).",
         "iv.error.number": "Type a number, for example 4 or 2.5, or a command (? for help).",
         "iv.error.negative": "Type a number of 0 or more.",
+        "iv.error.number_too_large": "That number is too large. Type a number, for example 4 "
+                                     "or 2.5, or a command (? for help).",
+        "iv.error.too_long": "At most {limit} characters; this has {count}.",
         "iv.error.band": "{value} is outside the range of this question ({ranges}).",
         "iv.error.text_special": "An open question has no 'don't know' or 'not applicable': "
                                  "leave the answer empty with Enter.",

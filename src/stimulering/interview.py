@@ -11,6 +11,7 @@ adapter (``stimulering.terminal``) only shows and reads.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -20,6 +21,7 @@ from typing import Literal
 from stimulering.i18n import label, number_text, option_labels
 from stimulering.model import (
     DONT_KNOW,
+    LARGEST_NUMBER,
     NOT_APPLICABLE,
     Answers,
     AnswerValue,
@@ -91,13 +93,22 @@ def choices(question: Question, lang: str) -> list[Choice]:
 
 
 def _number(text: str) -> int | float | None:
+    """The number typed, ``None`` when it is none, or infinity when it is too large to use."""
     text = text.strip().replace(" ", "")
     if re.fullmatch(r"[+-]?\d+", text):
-        return int(text)
+        # Longer whole numbers cannot fit a float, and Python turns at most some
+        # thousands of digits into a number at all.
+        if len(text.lstrip("+-0")) > _LARGEST_DIGITS:
+            return math.inf
+        whole = int(text)
+        return whole if abs(whole) <= LARGEST_NUMBER else math.inf
     if re.fullmatch(r"[+-]?\d*[.,]\d+|[+-]?\d+[.,]", text):
-        value = float(text.replace(",", "."))
+        value = float(text.replace(",", "."))  # too large a number gives infinity
         return int(value) if value.is_integer() else value
     return None
+
+
+_LARGEST_DIGITS = len(str(int(LARGEST_NUMBER)))
 
 
 def _band_text(low: float, high: float | None, lang: str) -> str:
@@ -169,6 +180,8 @@ def _parse_number(question: Question, text: str, lang: str) -> Parsed:
     number = _number(text)
     if number is None:
         return Invalid(label(lang, "iv.error.number"))
+    if not math.isfinite(number):
+        return Invalid(label(lang, "iv.error.number_too_large"))
     if question.bands is None and number < 0:
         return Invalid(label(lang, "iv.error.negative"))
     if question.bands is not None and band_for(question, number) is None:
@@ -178,10 +191,19 @@ def _parse_number(question: Question, text: str, lang: str) -> Parsed:
     return Value(number)
 
 
+SLUG_MAX = 80
+"""Longest slug: two of them and a date stay well inside a file system's 255 bytes."""
+
+
 def slug(text: str) -> str:
-    """A name made safe for a file name: lower case ASCII letters, digits and hyphens."""
+    """A name made safe for a file name: lower case ASCII letters, digits and hyphens.
+
+    Long names are cut to ``SLUG_MAX`` characters, so that a name as long as a file
+    allows still gives a file name the file system takes.
+    """
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "x"
+    cut = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:SLUG_MAX]
+    return cut.rstrip("-") or "x"
 
 
 def default_file_name(coalition: str, organisation: str, date: dt.date) -> str:

@@ -15,8 +15,12 @@ import codecs
 import datetime as dt
 import hashlib
 import json
+import math
+import os
+import stat
+import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -25,7 +29,14 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from stimulering.errors import InvalidInputError, Problem, invalid
-from stimulering.model import ITEM_ID_PATTERN, Answers, Model, ModelFile, QuestionSet
+from stimulering.model import (
+    ITEM_ID_PATTERN,
+    LARGEST_NUMBER,
+    Answers,
+    Model,
+    ModelFile,
+    QuestionSet,
+)
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Largest YAML file read; real question sets are a few hundred kilobytes at most."""
@@ -44,7 +55,10 @@ def loader_class(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
 
     PyYAML raises a bare ``ValueError`` for them; as text, they reach validation,
     which names the field that needs a date. A value that does not fit the tag it
-    is explicitly given becomes a located YAML error.
+    is explicitly given becomes a located YAML error, and so does a number that is
+    not finite or does not fit a float: ``.inf``, ``.nan``, ``1.0e400``, or a whole
+    number of thousands of digits (hexadecimal and base 60 included), which would
+    break every sum, mean and message it reached.
     """
 
     class Loader(base):  # type: ignore[misc,valid-type]
@@ -52,13 +66,26 @@ def loader_class(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
             # PyYAML's constructors assume a value fits its tag; an explicit tag on a value
             # that does not (``!!int abc``, ``!!bool y``) raises a bare Python error.
             try:
-                return super().construct_object(node, deep)
+                value = super().construct_object(node, deep)
             except (ValueError, IndexError, KeyError, AttributeError) as error:
                 kind = node.tag.rsplit(":", 1)[-1]
-                what = repr(node.value) if isinstance(node.value, str) else "this value"
+                if kind in ("int", "float") and isinstance(node.value, str) \
+                        and _digits(node.value) > _INT_DIGIT_LIMIT:
+                    message = _too_large(node.value)
+                else:
+                    what = repr(_cut(node.value)) if isinstance(node.value, str) \
+                        else "this value"
+                    message = f"{what} cannot be read as !!{kind}"
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"{what} cannot be read as !!{kind}", node.start_mark,
-                ) from error
+                    None, None, message, node.start_mark) from error
+            kind_of_value = type(value)
+            if kind_of_value is float and not -LARGEST_NUMBER <= value <= LARGEST_NUMBER:
+                raise yaml.constructor.ConstructorError(
+                    None, None, _not_finite(node.value, value), node.start_mark)
+            if kind_of_value is int and not -LARGEST_NUMBER <= value <= LARGEST_NUMBER:
+                raise yaml.constructor.ConstructorError(
+                    None, None, _too_large(node.value), node.start_mark)
+            return value
 
         def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
             try:
@@ -68,6 +95,34 @@ def loader_class(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
 
     Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
     return Loader
+
+
+_INT_DIGIT_LIMIT = getattr(sys, "get_int_max_str_digits", lambda: 4300)() or 4300
+"""Python turns at most this many decimal digits into a whole number."""
+_PLAIN_INT_DIGITS = 308
+"""Plain decimals this long always fit a float; longer ones take the checked way."""
+
+
+def _digits(text: str) -> int:
+    return sum(char.isdigit() for char in text)
+
+
+def _cut(text: str, width: int = 24) -> str:
+    """A value for a message: long ones cut short, with the length they had."""
+    return text if len(text) <= width else f"{text[:width - 1]}… ({len(text):,} characters)"
+
+
+def _too_large(text: str) -> str:
+    return (f"the number {_cut(text)} is too large; numbers must lie between -1.8e308 "
+            "and 1.8e308")
+
+
+def _not_finite(text: str, value: float) -> str:
+    if math.isnan(value):
+        return f"{_cut(text)} is not a number; numbers must be finite"
+    if text.lstrip("+-").lower() == ".inf":
+        return f"{_cut(text)} is infinite; numbers must be finite"
+    return _too_large(text)
 
 
 # The C parser is several times faster; fall back cleanly when libyaml is missing.
@@ -84,19 +139,42 @@ class Document:
     """The plain Python data (dicts, lists, scalars)."""
     root: yaml.Node | None
     """The YAML node tree, for line and column look-ups."""
+    _keys: dict[int, dict[str, yaml.Node]] = field(default_factory=dict, init=False,
+                                                   repr=False, compare=False)
+    """The value node of each key, per mapping node looked into (built once per mapping)."""
 
     def locate(self, location: Location) -> tuple[int | None, int | None]:
-        """Line and column (1-based) of the deepest node that ``location`` reaches."""
+        """Line and column (1-based) of the deepest node that ``location`` reaches.
+
+        Each mapping's keys are indexed the first time a location goes into it, so that
+        locating every problem of a file with thousands of them stays linear.
+        """
         node = self.root
         if node is None:
             return None, None
         mark = node.start_mark
         for step in location:
-            child = _child(node, step)
+            child = self._child(node, step)
             if child is None:
                 continue  # a pydantic union tag or a missing key: stay at the parent
-            node, mark = child
+            node, mark = child, child.start_mark
         return mark.line + 1, mark.column + 1
+
+    def _child(self, node: yaml.Node, step: int | str) -> yaml.Node | None:
+        if isinstance(node, yaml.MappingNode):
+            keys = self._keys.get(id(node))
+            if keys is None:
+                keys = {}
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, yaml.ScalarNode):
+                        keys.setdefault(key_node.value, value_node)  # the first one wins
+                self._keys[id(node)] = keys
+            return keys.get(str(step))
+        if isinstance(node, yaml.SequenceNode) and isinstance(step, int) \
+                and 0 <= step < len(node.value):
+            item: yaml.Node = node.value[step]
+            return item
+        return None
 
     def problem(self, location: Location, message: str, item_id: str | None = None) -> Problem:
         """A problem at ``location`` in this document."""
@@ -104,19 +182,6 @@ class Document:
         if item_id is None:
             item_id = item_id_at(self.data, location)
         return Problem(self.path, message, line, column, item_id)
-
-
-def _child(node: yaml.Node, step: int | str) -> tuple[yaml.Node, Any] | None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
-                return value_node, value_node.start_mark
-        return None
-    if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-        if 0 <= step < len(node.value):
-            item = node.value[step]
-            return item, item.start_mark
-    return None
 
 
 def item_id_at(data: Any, location: Location) -> str | None:
@@ -143,18 +208,61 @@ def item_id_at(data: Any, location: Location) -> str | None:
 
 def read_text(path: Path, shown: str) -> str:
     """Read a file as UTF-8 text, refusing what is too big, binary or not UTF-8."""
+    return decode_text(read_bytes(path, shown), shown)
+
+
+def read_bytes(path: Path, shown: str) -> bytes:
+    """The bytes of a regular file, at most ``MAX_FILE_BYTES`` of them.
+
+    The file is opened without blocking and checked before anything is read: a
+    named pipe would wait for a writer, and a device such as ``/dev/zero`` says
+    its size is 0 and never ends. What is read is capped as well, whatever the
+    file's size claims to be.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) \
+        | getattr(os, "O_BINARY", 0)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise invalid(shown, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-        raw = path.read_bytes()
+        descriptor = os.open(path, flags)
     except FileNotFoundError:
         raise invalid(shown, "file not found") from None
     except IsADirectoryError:
         raise invalid(shown, "is a folder, not a file") from None
     except OSError as error:
         raise invalid(shown, f"cannot be read ({error.strerror})") from None
-    return decode_text(raw, shown)
+    with os.fdopen(descriptor, "rb", buffering=0) as stream:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise invalid(shown, _not_regular(status.st_mode))
+        if status.st_size > MAX_FILE_BYTES:
+            raise invalid(shown, f"file is {status.st_size:,} bytes; the limit is "
+                                 f"{MAX_FILE_BYTES:,}")
+        chunks: list[bytes] = []
+        left = MAX_FILE_BYTES + 1
+        try:
+            while left > 0:
+                chunk = stream.read(left)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                left -= len(chunk)
+        except OSError as error:
+            raise invalid(shown, f"cannot be read ({error.strerror})") from None
+    if left <= 0:
+        raise invalid(shown, f"file is larger than {MAX_FILE_BYTES:,} bytes, the limit")
+    return b"".join(chunks)
+
+
+def _not_regular(mode: int) -> str:
+    """Why a file that is not a regular file is refused, in words."""
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe, not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a regular file"
+    return "is not a regular file"
 
 
 def decode_text(raw: bytes, shown: str) -> str:
@@ -200,6 +308,7 @@ def describe(value: Any) -> str:
 def parse_yaml(text: str, shown: str) -> Document:
     """Parse YAML text safely into a ``Document``."""
     loader = _Loader(text)
+    root: yaml.Node | None = None
     try:
         root = loader.get_single_node()
         if root is None:
@@ -212,7 +321,13 @@ def parse_yaml(text: str, shown: str) -> Document:
             _check_shape(root, shown)
             data = loader.construct_document(root)
     except yaml.MarkedYAMLError as error:
-        raise _yaml_error(shown, text, error) from None
+        # A value that cannot be built (a number too large, ``!!int vier``) sits in a
+        # tree that was read whole: name the id it belongs to as well.
+        item_id = None
+        if isinstance(error, yaml.constructor.ConstructorError) and root is not None \
+                and error.problem_mark is not None:
+            item_id = _item_id_at_index(root, error.problem_mark.index)
+        raise _yaml_error(shown, text, error, item_id) from None
     except yaml.YAMLError as error:
         raise invalid(shown, f"YAML error: {error}") from None
     except RecursionError:
@@ -227,7 +342,32 @@ def parse_yaml(text: str, shown: str) -> Document:
     return Document(shown, data, root)
 
 
-def _yaml_error(shown: str, text: str, error: yaml.MarkedYAMLError) -> InvalidInputError:
+def _item_id_at_index(root: yaml.Node, index: int) -> str | None:
+    """The id the scalar starting at ``index`` concerns, found as ``item_id_at`` finds it."""
+    stack: list[tuple[yaml.Node, str | None, str | int | None]] = [(root, None, None)]
+    seen: set[int] = set()
+    while stack:
+        node, found, parent_key = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode) and node.start_mark.index == index:
+            return found
+        if isinstance(node, yaml.MappingNode):
+            found = next((value.value for key, value in node.value
+                          if isinstance(key, yaml.ScalarNode) and key.value == "id"
+                          and isinstance(value, yaml.ScalarNode)), found)
+            for key, value in node.value:
+                step = key.value if isinstance(key, yaml.ScalarNode) else None
+                named = step if parent_key in ("answers", "notes") and step else found
+                stack.append((value, named, step))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, found, position) for position, item in enumerate(node.value))
+    return None
+
+
+def _yaml_error(shown: str, text: str, error: yaml.MarkedYAMLError,
+                item_id: str | None = None) -> InvalidInputError:
     """One clear, located message for a PyYAML error."""
     mark = error.problem_mark or error.context_mark
     problem = (error.problem or "").replace("\n", " ")
@@ -256,7 +396,7 @@ def _yaml_error(shown: str, text: str, error: yaml.MarkedYAMLError) -> InvalidIn
             message += f" ({context} that starts on line {context_mark.line + 1})"
         elif context:
             message += f" ({context})"
-    return invalid(shown, message, line=line, column=column)
+    return invalid(shown, message, line=line, column=column, item_id=item_id)
 
 
 def _check_shape(root: yaml.Node, shown: str) -> None:
@@ -344,7 +484,8 @@ def _construct_plain(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
         if tag == _STR:
             return value
         if tag == _INT and value.isascii() and value.isdigit() \
-                and (value[0] != "0" or value == "0"):  # "010" is octal in YAML 1.1
+                and (value[0] != "0" or value == "0") \
+                and len(value) <= _PLAIN_INT_DIGITS:  # "010" is octal in YAML 1.1
             return int(value)
         if tag == _NULL:
             return None
@@ -573,11 +714,14 @@ MODEL_SECTIONS = ("pillars", "categories", "phases", "signals", "advice", "instr
 
 def model_files(path: Path) -> list[Path]:
     """The YAML files of a model folder, in name order (or the single file given)."""
-    if path.is_file():
-        return [path]
     if not path.is_dir():
-        raise invalid(str(path), "model folder not found")
-    files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        if not path.exists():
+            raise invalid(str(path), "model folder not found")
+        return [path]  # a file, or something reading it refuses with the reason
+    try:
+        files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    except OSError as error:
+        raise invalid(str(path), f"cannot be read ({error.strerror})") from None
     if not files:
         raise invalid(str(path), "model folder holds no .yaml files")
     return files

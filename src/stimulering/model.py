@@ -10,6 +10,7 @@ object (references between questions, instruments and languages) live in
 # faster from real annotations, and start-up time matters for a command-line tool.
 import datetime as dt
 import functools
+import sys
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -89,6 +90,16 @@ AnswerValue = StrictInt | StrictFloat | StrictStr | list[StrictStr] | None
 """A raw answer as it stands in an answers file; ``None`` means not answered yet."""
 
 SEMVER_PATTERN = r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$"
+MAX_WEIGHT = 1000.0
+"""Largest weight of a question; weights say how much more one item counts than another."""
+LARGEST_NUMBER = sys.float_info.max
+"""Numbers in files must be finite and within the range of a float (about 1.8e308)."""
+NAME_MAX = 200
+"""Longest name of a coalition or organisation, and of an action's owner."""
+ACTION_MAX = 2000
+"""Longest description of a planned action."""
+NOTE_MAX = 10_000
+"""Longest note to an answer."""
 
 class Frozen(BaseModel):
     """Base of every file model: immutable and strict about unknown keys."""
@@ -238,8 +249,9 @@ class Question(Frozen):
     """The statement or question, per language."""
     help: LocalText
     """What a high answer looks like in practice, per language."""
-    weight: Annotated[float, Field(gt=0)] = 1.0
-    """Weight of the item in the means of its level and pillar."""
+    weight: Annotated[float, Field(gt=0, le=MAX_WEIGHT)] = 1.0
+    """Weight of the item in the means of its level and pillar (at most ``MAX_WEIGHT``, so
+    that no sum of weights can overflow)."""
     gate: StrictBool = False
     """When true, the level is only met if this item scores at least 0.5."""
     reverse: StrictBool = False
@@ -567,7 +579,7 @@ class QuestionSetRef(Frozen):
 class Respondent(Frozen):
     """Who answered."""
 
-    organisation: Annotated[str, Field(min_length=1, max_length=200)]
+    organisation: Annotated[str, Field(min_length=1, max_length=NAME_MAX)]
     role: Role
     level: Level
 
@@ -575,8 +587,8 @@ class Respondent(Frozen):
 class Action(Frozen):
     """A planned action on the roadmap to a target phase."""
 
-    what: Annotated[str, Field(min_length=1, max_length=2000)]
-    owner: Annotated[str, Field(max_length=200)] = ""
+    what: Annotated[str, Field(min_length=1, max_length=ACTION_MAX)]
+    owner: Annotated[str, Field(max_length=NAME_MAX)] = ""
     due: dt.date | None = None
     item: ItemId | None = None
     """Question this action addresses."""
@@ -603,14 +615,14 @@ class Answers(Frozen):
     stimulering_answers: Literal[1]
     """Format version of the answers file."""
     question_set: QuestionSetRef | None = None
-    coalition: Annotated[str, Field(min_length=1, max_length=200)]
+    coalition: Annotated[str, Field(min_length=1, max_length=NAME_MAX)]
     respondent: Respondent
     date: dt.date
     round: RoundLabel | None = None
     """The assessment round the file belongs to; files of one round are combined."""
     lang: LanguageCode = "nl"
     answers: dict[ItemId, AnswerValue] = Field(default_factory=dict)
-    notes: dict[ItemId, Annotated[str, Field(max_length=10000)]] = Field(default_factory=dict)
+    notes: dict[ItemId, Annotated[str, Field(max_length=NOTE_MAX)]] = Field(default_factory=dict)
     targets: dict[PillarId, PhaseNumber] = Field(default_factory=dict)
     actions: list[Action] = Field(default_factory=list)
     consensus: ConsensusRecord | None = None

@@ -37,7 +37,10 @@ from stimulering.interview import (
     slug,
 )
 from stimulering.model import (
+    ACTION_MAX,
     LEVELS,
+    NAME_MAX,
+    NOTE_MAX,
     PILLARS,
     ROLES,
     Action,
@@ -123,13 +126,16 @@ class Session:
         """A program label in the interview's language."""
         return label(self.lang, key, **values)
 
-    def ask_text(self, key: str) -> str:
-        """Ask for a text that may not be empty."""
+    def ask_text(self, key: str, limit: int, *, required: bool = True) -> str:
+        """Ask for a text of at most ``limit`` characters (on one line; not empty if required)."""
         while True:
             text = " ".join(self.read(self.label(key)).split())
-            if text:
+            if required and not text:
+                self.say(self.label("iv.error.required"), "yellow")
+            elif len(text) > limit:
+                self.say(self.label("iv.error.too_long", limit=limit, count=len(text)), "yellow")
+            else:
                 return text
-            self.say(self.label("iv.error.required"), "yellow")
 
     def ask_menu(self, key: str, values: tuple[str, ...], names: str) -> str:
         """Ask for one of ``values`` by number or by id."""
@@ -184,8 +190,8 @@ class Session:
             self.open(self.options.resume, self.engine.read_answers(self.options.resume))
             return
         options = self.options
-        coalition = options.coalition or self.ask_text("iv.ask.coalition")
-        organisation = options.organisation or self.ask_text("iv.ask.organisation")
+        coalition = options.coalition or self.ask_text("iv.ask.coalition", NAME_MAX)
+        organisation = options.organisation or self.ask_text("iv.ask.organisation", NAME_MAX)
         found = self.unfinished(coalition, organisation)
         if found is not None:
             path, answers = found
@@ -305,11 +311,19 @@ class Session:
                 self.say(pick(question.help, self.lang) or self.label("iv.no_help"), "italic")
                 self.say(self.label("iv.footer"), "dim")
             elif isinstance(parsed, Command) and parsed.kind == "note":
-                self.interview.set_note(self.read(self.label("iv.prompt.note")))
+                self.interview.set_note(self.ask_note())
                 self.save()
                 self.say(self.label("iv.note_saved"), "dim")
             else:
                 return parsed
+
+    def ask_note(self) -> str:
+        """Ask for a note of at most ``NOTE_MAX`` characters (empty clears it)."""
+        while True:
+            text = self.read(self.label("iv.prompt.note")).strip()
+            if len(text) <= NOTE_MAX:
+                return text
+            self.say(self.label("iv.error.too_long", limit=NOTE_MAX, count=len(text)), "yellow")
 
     def questions(self) -> Outcome:
         """Ask from the current question to the end."""
@@ -444,8 +458,8 @@ class Session:
         """Record planned actions, one after the other."""
         assert self.base is not None
         while True:
-            what = self.ask_text("iv.actions.what")
-            owner = " ".join(self.read(self.label("iv.actions.owner")).split())
+            what = self.ask_text("iv.actions.what", ACTION_MAX)
+            owner = self.ask_text("iv.actions.owner", NAME_MAX, required=False)
             due = None
             while True:
                 text = self.read(self.label("iv.actions.due"))
