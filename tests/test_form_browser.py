@@ -31,7 +31,6 @@ from stimulering.loading import load_answers
 from stimulering.model import Answers, Question, QuestionSet
 from stimulering.scoring import Scorer
 from stimulering.store import answers_yaml
-from stimulering.validation import band_for
 from test_form import FORBIDDEN, HOSTILE, hostile_set
 
 ENGINE = load()
@@ -279,7 +278,7 @@ def plan(engine: Any) -> list[Step]:
         elif q.type == "number":
             low = min((band.min for band in q.bands or []), default=0)
             value = low + 2.5
-            assert q.bands is None or band_for(q, value) is not None
+            assert q.bands is None or q.band_for(value) is not None
         else:
             value = values[index % len(values)]
         note = f'Notitie {index}: "verslag" & <i>bijlage</i>' if index % 10 == 3 else None

@@ -8,7 +8,6 @@ from pydantic import ValidationError
 from builders import TEXT, answers, model, option, question, question_set
 from stimulering.advice import advise, next_steps
 from stimulering.scoring import Scorer, item_score
-from stimulering.validation import answer_problem
 
 
 def scorer(questions, **model_options):
@@ -410,13 +409,13 @@ def test_a_context_question_has_no_scores_and_a_scored_one_needs_them(extra, mes
 def test_answers_to_context_questions_are_checked_like_any_other():
     qs = question_set([question("ctx", type_="choice", context=True, options=CONTEXT_OPTIONS),
                        question("years", type_="number", context=True)])
-    assert answer_problem(by_id(qs, "years"), 7.5) is None
-    assert answer_problem(by_id(qs, "years"), "weet_niet") is None
-    assert answer_problem(by_id(qs, "years"), "zeven") == \
+    assert by_id(qs, "years").answer_problem(7.5) is None
+    assert by_id(qs, "years").answer_problem("weet_niet") is None
+    assert by_id(qs, "years").answer_problem("zeven") == \
         "expected a number or weet_niet / nvt, got 'zeven'"
-    assert answer_problem(by_id(qs, "years"), -3) == \
+    assert by_id(qs, "years").answer_problem(-3) == \
         "expected a number of 0 or more or weet_niet / nvt, got -3"
-    assert answer_problem(by_id(qs, "ctx"), "z") == \
+    assert by_id(qs, "ctx").answer_problem("z") == \
         "expected one of x, y or weet_niet / nvt, got 'z'"
 
 

@@ -56,7 +56,6 @@ from stimulering.scoring import (
     Warning,
     item_score,
 )
-from stimulering.validation import answer_problem
 
 DIVERGENCE_MINIMUM = 0.5
 """Spread (highest minus lowest item score) from which an item is a discussion topic."""
@@ -181,7 +180,7 @@ def nearest_value(question: Question, score: float, given: Iterable[AnswerValue]
     best: tuple[float, float] | None = None
     chosen: AnswerValue = None
     for value in candidate_values(question, given):
-        if answer_problem(question, value) is not None or value in SPECIAL_VALUES:
+        if question.answer_problem(value) is not None or value in SPECIAL_VALUES:
             continue  # only plain, valid answers can stand for a mean score
         value_score = item_score(question, value)
         key = (round(abs(value_score - score), 9), value_score)

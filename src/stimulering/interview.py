@@ -28,7 +28,6 @@ from stimulering.model import (
     Question,
 )
 from stimulering.scoring import Scorer
-from stimulering.validation import band_for
 
 CommandKind = Literal["help", "back", "note", "review", "quit"]
 
@@ -180,12 +179,13 @@ def _parse_number(question: Question, text: str, lang: str) -> Parsed:
     number = _number(text)
     if number is None:
         return Invalid(label(lang, "iv.error.number"))
-    if not math.isfinite(number):
+    fault = question.number_fault(number)
+    if fault == "not_finite":
         return Invalid(label(lang, "iv.error.number_too_large"))
-    if question.bands is None and number < 0:
+    if fault == "negative":
         return Invalid(label(lang, "iv.error.negative"))
-    if question.bands is not None and band_for(question, number) is None:
-        ranges = ", ".join(_band_text(band.min, band.max, lang) for band in question.bands)
+    if fault == "outside_bands":
+        ranges = ", ".join(_band_text(band.min, band.max, lang) for band in question.bands or [])
         return Invalid(label(lang, "iv.error.band", value=number_text(number, lang),
                              ranges=ranges))
     return Value(number)

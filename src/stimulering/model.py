@@ -10,6 +10,7 @@ object (references between questions, instruments and languages) live in
 # faster from real annotations, and start-up time matters for a command-line tool.
 import datetime as dt
 import functools
+import math
 import sys
 from typing import Annotated, Any, Literal
 
@@ -232,6 +233,19 @@ class Band(Frozen):
         return self
 
 
+NumberFault = Literal["not_finite", "negative", "outside_bands"]
+"""Why a number does not answer a number item: not finite, below 0 (no bands), in no band."""
+
+
+def _band_text(low: float, high: float | None) -> str:
+    return f"[{low:g}, {'∞' if high is None else f'{high:g}'})"
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 class Question(Frozen):
     """One self-assessment item of a question set."""
 
@@ -303,6 +317,73 @@ class Question(Frozen):
             return None
         return next((option.id for option in self.options or []
                      if option.exclusive and option.id in chosen), None)
+
+    def band_for(self, value: float) -> Band | None:
+        """The band of a number item that holds ``value``, or ``None``."""
+        for band in self.bands or []:
+            if value >= band.min and (band.max is None or value < band.max):
+                return band
+        return None
+
+    def number_fault(self, value: float) -> NumberFault | None:
+        """What keeps a finite or infinite number from answering this number item, if anything.
+
+        One predicate for the answers file and the interview, which word it each their own way.
+        """
+        if not math.isfinite(value):
+            return "not_finite"
+        if self.bands is None and value < 0:
+            return "negative"
+        if self.bands is not None and self.band_for(value) is None:
+            return "outside_bands"
+        return None
+
+    def answer_problem(self, value: AnswerValue) -> str | None:
+        """Why ``value`` is not a valid answer to this item, or ``None`` when it is."""
+        if value is None:
+            return None
+        if self.type == "text":
+            return None if isinstance(value, str) else "expected free text"
+        if value in SPECIAL_VALUES:
+            return None
+        special = " or weet_niet / nvt"
+        if self.type == "scale":
+            if isinstance(value, int) and value in SCALE_VALUES:
+                return None
+            return f"expected a whole number from 1 to 5{special}, got {_shown(value)}"
+        if self.type == "yesno":
+            if isinstance(value, str) and value in YESNO_SCORES:
+                return None
+            return f"expected ja, deels or nee{special}, got {_shown(value)}"
+        if self.type == "number":
+            if not isinstance(value, (int, float)):
+                return f"expected a number{special}, got {_shown(value)}"
+            fault = self.number_fault(value)
+            if fault == "not_finite":
+                return f"expected a number{special}, got {_shown(value)}"
+            if fault == "negative":
+                return f"expected a number of 0 or more{special}, got {_shown(value)}"
+            if fault == "outside_bands":
+                ranges = ", ".join(_band_text(band.min, band.max) for band in self.bands or [])
+                return f"{_shown(value)} is outside every score band ({ranges})"
+            return None
+        options = [str(option) for option in self.option_values]
+        if self.type == "choice":
+            if isinstance(value, str) and value in options:
+                return None
+            return f"expected one of {', '.join(options)}{special}, got {_shown(value)}"
+        if not isinstance(value, list):
+            return f"expected a list of options from {', '.join(options)}{special}, " \
+                   f"got {_shown(value)}"
+        unknown = [choice for choice in value if choice not in options]
+        if unknown:
+            return f"unknown option {unknown[0]!r} (options: {', '.join(options)})"
+        if len(set(value)) != len(value):
+            return "an option is selected twice"
+        alone = self.exclusive_clash(value)
+        if alone is not None:
+            return f"option {alone!r} cannot be chosen together with another option"
+        return None
 
     @model_validator(mode="after")
     def _fits_type(self) -> "Question":

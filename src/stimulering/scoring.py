@@ -40,7 +40,6 @@ from stimulering.model import (
     QuestionSetRef,
     Respondent,
 )
-from stimulering.validation import band_for
 
 TOLERANCE = 1e-9
 GATE_MINIMUM = 0.5
@@ -200,7 +199,7 @@ def item_score(question: Question, value: AnswerValue) -> float:
         return YESNO_SCORES[value]
     if kind == "number":
         assert isinstance(value, (int, float))
-        band = band_for(question, value)
+        band = question.band_for(value)
         return float(band.score) if band is not None else 0.0
     scores = question.option_scores
     if kind == "choice":

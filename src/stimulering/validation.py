@@ -8,7 +8,6 @@ and the coverage rule that every (pillar, phase) level can be measured.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -27,11 +26,7 @@ from stimulering.loading import (
 from stimulering.model import (
     PHASE_IDS,
     PILLARS,
-    SCALE_VALUES,
-    SPECIAL_VALUES,
-    YESNO_SCORES,
     Answers,
-    AnswerValue,
     Question,
     QuestionSet,
 )
@@ -198,68 +193,6 @@ def _check_instruments(add: Any, section: str, key: str, named: list[str],
 # --- answers against a question set ------------------------------------------------------------
 
 
-def answer_problem(question: Question, value: AnswerValue) -> str | None:
-    """Why ``value`` is not a valid answer to ``question``, or ``None`` when it is."""
-    if value is None:
-        return None
-    if question.type == "text":
-        return None if isinstance(value, str) else "expected free text"
-    if value in SPECIAL_VALUES:
-        return None
-    special = " or weet_niet / nvt"
-    if question.type == "scale":
-        if isinstance(value, int) and value in SCALE_VALUES:
-            return None
-        return f"expected a whole number from 1 to 5{special}, got {_shown(value)}"
-    if question.type == "yesno":
-        if isinstance(value, str) and value in YESNO_SCORES:
-            return None
-        return f"expected ja, deels or nee{special}, got {_shown(value)}"
-    if question.type == "number":
-        if not isinstance(value, (int, float)) or not math.isfinite(value):
-            return f"expected a number{special}, got {_shown(value)}"
-        if question.bands is None and value < 0:
-            return f"expected a number of 0 or more{special}, got {_shown(value)}"
-        if question.bands is not None and band_for(question, value) is None:
-            ranges = ", ".join(_band_text(band.min, band.max) for band in question.bands or [])
-            return f"{_shown(value)} is outside every score band ({ranges})"
-        return None
-    options = [str(option) for option in question.option_values]
-    if question.type == "choice":
-        if isinstance(value, str) and value in options:
-            return None
-        return f"expected one of {', '.join(options)}{special}, got {_shown(value)}"
-    if not isinstance(value, list):
-        return f"expected a list of options from {', '.join(options)}{special}, " \
-               f"got {_shown(value)}"
-    unknown = [choice for choice in value if choice not in options]
-    if unknown:
-        return f"unknown option {unknown[0]!r} (options: {', '.join(options)})"
-    if len(set(value)) != len(value):
-        return "an option is selected twice"
-    alone = question.exclusive_clash(value)
-    if alone is not None:
-        return f"option {alone!r} cannot be chosen together with another option"
-    return None
-
-
-def band_for(question: Question, value: float) -> Any:
-    """The band of a number question that holds ``value``, or ``None``."""
-    for band in question.bands or []:
-        if value >= band.min and (band.max is None or value < band.max):
-            return band
-    return None
-
-
-def _band_text(low: float, high: float | None) -> str:
-    return f"[{low:g}, {'∞' if high is None else f'{high:g}'})"
-
-
-def _shown(value: AnswerValue) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
 def check_answers(answers: Answers, document: Document, qset: QuestionSet) -> list[Problem]:
     """Invalid values for questions of the set (unknown ids are warnings, see scoring)."""
     by_id = qset.questions_by_id
@@ -274,7 +207,7 @@ def check_answers(answers: Answers, document: Document, qset: QuestionSet) -> li
         question = by_id.get(question_id) or by_id.get(renamed.get(question_id, ""))
         if question is None:
             continue
-        message = answer_problem(question, value)
+        message = question.answer_problem(value)
         if message is not None:
             problems.append(document.problem(("answers", question_id), message, question_id))
     return problems
