@@ -35,3 +35,11 @@ def reached(modules: set[str], forbidden: tuple[str, ...]) -> list[str]:
                                     "stimulering.combine", "stimulering.interview"])
 def test_the_pure_core_imports_neither_loading_nor_yaml_nor_rich(module):
     assert reached(modules_after_import(module), (*LOADING_LAYER, "rich")) == []
+
+
+@pytest.mark.parametrize("module", ["stimulering.results", "stimulering.summary",
+                                    "stimulering.report.markdown", "stimulering.report.json",
+                                    "stimulering.report.coalition", "stimulering.report.text",
+                                    "stimulering.report.xlsx", "stimulering.report.office"])
+def test_renderers_read_results_without_the_loading_layer(module):
+    assert reached(modules_after_import(module), LOADING_LAYER) == []

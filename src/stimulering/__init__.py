@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from stimulering.engine import Engine, Evaluation
+    from stimulering.engine import Engine
+    from stimulering.results import Evaluation
 
 __version__ = "0.1.0"
 __all__ = ["__version__", "assess", "load"]

@@ -21,7 +21,8 @@ import typer
 import typer.core
 
 if TYPE_CHECKING:
-    from stimulering.engine import Engine, Evaluation
+    from stimulering.engine import Engine
+    from stimulering.results import Evaluation
 
 from stimulering import __version__
 

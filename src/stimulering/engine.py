@@ -6,11 +6,10 @@ public API) call ``load`` and then ``Engine.evaluate`` or ``Engine.evaluate_file
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from stimulering import validation
-from stimulering.advice import AdviceItem, advise
+from stimulering.advice import advise
 from stimulering.errors import InvalidInputError, Problem
 from stimulering.loading import (
     Document,
@@ -20,19 +19,9 @@ from stimulering.loading import (
     load_model,
     load_question_set,
 )
-from stimulering.model import Answers, Model, QuestionSet
-from stimulering.scoring import Assessment, Scorer
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    """Everything a renderer needs about one scored answers file."""
-
-    answers: Answers
-    assessment: Assessment
-    advice: dict[str, list[AdviceItem]]
-    questions: QuestionSet
-    model: Model
+from stimulering.model import Answers
+from stimulering.results import Evaluation
+from stimulering.scoring import Scorer
 
 
 class Engine:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from stimulering.engine import Evaluation
 from stimulering.model import PILLARS
+from stimulering.results import Evaluation
 
 RoadmapStatus = Literal["on_the_way", "reached", "no_target", "undetermined"]
 

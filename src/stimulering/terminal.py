@@ -18,7 +18,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from stimulering.engine import Engine, Evaluation
+from stimulering.engine import Engine
 from stimulering.errors import StimuleringError, UsageError
 from stimulering.i18n import join_words, label, pick, plural
 from stimulering.interview import (
@@ -51,6 +51,7 @@ from stimulering.model import (
 )
 from stimulering.report.common import answer_label, phase_text, pillar_name
 from stimulering.report.text import plain, safe_console
+from stimulering.results import Evaluation
 from stimulering.rounds import default_round
 from stimulering.store import (
     answers_yaml,

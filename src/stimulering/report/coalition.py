@@ -6,7 +6,6 @@ from typing import Any
 
 from stimulering.advice import advise
 from stimulering.combine import DIVERGENCE_MINIMUM, TOPIC_LIMIT, CoalitionView
-from stimulering.engine import Evaluation
 from stimulering.i18n import label, pick
 from stimulering.model import PILLARS, Model, QuestionSet
 from stimulering.report.common import (
@@ -34,6 +33,7 @@ from stimulering.report.markdown import (
     table,
     warnings_section,
 )
+from stimulering.results import Evaluation
 
 
 def combined_evaluation(view: CoalitionView, questions: QuestionSet, model: Model) -> Evaluation:

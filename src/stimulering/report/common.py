@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from stimulering.advice import AdviceItem
 from stimulering.combine import Divergence
-from stimulering.engine import Evaluation
 from stimulering.i18n import decimal, join_words, label, number_text, pick, plural
 from stimulering.model import (
     SPECIAL_VALUES,
@@ -16,6 +15,7 @@ from stimulering.model import (
     QuestionSet,
     Respondent,
 )
+from stimulering.results import Evaluation
 from stimulering.scoring import LevelResult, PillarResult, Warning
 
 

@@ -6,10 +6,10 @@ import json
 from typing import Any
 
 from stimulering.advice import next_steps
-from stimulering.engine import Evaluation
 from stimulering.i18n import option_labels, pick
 from stimulering.model import PHASE_IDS, Question, QuestionSet
 from stimulering.report.common import advice_heading, advice_text, needs_text, warning_message
+from stimulering.results import Evaluation
 from stimulering.sanitise import escape_json
 from stimulering.scoring import Assessment, PillarResult, item_score
 

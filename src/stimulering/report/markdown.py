@@ -12,7 +12,6 @@ import re
 from urllib.parse import quote
 
 from stimulering.advice import AdviceItem, next_steps
-from stimulering.engine import Evaluation
 from stimulering.i18n import label, pick
 from stimulering.model import PILLARS, Model
 from stimulering.report.common import (
@@ -34,6 +33,7 @@ from stimulering.report.common import (
     warning_message,
 )
 from stimulering.report.svg import Axis, Chart, radar_svg
+from stimulering.results import Evaluation
 from stimulering.sanitise import visible
 from stimulering.scoring import Assessment, PillarResult, category_scores
 from stimulering.summary import RoadmapRow, roadmap

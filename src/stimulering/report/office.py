@@ -22,9 +22,9 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from stimulering.engine import Evaluation
 from stimulering.i18n import label
 from stimulering.office import reproducible_zip, require
+from stimulering.results import Evaluation
 
 A4_WIDTH_MM = 210
 A4_HEIGHT_MM = 297

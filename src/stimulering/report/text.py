@@ -27,7 +27,6 @@ from rich.table import Table
 from rich.text import Text
 
 from stimulering.advice import next_steps
-from stimulering.engine import Evaluation
 from stimulering.i18n import label, pick
 from stimulering.model import PILLARS
 from stimulering.report.common import (
@@ -44,6 +43,7 @@ from stimulering.report.common import (
     signal_names,
     warning_message,
 )
+from stimulering.results import Evaluation
 from stimulering.sanitise import visible
 from stimulering.summary import roadmap
 

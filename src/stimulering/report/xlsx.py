@@ -13,7 +13,6 @@ from typing import Any
 
 from stimulering.advice import next_steps
 from stimulering.combine import CoalitionRow
-from stimulering.engine import Evaluation
 from stimulering.i18n import label, pick
 from stimulering.model import PILLARS, Model
 from stimulering.office import new_workbook, put, workbook_bytes
@@ -28,6 +27,7 @@ from stimulering.report.common import (
 from stimulering.report.compare import shown_rows
 from stimulering.report.json import rounded
 from stimulering.report.markdown import roadmap_cells, roadmap_header
+from stimulering.results import Evaluation
 from stimulering.summary import roadmap
 
 
