@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from stimulering.interview import Interview, parse_input
-from stimulering.loading import load_answers
+from stimulering.loading.files import load_answers
 from stimulering.sanitise import is_hidden
 
 WHO = ["--coalition", "Rivierstad", "--organisation", "Stroomnet", "--role", "netbeheerder",

@@ -11,7 +11,7 @@ import pytest
 
 from stimulering.engine import load
 from stimulering.interview import Interview
-from stimulering.loading import load_answers
+from stimulering.loading.files import load_answers
 from test_assess_interactive import WHO, whole_interview
 
 pexpect = pytest.importorskip("pexpect")

@@ -161,7 +161,7 @@ def test_progress_over_three_dates_combines_respondents_of_one_date(cli, engine,
 
 def renamed_set(tmp_path: Path) -> Path:
     """A copy of the shipped question set, version 1.1.0, with one item renamed."""
-    from stimulering.loading import default_questions_path
+    from stimulering.loading.files import default_questions_path
 
     data = yaml.safe_load(default_questions_path().read_text(encoding="utf-8"))
     data["version"] = "1.1.0"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from stimulering.loading import load_answers
+from stimulering.loading.files import load_answers
 from stimulering.sanitise import is_hidden
 from test_coalition_cli import partners
 

@@ -27,7 +27,7 @@ from stimulering.engine import load
 from stimulering.form import render_form
 from stimulering.i18n import label
 from stimulering.interview import Interview, choices
-from stimulering.loading import load_answers
+from stimulering.loading.files import load_answers
 from stimulering.model import Answers, Question, QuestionSet
 from stimulering.scoring import Scorer
 from stimulering.store import answers_yaml

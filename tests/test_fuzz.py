@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from conftest import answers_document, highest
 from stimulering.engine import Engine, load
 from stimulering.errors import StimuleringError
-from stimulering.loading import default_model_path, default_questions_path
+from stimulering.loading.files import default_model_path, default_questions_path
 
 FUZZ = settings(max_examples=100, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow])

@@ -9,7 +9,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from stimulering.i18n import _LABELS
-from stimulering.loading import MODEL_SECTIONS
+from stimulering.loading.files import MODEL_SECTIONS
 from stimulering.validation import local_texts
 
 GLOSSARY = Path(__file__).parent.parent / "docs" / "glossary.md"

@@ -14,7 +14,7 @@ import json
 import pytest
 
 from stimulering.interview import Invalid, Value, default_file_name, parse_input
-from stimulering.loading import load_answers
+from stimulering.loading.files import load_answers
 from test_assess_interactive import WHO, flat, terminal, whole_interview  # noqa: F401
 
 LONG = "x" * 300

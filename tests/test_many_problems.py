@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from stimulering.errors import MAX_LISTED, InvalidInputError
-from stimulering.loading import parse_yaml, validate_document
+from stimulering.loading.locate import validate_document
+from stimulering.loading.yaml_text import parse_yaml
 from stimulering.model import Answers
 
 HEAD = ("stimulering_answers: 1\ncoalition: Rivierstad\n"

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from invalid_cases import VALID_ANSWERS
-from stimulering.loading import MAX_FILE_BYTES
+from stimulering.loading.yaml_text import MAX_FILE_BYTES
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 

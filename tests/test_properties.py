@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from builders import answers
 from stimulering.conditions import referenced_questions
 from stimulering.engine import load
-from stimulering.loading import parse_yaml, validate_document
+from stimulering.loading.locate import validate_document
+from stimulering.loading.yaml_text import parse_yaml
 from stimulering.model import PILLARS, Answers, Question
 from stimulering.report.json import render_assessment
 from stimulering.scoring import item_score

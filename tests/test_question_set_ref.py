@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from conftest import highest
-from stimulering.loading import canonical_sha256, load_question_set
+from stimulering.loading.files import canonical_sha256, load_question_set
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,11 +16,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+import stimulering
 from conftest import DATA, answers_document, highest
-from stimulering import loading
 from stimulering.engine import Engine
 from stimulering.errors import InvalidInputError, StimuleringError
-from stimulering.loading import parse_yaml
+from stimulering.loading import files, yaml_text
+from stimulering.loading.yaml_text import parse_yaml
 
 SITECUSTOMIZE = '''
 import atexit, json, os, socket, sys
@@ -91,7 +92,7 @@ def guarded(tmp_path: Path):
 
 def ours(paths: list[str], work: Path) -> list[str]:
     """Paths outside the interpreter, its libraries and the package: the user's files."""
-    package = Path(loading.__file__).parent
+    package = Path(stimulering.__file__).parent
     roots = [Path(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, package)]
     roots += [root.resolve() for root in roots]
     found = []
@@ -178,7 +179,7 @@ def test_report_on_stdout_writes_nothing(guarded, answers_file):
 
 def test_validate_reads_only_the_files_named(guarded, answers_file):
     (guarded.work / "vragen.yaml").write_text(
-        loading.default_questions_path().read_text(encoding="utf-8"), encoding="utf-8")
+        files.default_questions_path().read_text(encoding="utf-8"), encoding="utf-8")
     result, audit = guarded("validate", "vragen.yaml", answers_file)
     assert audit["network"] == []
     assert ours(audit["read"], guarded.work) == [answers_file, "vragen.yaml"]
@@ -204,7 +205,7 @@ def test_python_object_tags_are_refused_and_never_run(tmp_path, tag):
 @pytest.fixture
 def pure_python_loader(monkeypatch):
     """Load as if libyaml were missing: the pure-Python safe loader."""
-    monkeypatch.setattr(loading, "_Loader", loading.loader_class(yaml.SafeLoader))
+    monkeypatch.setattr(yaml_text, "_Loader", yaml_text.loader_class(yaml.SafeLoader))
 
 
 def test_deep_nesting_is_refused_by_the_pure_python_loader_too(pure_python_loader):

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stimulering.errors import InvalidInputError
-from stimulering.loading import loader_class, parse_yaml
+from stimulering.loading.yaml_text import loader_class, parse_yaml
 
 
 @pytest.mark.parametrize(("text", "message"), [

@@ -22,7 +22,8 @@ from pathlib import Path
 from stimulering import validation
 from stimulering.combine import CoalitionRow, coalition_key, latest_assessment
 from stimulering.errors import InvalidInputError, Problem
-from stimulering.loading import Document, parse_yaml, read_text, validate_document
+from stimulering.loading.locate import Document, validate_document
+from stimulering.loading.yaml_text import parse_yaml, read_text
 from stimulering.model import Answers, AnswerValue
 from stimulering.rounds import ROUND_WINDOW_DAYS, Entry, group_rounds
 from stimulering.scoring import Scorer

@@ -26,8 +26,7 @@ from typing import Any, Union
 from pydantic import BaseModel
 
 from stimulering.errors import StimuleringError
-from stimulering.loading import (
-    Document,
+from stimulering.loading.files import (
     LoadedModel,
     LoadedQuestionSet,
     default_model_path,
@@ -35,6 +34,7 @@ from stimulering.loading import (
     merge_model_files,
     model_files,
 )
+from stimulering.loading.locate import Document
 from stimulering.model import AllOf, AnyOf, Comparison, ModelFile, Not, QuestionSet
 
 BUNDLE_NAME = "bundle.json"

@@ -8,7 +8,9 @@ from typing import Any
 from stimulering import engine as engine_module
 from stimulering import validation
 from stimulering.errors import InvalidInputError, Problem
-from stimulering.loading import MODEL_SECTIONS, Document, read_yaml, validate_document
+from stimulering.loading.files import MODEL_SECTIONS
+from stimulering.loading.locate import Document, validate_document
+from stimulering.loading.yaml_text import read_yaml
 from stimulering.model import Answers
 
 

@@ -11,14 +11,14 @@ from pathlib import Path
 from stimulering import validation
 from stimulering.advice import advise
 from stimulering.errors import InvalidInputError, Problem
-from stimulering.loading import (
-    Document,
+from stimulering.loading.files import (
     LoadedModel,
     LoadedQuestionSet,
     load_answers,
     load_model,
     load_question_set,
 )
+from stimulering.loading.locate import Document
 from stimulering.model import Answers
 from stimulering.results import Evaluation
 from stimulering.scoring import Scorer

@@ -14,13 +14,8 @@ import subprocess
 from pathlib import Path
 
 from stimulering.errors import invalid
-from stimulering.loading import (
-    MAX_FILE_BYTES,
-    LoadedQuestionSet,
-    decode_text,
-    parse_question_set,
-    read_text,
-)
+from stimulering.loading.files import LoadedQuestionSet, parse_question_set
+from stimulering.loading.yaml_text import MAX_FILE_BYTES, decode_text, read_text
 
 GIT_TIMEOUT = 60
 """Seconds git may take to read one object from a local repository."""

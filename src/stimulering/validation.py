@@ -15,14 +15,8 @@ from pydantic import BaseModel
 
 from stimulering import conditions
 from stimulering.errors import Problem
-from stimulering.loading import (
-    MODEL_SECTIONS,
-    Document,
-    LoadedModel,
-    LoadedQuestionSet,
-    Location,
-    entry_key,
-)
+from stimulering.loading.files import MODEL_SECTIONS, LoadedModel, LoadedQuestionSet, entry_key
+from stimulering.loading.locate import Document, Location
 from stimulering.model import (
     PHASE_IDS,
     PILLARS,

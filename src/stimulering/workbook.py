@@ -29,7 +29,7 @@ from typing import Any
 
 from stimulering.errors import InvalidInputError, Problem, invalid
 from stimulering.i18n import LANGUAGES, label, option_labels, pick
-from stimulering.loading import Document, Location, item_id_at, validate_document
+from stimulering.loading.locate import Document, Location, item_id_at, validate_document
 from stimulering.model import (
     LEVELS,
     ROLES,

@@ -1,42 +1,28 @@
-"""YAML files to validated models, with every problem located by file, line and column.
+"""Reading YAML files safely: size and shape limits, located syntax errors.
 
 Loading is defensive because question sets and answers files come from many
 hands: files are size-capped and must be UTF-8 text; only PyYAML's safe
 constructors run (no Python object tags); duplicate keys are rejected instead
 of the last one silently winning; anchors and aliases are allowed but their
 expanded size is capped, which defuses "billion laughs" documents; nesting
-depth and line length are capped. Pydantic errors are rendered from their
-location and message only, never from the (possibly huge) input.
+depth and line length are capped.
 """
 
 from __future__ import annotations
 
 import codecs
-import datetime as dt
-import hashlib
-import json
 import math
 import os
 import stat
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
-from stimulering.errors import InvalidInputError, Problem, invalid
-from stimulering.model import (
-    ITEM_ID_PATTERN,
-    LARGEST_NUMBER,
-    Answers,
-    Model,
-    ModelFile,
-    QuestionSet,
-)
+from stimulering.errors import InvalidInputError, invalid
+from stimulering.loading.locate import Document, describe
+from stimulering.model import LARGEST_NUMBER
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Largest YAML file read; real question sets are a few hundred kilobytes at most."""
@@ -45,10 +31,6 @@ MAX_DEPTH = 64
 MAX_NODES = 200_000
 """Largest number of nodes a document may have once its aliases are expanded."""
 
-Location = tuple[int | str, ...]
-"""A path into a document, as pydantic reports it: keys and list indexes."""
-
-ModelT = TypeVar("ModelT", bound=BaseModel)
 
 def loader_class(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
     """A safe loader on ``base`` that keeps impossible dates such as 2026-02-30 as text.
@@ -127,83 +109,6 @@ def _not_finite(text: str, value: float) -> str:
 
 # The C parser is several times faster; fall back cleanly when libyaml is missing.
 _Loader = loader_class(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-
-@dataclass(frozen=True)
-class Document:
-    """A parsed YAML document with the node tree kept to locate problems."""
-
-    path: str
-    """Name of the file as the user gave it."""
-    data: Any
-    """The plain Python data (dicts, lists, scalars)."""
-    root: yaml.Node | None
-    """The YAML node tree, for line and column look-ups."""
-    _keys: dict[int, dict[str, yaml.Node]] = field(default_factory=dict, init=False,
-                                                   repr=False, compare=False)
-    """The value node of each key, per mapping node looked into (built once per mapping)."""
-
-    def locate(self, location: Location) -> tuple[int | None, int | None]:
-        """Line and column (1-based) of the deepest node that ``location`` reaches.
-
-        Each mapping's keys are indexed the first time a location goes into it, so that
-        locating every problem of a file with thousands of them stays linear.
-        """
-        node = self.root
-        if node is None:
-            return None, None
-        mark = node.start_mark
-        for step in location:
-            child = self._child(node, step)
-            if child is None:
-                continue  # a pydantic union tag or a missing key: stay at the parent
-            node, mark = child, child.start_mark
-        return mark.line + 1, mark.column + 1
-
-    def _child(self, node: yaml.Node, step: int | str) -> yaml.Node | None:
-        if isinstance(node, yaml.MappingNode):
-            keys = self._keys.get(id(node))
-            if keys is None:
-                keys = {}
-                for key_node, value_node in node.value:
-                    if isinstance(key_node, yaml.ScalarNode):
-                        keys.setdefault(key_node.value, value_node)  # the first one wins
-                self._keys[id(node)] = keys
-            return keys.get(str(step))
-        if isinstance(node, yaml.SequenceNode) and isinstance(step, int) \
-                and 0 <= step < len(node.value):
-            item: yaml.Node = node.value[step]
-            return item
-        return None
-
-    def problem(self, location: Location, message: str, item_id: str | None = None) -> Problem:
-        """A problem at ``location`` in this document."""
-        line, column = self.locate(location)
-        if item_id is None:
-            item_id = item_id_at(self.data, location)
-        return Problem(self.path, message, line, column, item_id)
-
-
-def item_id_at(data: Any, location: Location) -> str | None:
-    """The id a problem at ``location`` concerns: the nearest enclosing ``id`` or answer key."""
-    found: str | None = None
-    current = data
-    parent_key: int | str | None = None
-    for step in location:
-        if isinstance(current, dict):
-            if isinstance(current.get("id"), str):
-                found = current["id"]
-            if parent_key in ("answers", "notes") and isinstance(step, str):
-                found = step
-            current = current.get(step)
-        elif isinstance(current, list) and isinstance(step, int) and 0 <= step < len(current):
-            current = current[step]
-        else:
-            break
-        parent_key = step
-    if isinstance(current, dict) and isinstance(current.get("id"), str):
-        found = current["id"]
-    return found
 
 
 def read_text(path: Path, shown: str) -> str:
@@ -291,18 +196,6 @@ def decode_text(raw: bytes, shown: str) -> str:
                                  f"{MAX_LINE_CHARS:,}",
                           line=number)
     return text
-
-
-_KINDS: dict[type, str] = {
-    str: "text", int: "a number", float: "a number", bool: "a true/false value",
-    type(None): "empty (null)", list: "a list", dict: "a mapping",
-    dt.date: "a date", dt.datetime: "a date and time",
-}
-
-
-def describe(value: Any) -> str:
-    """What kind of YAML value ``value`` is, in words, for messages."""
-    return _KINDS.get(type(value), f"a {type(value).__name__} value")
 
 
 def parse_yaml(text: str, shown: str) -> Document:
@@ -536,268 +429,3 @@ def read_yaml(path: Path, shown: str | None = None) -> Document:
     """Read and parse one YAML file."""
     name = shown if shown is not None else str(path)
     return parse_yaml(read_text(path, name), name)
-
-
-def validation_problems(document: Document, error: ValidationError) -> list[Problem]:
-    """Turn a pydantic error into located problems: "file:line:column: id: field: message".
-
-    The errors are read without their input, which may be huge or built from aliases.
-    Pydantic names the member of a union it tried as an extra step of the location
-    (``answers.x.int``, ``answers.x.str``, ...); such steps are dropped, and the messages
-    of all members tried at one place are joined into one problem.
-    """
-    messages: dict[Location, list[str]] = {}
-    for detail in error.errors(include_input=False, include_url=False, include_context=False):
-        kind = detail["type"]
-        location = _data_location(document.data, tuple(detail["loc"]), kind)
-        message = detail["msg"].removeprefix("Value error, ")
-        if kind == "string_pattern_mismatch" and ITEM_ID_PATTERN in message:
-            message = "an id is snake_case: lower-case letters, digits and _, " \
-                      "starting with a letter"
-        if kind == "extra_forbidden":
-            message = f"unknown key {location[-1]!r}"
-        elif kind == "missing":
-            message = f"missing key {location[-1]!r}"
-        elif kind.endswith("_type"):
-            value = _value_at(document.data, location)
-            message = f"{message}, not {describe(value)}"
-            if isinstance(value, bool):
-                message += " (YAML reads an unquoted yes, no, on, off, true or false as " \
-                           "true/false; put it in quotes)"
-        known = messages.setdefault(location, [])
-        if message not in known:
-            known.append(message)
-    problems = []
-    for location, texts in messages.items():
-        field_location = location[:-1] if texts[0].startswith(("unknown key", "missing key")) \
-            else location
-        text = texts[0] if len(texts) == 1 else _join_alternatives(texts)
-        field = format_location(field_location)
-        problems.append(document.problem(location, f"{field}: {text}" if field else text))
-    return problems
-
-
-def _join_alternatives(messages: list[str]) -> str:
-    """``Input should be a valid integer`` and ``... a valid string`` as one message."""
-    prefix = "Input should be "
-    wanted = [message.removeprefix(prefix) for message in messages]
-    if all(message.startswith(prefix) for message in messages):
-        kinds = [text.split(", not ")[0] for text in wanted]
-        got = wanted[0].split(", not ", 1)[1] if ", not " in wanted[0] else ""
-        text = prefix + ", ".join(kinds[:-1]) + " or " + kinds[-1]
-        return f"{text}, not {got}" if got else text
-    return "; or ".join(messages)
-
-
-def _data_location(data: Any, location: Location, kind: str) -> Location:
-    """``location`` without the steps that name a union member instead of a key or index."""
-    kept: list[int | str] = []
-    current = data
-    for position, step in enumerate(location):
-        last = position == len(location) - 1
-        if isinstance(current, dict) and step in current:
-            kept.append(step)
-            current = current[step]
-        elif isinstance(current, list) and isinstance(step, int) and 0 <= step < len(current):
-            kept.append(step)
-            current = current[step]
-        elif last and kind == "missing" and isinstance(current, dict):
-            kept.append(step)
-        elif isinstance(current, dict) and isinstance(step, int):
-            # A mapping with number keys: pydantic reports the key as it was.
-            kept.append(step)
-            current = current.get(step)
-    return tuple(kept)
-
-
-def _value_at(data: Any, location: Location) -> Any:
-    current = data
-    for step in location:
-        if isinstance(current, dict):
-            current = current.get(step)
-        elif isinstance(current, list) and isinstance(step, int) and 0 <= step < len(current):
-            current = current[step]
-        else:
-            return None
-    return current
-
-
-def format_location(location: Sequence[int | str]) -> str:
-    """``('questions', 3, 'when')`` as ``questions[3].when``."""
-    text = ""
-    for step in location:
-        if isinstance(step, int):
-            text += f"[{step}]"
-        else:
-            text += f".{step}" if text else step
-    return text
-
-
-def validate_document(document: Document, model: type[ModelT]) -> ModelT:
-    """Validate a parsed document as ``model``, raising located problems."""
-    try:
-        return model.model_validate(document.data)
-    except ValidationError as error:
-        raise InvalidInputError(validation_problems(document, error)) from None
-
-
-def canonical_sha256(data: Any) -> str:
-    """Hash of the data, not the text: reformatting or reordering keys keeps it."""
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                           default=str)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-# --- the three kinds of file -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LoadedQuestionSet:
-    """A validated question set with its hash and source document."""
-
-    questions: QuestionSet
-    sha256: str
-    document: Document
-
-
-@dataclass(frozen=True)
-class LoadedModel:
-    """A validated model with the documents it was merged from."""
-
-    model: Model
-    documents: tuple[Document, ...]
-    """The model files, in the order they were merged."""
-    origins: dict[tuple[str, str], tuple[Document, Location]]
-    """Where each entry came from: ``(section, id)`` -> (document, location)."""
-
-
-def default_questions_path() -> Path:
-    """The shipped default question set."""
-    return Path(str(resources.files("stimulering") / "data" / "questions.yaml"))
-
-
-def default_model_path() -> Path:
-    """The shipped model folder."""
-    return Path(str(resources.files("stimulering") / "data" / "models"))
-
-
-def shown_name(path: Path, default: Path) -> str:
-    """How a file is named in messages: shipped files by their repository name."""
-    try:
-        if path.resolve() == default.resolve():
-            return "models" if default.is_dir() else default.name
-        if path.resolve().is_relative_to(default_model_path().resolve()):
-            return f"models/{path.name}"
-    except OSError:
-        pass
-    return str(path)
-
-
-def load_question_set(path: Path | None = None) -> LoadedQuestionSet:
-    """Load and validate a question set on its own (without cross-file checks)."""
-    default = default_questions_path()
-    path = path or default
-    shown = shown_name(path, default)
-    return parse_question_set(read_text(path, shown), shown)
-
-
-def parse_question_set(text: str, shown: str) -> LoadedQuestionSet:
-    """Parse and validate a question set given as text (for example from ``git show``)."""
-    document = parse_yaml(text, shown)
-    questions = validate_document(document, QuestionSet)
-    return LoadedQuestionSet(questions, canonical_sha256(document.data), document)
-
-
-MODEL_SECTIONS = ("pillars", "categories", "phases", "signals", "advice", "instruments",
-                  "examples")
-
-
-def model_files(path: Path) -> list[Path]:
-    """The YAML files of a model folder, in name order (or the single file given)."""
-    if not path.is_dir():
-        if not path.exists():
-            raise invalid(str(path), "model folder not found")
-        return [path]  # a file, or something reading it refuses with the reason
-    try:
-        files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-    except OSError as error:
-        raise invalid(str(path), f"cannot be read ({error.strerror})") from None
-    if not files:
-        raise invalid(str(path), "model folder holds no .yaml files")
-    return files
-
-
-def load_model(path: Path | None = None) -> LoadedModel:
-    """Load every file of a model folder and merge them (without cross-file checks)."""
-    default = default_model_path()
-    folder = path or default
-    documents: list[Document] = []
-    parts: list[ModelFile] = []
-    problems: list[Problem] = []
-    for file in model_files(folder):
-        try:
-            document = read_yaml(file, shown_name(file, default))
-            parts.append(validate_document(document, ModelFile))
-            documents.append(document)
-        except InvalidInputError as error:
-            problems.extend(error.problems)
-    if problems:
-        raise InvalidInputError(problems)
-    return merge_model_files(parts, documents, shown_name(folder, default))
-
-
-def merge_model_files(parts: list[ModelFile], documents: list[Document],
-                      folder: str) -> LoadedModel:
-    """One model from the files of a model folder; ids must not repeat across files."""
-    settings = [(part.settings, doc) for part, doc in zip(parts, documents, strict=True)
-                if part.settings]
-    problems: list[Problem] = []
-    if not settings:
-        problems.append(Problem(folder, "no model file has 'settings'"))
-    for _, doc in settings[1:]:
-        first = settings[0][1]
-        first_line, _ = first.locate(("settings",))
-        problems.append(doc.problem(
-            ("settings",), f"'settings' is given in more than one file (first in {first.path}"
-                           f"{':' + str(first_line) if first_line else ''})"))
-    merged: dict[str, list[Any]] = {section: [] for section in MODEL_SECTIONS}
-    origins: dict[tuple[str, str], tuple[Document, Location]] = {}
-    for part, doc in zip(parts, documents, strict=True):
-        for section in MODEL_SECTIONS:
-            for index, entry in enumerate(getattr(part, section)):
-                key = entry_key(section, entry)
-                location: Location = (section, index)
-                if (section, key) in origins:
-                    first_doc, first_location = origins[(section, key)]
-                    first_line, _ = first_doc.locate(first_location)
-                    problems.append(doc.problem(
-                        location,
-                        f"{section}: {key} is defined twice (first in {first_doc.path}"
-                        f"{':' + str(first_line) if first_line else ''})", key))
-                    continue
-                origins[(section, key)] = (doc, location)
-                merged[section].append(entry)
-    if problems:
-        raise InvalidInputError(problems)
-    merged["phases"].sort(key=lambda phase: phase.number)
-    model = Model.model_construct(
-        settings=settings[0][0], pillars=merged["pillars"], categories=merged["categories"],
-        phases=merged["phases"], signals=merged["signals"], advice=merged["advice"],
-        instruments=merged["instruments"], examples=merged["examples"])
-    return LoadedModel(model, tuple(documents), origins)
-
-
-def entry_key(section: str, entry: Any) -> str:
-    """The id of a model entry within its section (phases by number, advice by level)."""
-    if section == "phases":
-        return str(entry.number)
-    if section == "advice":
-        return f"{entry.pillar}/{entry.phase}"
-    return str(entry.id)
-
-
-def load_answers(path: Path, shown: str | None = None) -> tuple[Answers, Document]:
-    """Load and validate an answers file on its own (values are checked against a set later)."""
-    document = read_yaml(path, shown)
-    return validate_document(document, Answers), document
-
