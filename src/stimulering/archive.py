@@ -21,9 +21,9 @@ from pathlib import Path
 
 from stimulering import validation
 from stimulering.combine import CoalitionRow, coalition_key, latest_assessment
-from stimulering.errors import InvalidInputError, Problem
-from stimulering.loading.locate import Document, validate_document
-from stimulering.loading.yaml_text import parse_yaml, read_text
+from stimulering.errors import CheckResult, InvalidInputError, Problem
+from stimulering.loading.locate import Document, validated
+from stimulering.loading.yaml_text import read_document
 from stimulering.model import Answers, AnswerValue
 from stimulering.rounds import ROUND_WINDOW_DAYS, Entry, group_rounds
 from stimulering.scoring import Scorer
@@ -84,32 +84,46 @@ class Scan:
     """Files that were skipped, with the reason."""
 
 
-def _read(path: Path, shown: str, scorer: Scorer) -> Answers:
+def _read(path: Path, shown: str, scorer: Scorer, result: CheckResult) -> Answers | None:
+    """One answers file checked against the question set, or ``None`` with its problems."""
     document: Document
     if path.suffix.lower() == ".xlsx":  # a workbook named on the command line
         from stimulering.workbook import read_workbook
 
-        answers, document = read_workbook(path, scorer.qset, shown)
+        try:
+            answers, document = read_workbook(path, scorer.qset, shown)
+        except InvalidInputError as error:  # a workbook is refused at its first fault
+            result.record(error.problems)
+            return None
     else:
-        document = parse_yaml(read_text(path, shown), shown)
-        answers = validate_document(document, Answers)
+        read = read_document(path, shown, result)
+        given = validated(read, Answers, result) if read is not None else None
+        if read is None or given is None:
+            return None
+        answers, document = given, read
     found = validation.check_answers(answers, document, scorer.qset)
-    if found:
-        raise InvalidInputError(found)
+    result.record(found)
+    return None if found else answers
+
+
+def _read_again(path: Path, scorer: Scorer) -> Answers:
+    """A file that was read before, read again: a problem now (it changed) stops the scan."""
+    result = CheckResult()
+    answers = _read(path, str(path), scorer, result)
+    result.raise_for_problems()
+    assert answers is not None  # no problem recorded, so the file was read
     return answers
 
 
 def scan(paths: Sequence[Path], scorer: Scorer) -> Scan:
     """Every coalition's latest round (combined, or its agreed file) from files and folders."""
     coalitions: dict[str, _Coalition] = {}
-    problems: list[Problem] = []
+    result = CheckResult()
     read = 0
     for path in answers_paths(paths):
         shown = str(path)
-        try:
-            answers = _read(path, shown, scorer)
-        except InvalidInputError as error:
-            problems.extend(error.problems)
+        answers = _read(path, shown, scorer, result)
+        if answers is None:
             continue
         read += 1
         key = coalition_key(answers.coalition)
@@ -122,11 +136,10 @@ def scan(paths: Sequence[Path], scorer: Scorer) -> Scan:
         answer_sets = []
         for entry in chosen:
             if entry.source not in coalition.kept:
-                coalition.kept[entry.source] = _read(Path(entry.source), entry.source,
-                                                     scorer).answers
+                coalition.kept[entry.source] = _read_again(Path(entry.source), scorer).answers
             answer_sets.append(coalition.kept[entry.source])
         row = latest_assessment(scorer, coalition.name, latest.last, answer_sets)
         rows.append(replace(row, round=latest.label, respondents=len(latest.respondents),
                             agreed=latest.agreed is not None))
     rows.sort(key=lambda row: coalition_key(row.coalition))
-    return Scan(tuple(rows), read, tuple(problems))
+    return Scan(tuple(rows), read, tuple(result.problems))

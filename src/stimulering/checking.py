@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from stimulering import engine as engine_module
 from stimulering import validation
-from stimulering.errors import InvalidInputError, Problem
+from stimulering.engine import Engine, load
+from stimulering.errors import CheckResult, Problem
 from stimulering.loading.files import MODEL_SECTIONS
-from stimulering.loading.locate import Document, validate_document
-from stimulering.loading.yaml_text import read_yaml
+from stimulering.loading.locate import Document, validated
+from stimulering.loading.yaml_text import read_document, read_yaml
 from stimulering.model import Answers
+from stimulering.validation import check_files
 
 
 def kind_of(data: Any) -> str:
@@ -45,11 +46,11 @@ def _expand(paths: list[Path]) -> list[Path]:
 def _is_model_folder(folder: Path) -> bool:
     for file in sorted(folder.iterdir()):
         if file.suffix in (".yaml", ".yml") and file.is_file():
-            try:
-                if kind_of(read_yaml(file).data) == "model":
-                    return True
-            except InvalidInputError:
-                continue
+            # A file that cannot be read says nothing about the folder; its problems
+            # are found when the folder's files are checked.
+            document = read_document(file, str(file), CheckResult())
+            if document is not None and kind_of(document.data) == "model":
+                return True
     return False
 
 
@@ -60,9 +61,9 @@ def validate_paths(paths: list[Path], questions: Path | None,
     Answers files are read and checked against their schema as they come, keeping
     only their answers; the few with a value their question does not accept are
     read again to locate it. Question sets and model files are read once to tell
-    their kind and again when the engine loads them.
+    their kind and again when they are checked together.
     """
-    problems: list[Problem] = []
+    result = CheckResult()
     question_sets: list[Path] = [questions] if questions else []
     models: list[Path] = [model] if model else []
     answers: list[tuple[Path, Answers]] = []
@@ -77,56 +78,49 @@ def validate_paths(paths: list[Path], questions: Path | None,
             answers_files += 1
             workbooks.append(path)
             continue
-        try:
-            document = read_yaml(path)
-        except InvalidInputError as error:
-            problems.extend(error.problems)
+        document = read_document(path, str(path), result)
+        if document is None:
             continue
         kind = kind_of(document.data)
         if kind == "questions":
             question_sets.append(path)
         elif kind == "answers":
             answers_files += 1
-            try:
-                answers.append((path, validate_document(document, Answers)))
-            except InvalidInputError as error:
-                problems.extend(error.problems)
+            given = validated(document, Answers, result)
+            if given is not None:
+                answers.append((path, given))
         elif path.parent not in models:
             models.append(path.parent)
     question_choices: list[Path | None] = list(question_sets) or [None]
     model_choices: list[Path | None] = list(models) or [None]
     pairs = [(q, m) for q in question_choices for m in model_choices]
-    seen = set(problems)  # a problem of a file checked with several partners, listed once
-    for question_path, model_path in pairs:
-        for problem in engine_module.check(question_path, model_path):
-            if problem not in seen:
-                seen.add(problem)
-                problems.append(problem)
-    if answers or workbooks:
-        problems.extend(_answers_problems(answers, question_sets, models, workbooks))
+    seen = set(result.problems)  # a problem of a file checked with several partners, listed once
+    first_pair_ok = True
+    for position, (question_path, model_path) in enumerate(pairs):
+        checked = check_files(question_path, model_path)
+        first_pair_ok = first_pair_ok and (position > 0 or checked.ok)
+        fresh = [problem for problem in checked.problems if problem not in seen]
+        seen.update(fresh)
+        result.record(fresh)
+    if (answers or workbooks) and first_pair_ok:
+        # Answers are checked against the first question set and model given; when
+        # those have problems, they are reported above and the answers are not checked.
+        engine = load(question_sets[0] if question_sets else None,
+                      models[0] if models else None)
+        _check_answers(engine, answers, workbooks, result)
     count = len(question_choices) + len(model_choices) + answers_files
-    return problems, f"{count} item{'s' if count != 1 else ''} checked"
+    return result.problems, f"{count} item{'s' if count != 1 else ''} checked"
 
 
-def _answers_problems(answers: list[tuple[Path, Answers]], question_sets: list[Path],
-                      models: list[Path], workbooks: list[Path]) -> list[Problem]:
-    """Answers that their questions do not accept, in the first question set and model given.
+def _check_answers(engine: Engine, answers: list[tuple[Path, Answers]], workbooks: list[Path],
+                   result: CheckResult) -> None:
+    """Record the answers that their questions do not accept.
 
-    A workbook is read with that question set too: its dropdown texts stand for values.
+    A workbook is read with the engine's question set: its dropdown texts stand for values.
     """
-    try:
-        engine = engine_module.load(question_sets[0] if question_sets else None,
-                                    models[0] if models else None)
-    except InvalidInputError:
-        return []  # its problems are reported with the question sets and models
-    problems: list[Problem] = []
     for path in workbooks:
-        try:
-            engine.read_answers(path)
-        except InvalidInputError as error:
-            problems.extend(error.problems)
+        engine.gather_answers(path, result)
     for path, given in answers:
         unplaced = Document(str(path), {}, None)  # finds problems, without line numbers
         if validation.check_answers(given, unplaced, engine.questions):
-            problems.extend(validation.check_answers(given, read_yaml(path), engine.questions))
-    return problems
+            result.record(validation.check_answers(given, read_yaml(path), engine.questions))

@@ -10,15 +10,15 @@ from pathlib import Path
 
 from stimulering import validation
 from stimulering.advice import advise
-from stimulering.errors import InvalidInputError, Problem
+from stimulering.errors import CheckResult, InvalidInputError
 from stimulering.loading.files import (
     LoadedModel,
     LoadedQuestionSet,
-    load_answers,
     load_model,
     load_question_set,
 )
-from stimulering.loading.locate import Document
+from stimulering.loading.locate import Document, validated
+from stimulering.loading.yaml_text import read_document
 from stimulering.model import Answers
 from stimulering.results import Evaluation
 from stimulering.scoring import Scorer
@@ -35,12 +35,6 @@ class Engine:
         self.sha256 = loaded_questions.sha256
         self.scorer = Scorer(self.questions, self.model, self.sha256)
 
-    def check_answers(self, answers: Answers, document: Document) -> None:
-        """Raise when an answer has a value its question does not accept."""
-        problems = validation.check_answers(answers, document, self.questions)
-        if problems:
-            raise InvalidInputError(problems)
-
     def evaluate(self, answers: Answers) -> Evaluation:
         """Score answers that were already checked."""
         assessment = self.scorer.assess(answers)
@@ -52,46 +46,38 @@ class Engine:
 
         The file is YAML, or an answers workbook when its name ends in ``.xlsx``.
         """
+        result = CheckResult()
+        answers = self.gather_answers(path, result, shown)
+        result.raise_for_problems()
+        assert answers is not None  # no problem recorded, so the file was read
+        return answers
+
+    def gather_answers(self, path: Path, result: CheckResult,
+                       shown: str | None = None) -> Answers | None:
+        """An answers file checked against this question set, or ``None`` with its problems."""
+        name = shown if shown is not None else str(path)
         document: Document
         if path.suffix.lower() == ".xlsx":
             from stimulering.workbook import read_workbook
 
-            answers, document = read_workbook(path, self.questions, shown)
+            try:
+                answers, document = read_workbook(path, self.questions, shown)
+            except InvalidInputError as error:  # a workbook is refused at its first fault
+                result.record(error.problems)
+                return None
         else:
-            answers, document = load_answers(path, shown)
-        self.check_answers(answers, document)
-        return answers
+            read = read_document(path, name, result)
+            given = validated(read, Answers, result) if read is not None else None
+            if read is None or given is None:
+                return None
+            answers, document = given, read
+        problems = validation.check_answers(answers, document, self.questions)
+        result.record(problems)
+        return None if problems else answers
 
     def evaluate_file(self, path: Path, shown: str | None = None) -> Evaluation:
         """Load, check and score one answers file."""
         return self.evaluate(self.read_answers(path, shown))
-
-
-def check(questions_path: Path | None = None, model_path: Path | None = None) -> list[Problem]:
-    """Every problem of a question set and model, loaded and checked together."""
-    problems: list[Problem] = []
-    loaded_questions = loaded_model = None
-    try:
-        loaded_questions = load_question_set(questions_path)
-    except InvalidInputError as error:
-        problems.extend(error.problems)
-    try:
-        loaded_model = load_model(model_path)
-    except InvalidInputError as error:
-        problems.extend(error.problems)
-    if loaded_model is not None:
-        problems.extend(_cross_problems(loaded_questions, loaded_model))
-    return problems
-
-
-def _cross_problems(loaded_questions: LoadedQuestionSet | None,
-                    loaded_model: LoadedModel) -> list[Problem]:
-    """Problems across files: the model in itself and against the set, the set against it."""
-    problems = validation.check_model(
-        loaded_model, loaded_questions.questions if loaded_questions else None)
-    if loaded_questions is not None:
-        problems += validation.check_question_set(loaded_questions, loaded_model)
-    return problems
 
 
 def load(questions_path: Path | None = None, model_path: Path | None = None, *,
@@ -109,7 +95,7 @@ def load(questions_path: Path | None = None, model_path: Path | None = None, *,
             return Engine(*shipped)
     loaded_questions = load_question_set(questions_path)
     loaded_model = load_model(model_path)
-    problems = _cross_problems(loaded_questions, loaded_model)
+    problems = validation.cross_problems(loaded_questions, loaded_model)
     if problems:
         raise InvalidInputError(problems)
     return Engine(loaded_questions, loaded_model)

@@ -7,8 +7,8 @@ and prints its message to stderr without a traceback.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,33 @@ class InvalidInputError(StimuleringError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__("\n".join(listed(self.problems)))
+
+
+@dataclass
+class CheckResult:
+    """Problems gathered while checking files, in the order found.
+
+    Checks record what they find here and carry on with the next file; nothing is
+    raised to collect problems. Only where a command must stop does
+    ``raise_for_problems`` turn them into an ``InvalidInputError``.
+    """
+
+    problems: list[Problem] = field(default_factory=list)
+    """Every problem recorded so far."""
+
+    def record(self, problems: Iterable[Problem]) -> None:
+        """Add problems found by a check."""
+        self.problems.extend(problems)
+
+    @property
+    def ok(self) -> bool:
+        """Whether no problem was recorded."""
+        return not self.problems
+
+    def raise_for_problems(self) -> None:
+        """Stop with every recorded problem, if there is one."""
+        if self.problems:
+            raise InvalidInputError(self.problems)
 
 
 class UsageError(StimuleringError):

@@ -9,13 +9,21 @@ and the coverage rule that every (pillar, phase) level can be measured.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from stimulering import conditions
-from stimulering.errors import Problem
-from stimulering.loading.files import MODEL_SECTIONS, LoadedModel, LoadedQuestionSet, entry_key
+from stimulering.errors import CheckResult, Problem
+from stimulering.loading.files import (
+    MODEL_SECTIONS,
+    LoadedModel,
+    LoadedQuestionSet,
+    entry_key,
+    gather_model,
+    gather_question_set,
+)
 from stimulering.loading.locate import Document, Location
 from stimulering.model import (
     PHASE_IDS,
@@ -205,3 +213,28 @@ def check_answers(answers: Answers, document: Document, qset: QuestionSet) -> li
         if message is not None:
             problems.append(document.problem(("answers", question_id), message, question_id))
     return problems
+
+
+# --- a question set and model, loaded and checked together -------------------------------------
+
+
+def cross_problems(loaded_questions: LoadedQuestionSet | None,
+                   loaded_model: LoadedModel) -> list[Problem]:
+    """Problems across files: the model in itself and against the set, the set against it."""
+    problems = check_model(
+        loaded_model, loaded_questions.questions if loaded_questions else None)
+    if loaded_questions is not None:
+        problems += check_question_set(loaded_questions, loaded_model)
+    return problems
+
+
+def check_files(questions_path: Path | None = None,
+                model_path: Path | None = None) -> CheckResult:
+    """Every problem of a question set and model, loaded and checked together."""
+    result = CheckResult()
+    loaded_questions = gather_question_set(questions_path, result)
+    loaded_model = gather_model(model_path, result)
+    if loaded_model is not None:
+        result.record(cross_problems(loaded_questions, loaded_model))
+    return result
+

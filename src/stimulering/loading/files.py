@@ -14,9 +14,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from stimulering.errors import InvalidInputError, Problem, invalid
-from stimulering.loading.locate import Document, Location, validate_document
-from stimulering.loading.yaml_text import parse_yaml, read_text, read_yaml
+from stimulering.errors import CheckResult, Problem
+from stimulering.loading.locate import Document, Location, validate_document, validated
+from stimulering.loading.yaml_text import parse_yaml, read_document, read_yaml
 from stimulering.model import Answers, Model, ModelFile, QuestionSet
 
 
@@ -71,10 +71,24 @@ def shown_name(path: Path, default: Path) -> str:
 
 def load_question_set(path: Path | None = None) -> LoadedQuestionSet:
     """Load and validate a question set on its own (without cross-file checks)."""
+    result = CheckResult()
+    loaded = gather_question_set(path, result)
+    result.raise_for_problems()
+    assert loaded is not None  # no problem recorded, so the set was loaded
+    return loaded
+
+
+def gather_question_set(path: Path | None, result: CheckResult) -> LoadedQuestionSet | None:
+    """A question set on its own (the shipped one for ``None``), or ``None`` with its problems."""
     default = default_questions_path()
     path = path or default
-    shown = shown_name(path, default)
-    return parse_question_set(read_text(path, shown), shown)
+    document = read_document(path, shown_name(path, default), result)
+    if document is None:
+        return None
+    questions = validated(document, QuestionSet, result)
+    if questions is None:
+        return None
+    return LoadedQuestionSet(questions, canonical_sha256(document.data), document)
 
 
 def parse_question_set(text: str, shown: str) -> LoadedQuestionSet:
@@ -90,41 +104,78 @@ MODEL_SECTIONS = ("pillars", "categories", "phases", "signals", "advice", "instr
 
 def model_files(path: Path) -> list[Path]:
     """The YAML files of a model folder, in name order (or the single file given)."""
+    result = CheckResult()
+    files = find_model_files(path, result)
+    result.raise_for_problems()
+    return files
+
+
+def find_model_files(path: Path, result: CheckResult) -> list[Path]:
+    """The YAML files of a model folder (or the single file given); none, recorded, if none."""
     if not path.is_dir():
         if not path.exists():
-            raise invalid(str(path), "model folder not found")
+            result.record([Problem(str(path), "model folder not found")])
+            return []
         return [path]  # a file, or something reading it refuses with the reason
     try:
         files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
     except OSError as error:
-        raise invalid(str(path), f"cannot be read ({error.strerror})") from None
+        result.record([Problem(str(path), f"cannot be read ({error.strerror})")])
+        return []
     if not files:
-        raise invalid(str(path), "model folder holds no .yaml files")
+        result.record([Problem(str(path), "model folder holds no .yaml files")])
     return files
 
 
 def load_model(path: Path | None = None) -> LoadedModel:
     """Load every file of a model folder and merge them (without cross-file checks)."""
+    result = CheckResult()
+    loaded = gather_model(path, result)
+    result.raise_for_problems()
+    assert loaded is not None  # no problem recorded, so the model was loaded
+    return loaded
+
+
+def gather_model(path: Path | None, result: CheckResult) -> LoadedModel | None:
+    """Every file of a model folder (the shipped one for ``None``) merged into one model.
+
+    ``None`` when a file or the merge has a problem; the problems of every file are
+    recorded, and those of the merge when every file could be read.
+    """
     default = default_model_path()
     folder = path or default
+    files = find_model_files(folder, result)
+    if not files:
+        return None
     documents: list[Document] = []
     parts: list[ModelFile] = []
-    problems: list[Problem] = []
-    for file in model_files(folder):
-        try:
-            document = read_yaml(file, shown_name(file, default))
-            parts.append(validate_document(document, ModelFile))
-            documents.append(document)
-        except InvalidInputError as error:
-            problems.extend(error.problems)
-    if problems:
-        raise InvalidInputError(problems)
-    return merge_model_files(parts, documents, shown_name(folder, default))
+    complete = True
+    for file in files:
+        document = read_document(file, shown_name(file, default), result)
+        part = validated(document, ModelFile, result) if document is not None else None
+        if document is None or part is None:
+            complete = False
+            continue
+        parts.append(part)
+        documents.append(document)
+    if not complete:
+        return None
+    return merge_model_parts(parts, documents, shown_name(folder, default), result)
 
 
 def merge_model_files(parts: list[ModelFile], documents: list[Document],
                       folder: str) -> LoadedModel:
     """One model from the files of a model folder; ids must not repeat across files."""
+    result = CheckResult()
+    merged = merge_model_parts(parts, documents, folder, result)
+    result.raise_for_problems()
+    assert merged is not None  # no problem recorded, so the files were merged
+    return merged
+
+
+def merge_model_parts(parts: list[ModelFile], documents: list[Document], folder: str,
+                      result: CheckResult) -> LoadedModel | None:
+    """One model from the files of a model folder, or ``None`` with the clashes recorded."""
     settings = [(part.settings, doc) for part, doc in zip(parts, documents, strict=True)
                 if part.settings]
     problems: list[Problem] = []
@@ -154,7 +205,8 @@ def merge_model_files(parts: list[ModelFile], documents: list[Document],
                 origins[(section, key)] = (doc, location)
                 merged[section].append(entry)
     if problems:
-        raise InvalidInputError(problems)
+        result.record(problems)
+        return None
     merged["phases"].sort(key=lambda phase: phase.number)
     model = Model.model_construct(
         settings=settings[0][0], pillars=merged["pillars"], categories=merged["categories"],

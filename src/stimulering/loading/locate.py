@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from stimulering.errors import InvalidInputError, Problem
+from stimulering.errors import CheckResult, InvalidInputError, Problem
 from stimulering.model import ITEM_ID_PATTERN
 
 Location = tuple[int | str, ...]
@@ -213,3 +213,12 @@ def validate_document(document: Document, model: type[ModelT]) -> ModelT:
         return model.model_validate(document.data)
     except ValidationError as error:
         raise InvalidInputError(validation_problems(document, error)) from None
+
+
+def validated(document: Document, model: type[ModelT], result: CheckResult) -> ModelT | None:
+    """A parsed document validated as ``model``, or ``None`` with its problems recorded."""
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        result.record(validation_problems(document, error))
+        return None

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from stimulering.errors import InvalidInputError, invalid
+from stimulering.errors import CheckResult, InvalidInputError, invalid
 from stimulering.loading.locate import Document, describe
 from stimulering.model import LARGEST_NUMBER
 
@@ -429,3 +429,17 @@ def read_yaml(path: Path, shown: str | None = None) -> Document:
     """Read and parse one YAML file."""
     name = shown if shown is not None else str(path)
     return parse_yaml(read_text(path, name), name)
+
+
+def read_document(path: Path, shown: str, result: CheckResult) -> Document | None:
+    """Read and parse one YAML file, or record why it cannot be read and give ``None``.
+
+    The reading above refuses a file at its first fault (too big, not UTF-8, broken
+    YAML), because nothing after that fault can be trusted; this is the one place
+    where such a refusal becomes a recorded problem of that file.
+    """
+    try:
+        return read_yaml(path, shown)
+    except InvalidInputError as error:
+        result.record(error.problems)
+        return None
