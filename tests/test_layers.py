@@ -43,3 +43,8 @@ def test_the_pure_core_imports_neither_loading_nor_yaml_nor_rich(module):
                                     "stimulering.report.xlsx", "stimulering.report.office"])
 def test_renderers_read_results_without_the_loading_layer(module):
     assert reached(modules_after_import(module), LOADING_LAYER) == []
+
+
+def test_the_bundle_is_read_and_made_without_the_engine():
+    # The engine reads the bundle; the bundle must not need the engine back.
+    assert reached(modules_after_import("stimulering.bundle"), ("stimulering.engine",)) == []

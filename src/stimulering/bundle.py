@@ -36,6 +36,7 @@ from stimulering.loading.files import (
 )
 from stimulering.loading.locate import Document
 from stimulering.model import AllOf, AnyOf, Comparison, ModelFile, Not, QuestionSet
+from stimulering.validation import load_checked
 
 BUNDLE_NAME = "bundle.json"
 FORMAT = 1
@@ -54,20 +55,17 @@ def _sources() -> list[tuple[str, Path]]:
 
 def make_bundle() -> str:
     """The bundle of the shipped files as JSON text; they must be valid."""
-    from stimulering.engine import load
-
-    engine = load(use_bundle=False)
-    parts = [ModelFile.model_validate(document.data)
-             for document in engine.loaded_model.documents]
+    loaded_questions, loaded_model = load_checked()
+    parts = [ModelFile.model_validate(document.data) for document in loaded_model.documents]
     entries: dict[str, Any] = {}
     for (name, path), data in zip(
         _sources(),
-        [engine.questions.model_dump(mode="json", by_alias=True, exclude_unset=True)]
+        [loaded_questions.questions.model_dump(mode="json", by_alias=True, exclude_unset=True)]
         + [part.model_dump(mode="json", by_alias=True, exclude_unset=True) for part in parts],
         strict=True,
     ):
         entries[name] = {"sha256": _digest(path), "data": data}
-    bundle = {"format": FORMAT, "question_set_sha256": engine.sha256, "files": entries}
+    bundle = {"format": FORMAT, "question_set_sha256": loaded_questions.sha256, "files": entries}
     return json.dumps(bundle, ensure_ascii=False, indent=1) + "\n"
 
 

@@ -10,13 +10,9 @@ from pathlib import Path
 
 from stimulering import validation
 from stimulering.advice import advise
+from stimulering.bundle import read_bundle
 from stimulering.errors import CheckResult, InvalidInputError
-from stimulering.loading.files import (
-    LoadedModel,
-    LoadedQuestionSet,
-    load_model,
-    load_question_set,
-)
+from stimulering.loading.files import LoadedModel, LoadedQuestionSet
 from stimulering.loading.locate import Document, validated
 from stimulering.loading.yaml_text import read_document
 from stimulering.model import Answers
@@ -88,14 +84,7 @@ def load(questions_path: Path | None = None, model_path: Path | None = None, *,
     files (see ``stimulering.bundle``); ``use_bundle=False`` always reads the YAML.
     """
     if use_bundle and questions_path is None and model_path is None:
-        from stimulering.bundle import read_bundle
-
         shipped = read_bundle()
         if shipped is not None:
             return Engine(*shipped)
-    loaded_questions = load_question_set(questions_path)
-    loaded_model = load_model(model_path)
-    problems = validation.cross_problems(loaded_questions, loaded_model)
-    if problems:
-        raise InvalidInputError(problems)
-    return Engine(loaded_questions, loaded_model)
+    return Engine(*validation.load_checked(questions_path, model_path))

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from stimulering import conditions
-from stimulering.errors import CheckResult, Problem
+from stimulering.errors import CheckResult, InvalidInputError, Problem
 from stimulering.loading.files import (
     MODEL_SECTIONS,
     LoadedModel,
@@ -23,6 +23,8 @@ from stimulering.loading.files import (
     entry_key,
     gather_model,
     gather_question_set,
+    load_model,
+    load_question_set,
 )
 from stimulering.loading.locate import Document, Location
 from stimulering.model import (
@@ -238,3 +240,16 @@ def check_files(questions_path: Path | None = None,
         result.record(cross_problems(loaded_questions, loaded_model))
     return result
 
+
+def load_checked(questions_path: Path | None = None, model_path: Path | None = None,
+                 ) -> tuple[LoadedQuestionSet, LoadedModel]:
+    """A question set and model read from their files and checked together.
+
+    Stops at the first that has problems: the question set, the model, then the two together.
+    """
+    loaded_questions = load_question_set(questions_path)
+    loaded_model = load_model(model_path)
+    problems = cross_problems(loaded_questions, loaded_model)
+    if problems:
+        raise InvalidInputError(problems)
+    return loaded_questions, loaded_model
