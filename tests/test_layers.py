@@ -48,3 +48,28 @@ def test_renderers_read_results_without_the_loading_layer(module):
 def test_the_bundle_is_read_and_made_without_the_engine():
     # The engine reads the bundle; the bundle must not need the engine back.
     assert reached(modules_after_import("stimulering.bundle"), ("stimulering.engine",)) == []
+
+
+TERMINAL_MODULES = {"stimulering.__main__", "stimulering.cli", "stimulering.terminal",
+                    "stimulering.report.text", "stimulering.report.listing"}
+"""Where rich may be imported when the module is: the command line, the interview's
+terminal, and the renderers whose only output is the terminal. The table renderers
+of ``report.progress`` and ``report.compare`` import it inside the function, next to
+their markdown and JSON siblings."""
+
+
+def test_rich_is_imported_only_by_the_terminal_modules():
+    probe = (
+        "import importlib, json, pkgutil, sys, stimulering\n"
+        f"terminal = {sorted(TERMINAL_MODULES)!r}\n"
+        "names = sorted(info.name for info in pkgutil.walk_packages(stimulering.__path__, "
+        "'stimulering.') if info.name not in terminal)\n"
+        "for name in names:\n"
+        "    importlib.import_module(name)\n"
+        "print(json.dumps([names, sorted(sys.modules)]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True, timeout=120)
+    names, modules = json.loads(result.stdout.splitlines()[-1])
+    assert "stimulering.report.progress" in names  # the walk found the package's modules
+    assert reached(set(modules), ("rich",)) == []
