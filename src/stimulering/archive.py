@@ -92,7 +92,7 @@ def _read(path: Path, shown: str, scorer: Scorer, result: CheckResult) -> Answer
 
         try:
             answers, document = read_workbook(path, scorer.qset, shown)
-        except InvalidInputError as error:  # a workbook is refused at its first fault
+        except InvalidInputError as error:  # the workbook reader raises all it found at once
             result.record(error.problems)
             return None
     else:

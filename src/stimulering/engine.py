@@ -58,7 +58,7 @@ class Engine:
 
             try:
                 answers, document = read_workbook(path, self.questions, shown)
-            except InvalidInputError as error:  # a workbook is refused at its first fault
+            except InvalidInputError as error:  # the workbook reader raises all it found at once
                 result.record(error.problems)
                 return None
         else:

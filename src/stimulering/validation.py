@@ -4,6 +4,11 @@ Each file is first validated on its own by its pydantic model; the checks here
 need more than one object: unique ids, references between questions,
 instruments, examples and categories, translations in every declared language,
 and the coverage rule that every (pillar, phase) level can be measured.
+
+``check_files`` loads a question set and model and records every problem of
+both in a ``CheckResult``; ``load_checked`` is the same for a command that must
+stop at the first file with problems. Checks of one answer value live on the
+pure model (``Question.answer_problem``), so scoring never imports this module.
 """
 
 from __future__ import annotations
