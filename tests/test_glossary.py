@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from stimulering.i18n import _LABELS
+from stimulering.i18n import label_catalogue
 from stimulering.loading.files import MODEL_SECTIONS
 from stimulering.validation import local_texts
 
@@ -44,8 +44,13 @@ def paired_texts(engine) -> list[tuple[str, str, str]]:
         for index, entry in enumerate(getattr(engine.model, section)):
             for text, location in local_texts(entry, (section, index)):
                 found.append((".".join(map(str, location)), text["nl"], text["en"]))
-    for key, dutch in _LABELS["nl"].items():
-        found.append((f"label {key}", dutch, _LABELS["en"][key]))
+    english = label_catalogue("en").labels
+    for key, dutch in label_catalogue("nl").labels.items():
+        if isinstance(dutch, str):
+            found.append((f"label {key}", dutch, english[key]))
+        else:
+            found += [(f"label {key}.{form}", text, english[key][form])
+                      for form, text in dutch.items()]
     return found
 
 

@@ -150,10 +150,13 @@ class Session:
                 return text
             self.say(self.label("iv.error.choice", count=len(values)), "yellow")
 
-    def ask_yes_no(self, key: str, default: bool, **values: object) -> bool:
-        """Ask a yes/no question."""
+    def ask_yes_no(self, key: str, default: bool, count: int | None = None,
+                   **values: object) -> bool:
+        """Ask a yes/no question; ``count`` picks the form of a label with plural forms."""
+        prompt = self.label(key, **values) if count is None \
+            else plural(self.lang, key, count, **values)
         while True:
-            answer = parse_yes_no(self.read(self.label(key, **values)), self.lang, default)
+            answer = parse_yes_no(self.read(prompt), self.lang, default)
             if answer is not None:
                 return answer
             self.say(self.label("iv.error.yes_no"), "yellow")
@@ -414,9 +417,8 @@ class Session:
         # Files already there are only replaced when the respondent says so.
         existing = [str(path) for path in (report, chart) if os.path.lexists(path)]
         if existing:
-            key = "iv.report.replace.one" if len(existing) == 1 else "iv.report.replace.many"
-            write = self.ask_yes_no(key, False, path=str(report),
-                                    files=join_words(existing, self.lang))
+            write = self.ask_yes_no("iv.report.replace", False, count=len(existing),
+                                    path=str(report), files=join_words(existing, self.lang))
         else:
             write = self.ask_yes_no("iv.report.offer", True, path=str(report))
         if write:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from stimulering.errors import InvalidInputError, Problem, invalid
-from stimulering.i18n import LANGUAGES, label, option_labels, pick
+from stimulering.i18n import label, languages, option_labels, pick
 from stimulering.loading.locate import Document, Location, item_id_at, validate_document
 from stimulering.model import (
     LEVELS,
@@ -462,7 +462,7 @@ def read_workbook(path: Path, questions: QuestionSet,
     book = _open(raw, name)
     reader = _Reader(book, name, questions)
     meta = reader.meta()
-    lang = meta.get("lang") if meta.get("lang") in LANGUAGES else "nl"
+    lang = meta.get("lang") if meta.get("lang") in languages() else "nl"
     assert isinstance(lang, str)
     respondent_sheet = reader.sheet("respondent", lang, RESPONDENT_COLUMNS)
     question_sheet = reader.sheet("questions", lang, QUESTION_COLUMNS)

@@ -21,7 +21,7 @@ from html import escape
 from importlib.resources import files
 from typing import Any
 
-from stimulering.i18n import label, option_labels, pick
+from stimulering.i18n import label, label_entry, option_labels, pick, plural_rule
 from stimulering.model import LEVELS, ROLES, Band, Model, Question, QuestionSet
 
 FORMAT = 1
@@ -34,10 +34,10 @@ LABELS: tuple[str, ...] = (
         "intro", "special_hint", "respondent", "choose", "optional", "help", "note", "note_hint",
         "answer", "multi_hint", "error.number", "progress", "progress.done", "download",
         "download_partial", "open", "clear", "clear_confirm", "replace_confirm",
-        "missing_header", "open_questions", "open_questions.one", "downloaded",
-        "downloaded_partial", "loaded", "loaded.one", "restored", "storage_off",
+        "missing_header", "open_questions", "downloaded", "downloaded_partial", "loaded",
+        "restored", "storage_off",
         "set", "skip", "cleared",
-        "load.other_set", "load.other_version", "load.unknown", "load.unknown.one",
+        "load.other_set", "load.other_version", "load.unknown",
         "load.unreadable", "load.not_answers", "load.field", "load.answer", "load.too_big",
         "yaml.tab", "yaml.indent", "yaml.unsupported", "yaml.quote", "yaml.duplicate",
         "yaml.key", "yaml.escape", "yaml.documents", "yaml.mapping", "yaml.value",
@@ -110,7 +110,8 @@ def form_data(questions: QuestionSet, model: Model, sha256: str, lang: str,
         "pillars": [{"id": pillar.id, "name": pick(pillar.name, lang)}
                     for pillar in model.pillars],
         "questions": [_question(question, model, lang) for question in questions.questions],
-        "labels": {key: label(lang, key) for key in LABELS},
+        "labels": {key: label_entry(lang, key) for key in LABELS},
+        "plural": {category: list(counts) for category, counts in plural_rule(lang).items()},
     }
 
 

@@ -946,8 +946,7 @@
       if (tree.has(key) && tree.get(key) !== null) { kept[key] = tree.get(key); }
     });
     if (kept.answers.length) {
-      notices.push([kept.answers.length === 1 ? "form.load.unknown.one" : "form.load.unknown",
-                    {count: kept.answers.length}]);
+      notices.push(["form.load.unknown", {count: kept.answers.length}]);
     }
     this.header = header;
     this.answers = answers;
@@ -1041,15 +1040,25 @@
 
   Page.prototype.label = function (key, values) {
     var text = this.data.labels[key];
+    if (typeof text !== "string") { text = text[this.pluralCategory(values.count)] || text.other; }
     Object.keys(values || {}).forEach(function (name) {
       text = text.split("{" + name + "}").join(String(values[name]));
     });
     return text;
   };
 
+  // The CLDR category of a count, by the rule of the labels' catalogue: each category
+  // but "other" lists its counts.
+  Page.prototype.pluralCategory = function (count) {
+    var rule = this.data.plural;
+    var found = Object.keys(rule).filter(function (category) {
+      return rule[category].indexOf(count) !== -1;
+    });
+    return found.length ? found[0] : "other";
+  };
+
   Page.prototype.plural = function (key, count, values) {
-    var chosen = count === 1 && has(this.data.labels, key + ".one") ? key + ".one" : key;
-    return this.label(chosen, Object.assign({count: count}, values || {}));
+    return this.label(key, Object.assign({count: count}, values || {}));
   };
 
   Page.prototype.build = function () {

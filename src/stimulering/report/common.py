@@ -232,8 +232,8 @@ def warning_message(warning: Warning, evaluation: Evaluation, lang: str) -> str:
     if warning.code == "hard_ahead":
         names = [pillar_name(evaluation.model, p, lang) for p in warning.ids]
         if len(names) == 1:
-            return label(lang, "warning.hard_ahead.one", pillars=names[0])
-        return label(lang, "warning.hard_ahead.many", first=names[0], second=names[1])
+            return label(lang, "warning.hard_ahead", pillars=names[0])
+        return label(lang, "warning.hard_ahead_two", first=names[0], second=names[1])
     made, used = warning.texts
     if warning.code == "changed_question_set":
         return label(lang, "warning.changed_question_set", made=made, used=used)

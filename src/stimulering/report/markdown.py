@@ -12,7 +12,7 @@ import re
 from urllib.parse import quote
 
 from stimulering.advice import AdviceItem, next_steps
-from stimulering.i18n import label, pick
+from stimulering.i18n import label, pick, plural
 from stimulering.model import PILLARS, Model
 from stimulering.report.common import (
     advice_heading,
@@ -149,11 +149,10 @@ def interpretation(evaluation: Evaluation, lang: str) -> str:
                                    score=score_text(weak.score, lang)))
         else:
             gap = (strong.phase or 0) - (weak.phase or 0)
-            sentences.append(label(
-                lang, "summary.gap", weak=pillar_name(model, weak.id, lang),
+            sentences.append(plural(
+                lang, "summary.gap", gap, weak=pillar_name(model, weak.id, lang),
                 weak_phase=weak.phase, strong=pillar_name(model, strong.id, lang),
-                strong_phase=strong.phase, gap=gap,
-                unit=label(lang, "report.phase_one" if gap == 1 else "report.phase_many")))
+                strong_phase=strong.phase, gap=gap))
     sentences += [warning_message(w, evaluation, lang) for w in result.warnings
                   if w.code == "hard_ahead"]
     names = signal_names(model, lang)
