@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from conftest import DATA, answers_document, highest
-from stimulering import loading
+from stimulering import bundle, loading
 from stimulering.engine import Engine
 from stimulering.errors import InvalidInputError, StimuleringError
 from stimulering.loading import parse_yaml
@@ -90,13 +90,17 @@ def guarded(tmp_path: Path):
 
 
 def ours(paths: list[str], work: Path) -> list[str]:
-    """Paths outside the interpreter, its libraries and the package: the user's files."""
+    """Paths outside the interpreter, its libraries, the package, its shipped files and cache.
+
+    The user's files, that is; in a checkout the shipped files are at the repository's root.
+    """
     package = Path(loading.__file__).parent
     roots = [Path(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, package)]
+    roots += [loading.default_questions_path(), loading.default_model_path(),
+              bundle.cache_folder()]
     roots += [root.resolve() for root in roots]
     found = []
     for name in paths:
-        # Not resolved: the shipped files may be links to the repository's root.
         path = Path(os.path.normpath(work / name))
         if any(candidate.is_relative_to(root) for root in roots
                for candidate in (path, path.resolve())):

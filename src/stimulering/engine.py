@@ -109,18 +109,25 @@ def load(questions_path: Path | None = None, model_path: Path | None = None, *,
          use_bundle: bool = True) -> Engine:
     """Load and check a question set and model (the shipped ones by default).
 
-    The shipped ones come from the package's checked bundle when it matches the
-    files (see ``stimulering.bundle``); ``use_bundle=False`` always reads the YAML.
+    The shipped ones come from a bundle when one matches the files (see
+    ``stimulering.bundle``), and loading them from YAML leaves one in the cache
+    folder for the next time; ``use_bundle=False`` always reads the YAML.
     """
-    if use_bundle and questions_path is None and model_path is None:
+    shipped = use_bundle and questions_path is None and model_path is None
+    if shipped:
         from stimulering.bundle import read_bundle
 
-        shipped = read_bundle()
-        if shipped is not None:
-            return Engine(*shipped)
+        bundled = read_bundle()
+        if bundled is not None:
+            return Engine(*bundled)
     loaded_questions = load_question_set(questions_path)
     loaded_model = load_model(model_path)
     problems = _cross_problems(loaded_questions, loaded_model)
     if problems:
         raise InvalidInputError(problems)
-    return Engine(loaded_questions, loaded_model)
+    engine = Engine(loaded_questions, loaded_model)
+    if shipped:
+        from stimulering.bundle import remember
+
+        remember(engine)
+    return engine
