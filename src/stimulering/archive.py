@@ -20,7 +20,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from stimulering import validation
-from stimulering.combine import CoalitionRow, coalition_key, latest_assessment
+from stimulering.combine import coalition_key
+from stimulering.comparison import CoalitionRow, latest_assessment
 from stimulering.errors import InvalidInputError, Problem
 from stimulering.loading import Document, parse_yaml, read_text, validate_document
 from stimulering.model import Answers, AnswerValue
