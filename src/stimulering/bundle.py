@@ -44,7 +44,6 @@ from stimulering.loading import (
     model_files,
 )
 from stimulering.model import AllOf, AnyOf, Comparison, ModelFile, Not, QuestionSet
-from stimulering.store import atomic_write
 
 if TYPE_CHECKING:
     from stimulering.engine import Engine
@@ -125,6 +124,8 @@ def remember(engine: Engine) -> None:
     The engine must have been loaded from the shipped files. A cache that cannot be
     written only costs speed, so failing to write it is no error.
     """
+    from stimulering.store import atomic_write
+
     try:
         sources = _sources()
         target = _cache_file({name: _digest(path) for name, path in sources})
