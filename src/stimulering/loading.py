@@ -681,7 +681,7 @@ def shipped_folder() -> Path:
     """
     package = resources.files("stimulering")
     data = package / "data"
-    if data.is_dir():
+    if (data / "questions.yaml").is_file():
         return Path(str(data))
     return Path(str(package)).parent.parent
 
