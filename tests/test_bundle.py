@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from importlib import resources
 
 import pytest
@@ -120,3 +121,16 @@ def test_hydrating_a_type_it_does_not_know_raises(kind, data):
     # string key for a number: objects that validating would never make.
     with pytest.raises(TypeError, match="cannot turn JSON back into"):
         bundle.hydrate(kind, data)
+
+
+def test_the_cache_keeps_only_the_latest_bundles(cache):
+    cache.mkdir()
+    for index in range(bundle.KEPT_IN_CACHE + 3):
+        old = cache / f"bundle-{index:064x}.json"
+        old.write_text("{}", encoding="utf-8")
+        os.utime(old, (1_000_000 + index, 1_000_000 + index))
+    load()
+    kept = sorted(path.name for path in cache.iterdir())
+    assert len(kept) == bundle.KEPT_IN_CACHE
+    assert bundle.read_bundle() is not None  # the one just written is among them
+    assert f"bundle-{0:064x}.json" not in kept
