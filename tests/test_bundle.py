@@ -1,29 +1,46 @@
-"""The checked bundle of the shipped files: current, identical to the YAML, and only used then."""
+"""The bundle of the shipped files: made from the YAML, used only when it matches, strict."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import datetime as dt
+import os
+from importlib import resources
 
 import pytest
 from pydantic import BaseModel
 
-from stimulering import bundle
+from stimulering import bundle, validation
 from stimulering.engine import load
 from stimulering.report.json import render_questions
 
-PACKAGE = Path(bundle.__file__).parent
+
+@pytest.fixture
+def cache(monkeypatch, tmp_path):
+    """An empty cache folder of the test's own."""
+    folder = tmp_path / "cache"
+    monkeypatch.setattr(bundle, "cache_folder", lambda: folder)
+    return folder
 
 
-def test_bundle_is_current():
-    committed = (PACKAGE / bundle.BUNDLE_NAME).read_text(encoding="utf-8")
-    assert committed == bundle.make_bundle(), (
-        "src/stimulering/bundle.json is out of date; regenerate it with "
-        "'python -m stimulering.bundle > src/stimulering/bundle.json'")
+def test_loading_from_yaml_leaves_a_bundle_in_the_cache_and_none_in_the_package(cache):
+    assert bundle.read_bundle() is None
+    load()
+    assert not (resources.files("stimulering") / bundle.BUNDLE_NAME).is_file()
+    written = sorted(cache.iterdir())
+    assert len(written) == 1 and written[0].name.startswith("bundle-")
+    assert written[0].read_text(encoding="utf-8") == bundle.make_bundle()
+    assert bundle.read_bundle() is not None
 
 
-def test_bundle_gives_the_same_objects_as_the_yaml():
-    fast = load()
+def test_a_matching_bundle_is_used_without_reading_the_yaml(cache, monkeypatch):
     slow = load(use_bundle=False)
+    load()  # writes the cache
+
+    def no_yaml(*args, **kwargs):
+        raise AssertionError("the YAML was read although the bundle matches")
+
+    monkeypatch.setattr(validation, "load_checked", no_yaml)
+    fast = load()
     assert fast.questions == slow.questions
     assert fast.model == slow.model
     assert fast.sha256 == slow.sha256
@@ -31,7 +48,8 @@ def test_bundle_gives_the_same_objects_as_the_yaml():
         render_questions(slow.questions, slow.sha256, "en")
 
 
-def test_a_changed_shipped_file_is_read_from_yaml(monkeypatch, tmp_path):
+def test_a_changed_shipped_file_is_read_from_yaml(cache, monkeypatch, tmp_path):
+    load()
     edited = tmp_path / "questions.yaml"
     original = bundle.default_questions_path().read_text(encoding="utf-8")
     edited.write_text(original.replace("version: 2.0.0", "version: 2.0.1", 1), encoding="utf-8")
@@ -39,11 +57,27 @@ def test_a_changed_shipped_file_is_read_from_yaml(monkeypatch, tmp_path):
     assert bundle.read_bundle() is None
 
 
-@pytest.mark.parametrize("broken", ["", "{not json", '{"format": 99, "files": {}}'])
-def test_a_broken_bundle_is_ignored(monkeypatch, tmp_path, broken):
-    (tmp_path / bundle.BUNDLE_NAME).write_text(broken, encoding="utf-8")
-    monkeypatch.setattr(bundle.resources, "files", lambda package: tmp_path)
+def test_a_bundle_of_other_code_is_not_read(cache, monkeypatch):
+    load()
+    assert bundle.read_bundle() is not None
+    monkeypatch.setattr(bundle, "__version__", "0.0.0-other")
     assert bundle.read_bundle() is None
+
+
+@pytest.mark.parametrize("broken", ["", "{not json", '{"format": 99, "files": {}}', "[]"])
+def test_a_broken_bundle_is_ignored(cache, broken):
+    digests = {name: bundle._digest(path) for name, path in bundle._sources()}
+    cache.mkdir()
+    bundle._cache_file(digests).write_text(broken, encoding="utf-8")
+    assert bundle.read_bundle() is None
+    assert load().questions == load(use_bundle=False).questions
+
+
+def test_an_unwritable_cache_only_costs_speed(monkeypatch, tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setattr(bundle, "cache_folder", lambda: blocked / "cache")
+    assert load().questions == load(use_bundle=False).questions
 
 
 class _Part(BaseModel):
@@ -62,3 +96,40 @@ def test_hydrating_gives_what_validating_gives_for_optional_entries_and_defaults
     validated = _Whole.model_validate(data)
     assert hydrated == validated
     assert hydrated.model_fields_set == validated.model_fields_set == {"parts", "named"}
+
+
+class _Dated(BaseModel):
+    due: dt.date
+
+
+class _Paired(BaseModel):
+    pair: tuple[int, int]
+
+
+class _Numbered(BaseModel):
+    by_number: dict[int, str]
+
+
+@pytest.mark.parametrize("kind, data", [
+    (_Dated, {"due": "2026-12-01"}),
+    (_Paired, {"pair": [1, 2]}),
+    (_Numbered, {"by_number": {"1": "een"}}),
+])
+def test_hydrating_a_type_it_does_not_know_raises(kind, data):
+    # Passing these through would give a string for a date, a list for a tuple, a
+    # string key for a number: objects that validating would never make.
+    with pytest.raises(TypeError, match="cannot turn JSON back into"):
+        bundle.hydrate(kind, data)
+
+
+def test_the_cache_keeps_only_the_latest_bundles(cache):
+    cache.mkdir()
+    for index in range(bundle.KEPT_IN_CACHE + 3):
+        old = cache / f"bundle-{index:064x}.json"
+        old.write_text("{}", encoding="utf-8")
+        os.utime(old, (1_000_000 + index, 1_000_000 + index))
+    load()
+    kept = sorted(path.name for path in cache.iterdir())
+    assert len(kept) == bundle.KEPT_IN_CACHE
+    assert bundle.read_bundle() is not None  # the one just written is among them
+    assert f"bundle-{0:064x}.json" not in kept

@@ -163,7 +163,11 @@ def test_english_template_speaks_english_and_keeps_the_answer_values(cli, engine
 
 def test_questions_table_and_json(cli, engine):
     table = cli("questions").stdout
-    assert "vast_overleg" in table
+    # Every question of the shipped set has its row, numbered, in the set's order.
+    rows = [match.groups() for match in
+            re.finditer(r"^ {0,4}(\d+) +([a-z][a-z0-9_]*) ", table, flags=re.MULTILINE)]
+    ids = [q.id for q in engine.questions.questions]
+    assert rows == [(str(number), qid) for number, qid in enumerate(ids, start=1)]
     listing = json.loads(cli("questions", "--format", "json", "--lang", "en").stdout)
     assert [q["id"] for q in listing["questions"]] == [q.id for q in engine.questions.questions]
     scale = next(q for q in listing["questions"] if q["type"] == "scale")

@@ -7,13 +7,8 @@ import datetime as dt
 import pytest
 
 from builders import TEXT, answers, best_value, model, question, question_set, worst_value
-from stimulering.combine import (
-    coalition_code,
-    coalition_view,
-    consensus,
-    nearest_value,
-    respondent_labels,
-)
+from stimulering.coalition import coalition_view, consensus
+from stimulering.combine import coalition_code, nearest_value, respondent_labels
 from stimulering.errors import MixedCoalitionsError
 from stimulering.model import Answers, Respondent
 from stimulering.scoring import Scorer

@@ -12,7 +12,6 @@ import io
 import json
 import shutil
 import xml.etree.ElementTree as ET
-from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from hypothesis import strategies as st
 from rich.table import Table
 
 from conftest import highest
+from stimulering.loading.files import default_model_path, default_questions_path
 from stimulering.report.json import dumps
 from stimulering.report.text import render
 from stimulering.sanitise import code_point, is_hidden, visible
@@ -172,13 +172,12 @@ def test_errors_and_warnings_name_a_hostile_file_visibly(cli, tmp_path, monkeypa
 
 
 def test_a_question_set_and_model_with_hostile_texts(cli, tmp_path, write_answers, engine):
-    data = files("stimulering") / "data"
-    questions = yaml.safe_load((data / "questions.yaml").read_text(encoding="utf-8"))
+    questions = yaml.safe_load(default_questions_path().read_text(encoding="utf-8"))
     questions["questions"][0]["text"]["nl"] = f"{MARKUP} {ESCAPES}"
     (tmp_path / "vragen.yaml").write_text(yaml.safe_dump(questions, allow_unicode=True),
                                           encoding="utf-8")
     model = tmp_path / "model"
-    shutil.copytree(str(data / "models"), model)
+    shutil.copytree(default_model_path(), model)
     instruments = yaml.safe_load((model / "instruments.yaml").read_text(encoding="utf-8"))
     instruments["instruments"][0]["name"]["nl"] = f"[/] {BIDI}"
     (model / "instruments.yaml").write_text(yaml.safe_dump(instruments, allow_unicode=True),

@@ -18,6 +18,7 @@ import yaml
 
 import stimulering
 from conftest import DATA, answers_document, highest
+from stimulering import bundle
 from stimulering.engine import Engine
 from stimulering.errors import InvalidInputError, StimuleringError
 from stimulering.loading import files, yaml_text
@@ -91,13 +92,17 @@ def guarded(tmp_path: Path):
 
 
 def ours(paths: list[str], work: Path) -> list[str]:
-    """Paths outside the interpreter, its libraries and the package: the user's files."""
+    """Paths outside the interpreter, its libraries, the package, its shipped files and cache.
+
+    The user's files, that is; in a checkout the shipped files are at the repository's root.
+    """
     package = Path(stimulering.__file__).parent
     roots = [Path(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, package)]
+    roots += [files.default_questions_path(), files.default_model_path(),
+              bundle.cache_folder()]
     roots += [root.resolve() for root in roots]
     found = []
     for name in paths:
-        # Not resolved: the shipped files may be links to the repository's root.
         path = Path(os.path.normpath(work / name))
         if any(candidate.is_relative_to(root) for root in roots
                for candidate in (path, path.resolve())):

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from stimulering import validation
-from stimulering.combine import CoalitionRow, coalition_key, latest_assessment
+from stimulering.combine import coalition_key
+from stimulering.comparison import CoalitionRow, latest_assessment
 from stimulering.errors import CheckResult, InvalidInputError, Problem
 from stimulering.loading.locate import Document, validated
 from stimulering.loading.yaml_text import read_document

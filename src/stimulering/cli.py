@@ -588,7 +588,8 @@ def _coalition_report(engine: "Engine", files: list[Path], output_format: Report
                       anonymous: bool, output: Path | None, force: bool, lang: str, *,
                       all_topics: bool = False) -> None:
     """The coalition view of the latest round among several files, in the asked format."""
-    from stimulering.combine import coalition_view, require_one_coalition
+    from stimulering.coalition import coalition_view
+    from stimulering.combine import require_one_coalition
     from stimulering.i18n import label
     from stimulering.report.common import role_and_level
     from stimulering.report.progress import dates_text
@@ -615,7 +616,7 @@ def _coalition_report(engine: "Engine", files: list[Path], output_format: Report
         _emit(render_coalition_json(view, engine.questions, engine.model, lang), output,
               force=force)
         return
-    from stimulering.combine import TOPIC_LIMIT
+    from stimulering.coalition import TOPIC_LIMIT
     from stimulering.report.coalition import render_coalition_markdown
 
     markdown = render_coalition_markdown(view, engine.questions, engine.model, lang,
@@ -644,7 +645,7 @@ def progress(
     lang: LangOption = "nl",
 ) -> None:
     """One coalition over time: phase per date, items that moved, actions done."""
-    from stimulering.combine import progress as build_progress
+    from stimulering.progress import progress as build_progress
 
     engine = _engine(questions, model, lang)
     result = build_progress(engine.scorer, [engine.read_answers(f) for f in files],

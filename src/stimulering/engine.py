@@ -10,7 +10,7 @@ from pathlib import Path
 
 from stimulering import validation
 from stimulering.advice import advise
-from stimulering.bundle import read_bundle
+from stimulering.bundle import read_bundle, remember
 from stimulering.errors import CheckResult, InvalidInputError
 from stimulering.loading.files import LoadedModel, LoadedQuestionSet
 from stimulering.loading.locate import Document, validated
@@ -80,11 +80,16 @@ def load(questions_path: Path | None = None, model_path: Path | None = None, *,
          use_bundle: bool = True) -> Engine:
     """Load and check a question set and model (the shipped ones by default).
 
-    The shipped ones come from the package's checked bundle when it matches the
-    files (see ``stimulering.bundle``); ``use_bundle=False`` always reads the YAML.
+    The shipped ones come from a bundle when one matches the files (see
+    ``stimulering.bundle``), and loading them from YAML leaves one in the cache
+    folder for the next time; ``use_bundle=False`` always reads the YAML.
     """
-    if use_bundle and questions_path is None and model_path is None:
-        shipped = read_bundle()
-        if shipped is not None:
-            return Engine(*shipped)
-    return Engine(*validation.load_checked(questions_path, model_path))
+    shipped = use_bundle and questions_path is None and model_path is None
+    if shipped:
+        bundled = read_bundle()
+        if bundled is not None:
+            return Engine(*bundled)
+    engine = Engine(*validation.load_checked(questions_path, model_path))
+    if shipped:
+        remember(engine.loaded_questions, engine.loaded_model)
+    return engine

@@ -553,7 +553,7 @@ def run_consensus(engine: Engine, options: Options, files: list[Path],
     coalition answers file (role ``coalitie``) that keeps the topics and the partners'
     answers, so ``--resume`` continues the same conversation.
     """
-    from stimulering.combine import TOPIC_LIMIT, consensus
+    from stimulering.coalition import TOPIC_LIMIT, consensus
     from stimulering.rounds import default_round
 
     partners = [engine.read_answers(path) for path in files]

@@ -47,14 +47,29 @@ class LoadedModel:
     """Where each entry came from: ``(section, id)`` -> (document, location)."""
 
 
+def shipped_folder() -> Path:
+    """The folder holding the shipped ``questions.yaml`` and ``models/``.
+
+    A wheel carries them as package data in ``stimulering/data`` (the build hook in
+    ``hatch_build.py`` puts them there). A checkout, installed editable, has no such
+    folder: there they are the files at the repository root, two levels above the
+    package's sources, so that an edit to them counts without reinstalling.
+    """
+    package = resources.files("stimulering")
+    data = package / "data"
+    if (data / "questions.yaml").is_file():
+        return Path(str(data))
+    return Path(str(package)).parent.parent
+
+
 def default_questions_path() -> Path:
     """The shipped default question set."""
-    return Path(str(resources.files("stimulering") / "data" / "questions.yaml"))
+    return shipped_folder() / "questions.yaml"
 
 
 def default_model_path() -> Path:
     """The shipped model folder."""
-    return Path(str(resources.files("stimulering") / "data" / "models"))
+    return shipped_folder() / "models"
 
 
 def shown_name(path: Path, default: Path) -> str:

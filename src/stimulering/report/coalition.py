@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from stimulering.advice import advise
-from stimulering.combine import DIVERGENCE_MINIMUM, TOPIC_LIMIT, CoalitionView
+from stimulering.coalition import DIVERGENCE_MINIMUM, TOPIC_LIMIT, CoalitionView
 from stimulering.i18n import label, pick
 from stimulering.model import PILLARS, Model, QuestionSet
 from stimulering.report.common import (

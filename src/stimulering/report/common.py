@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from stimulering.advice import AdviceItem
-from stimulering.combine import Divergence
+from stimulering.coalition import Divergence
 from stimulering.i18n import decimal, join_words, label, number_text, pick, plural
 from stimulering.model import (
     SPECIAL_VALUES,

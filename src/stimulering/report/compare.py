@@ -7,7 +7,8 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from stimulering.combine import CoalitionRow, coalition_code
+from stimulering.combine import coalition_code
+from stimulering.comparison import CoalitionRow
 from stimulering.i18n import label
 from stimulering.model import PILLARS, Model
 from stimulering.report.common import phase_text, pillar_name, pillar_score_text, signal_names

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from stimulering.combine import COMPARABLE_MINIMUM, Progress, ProgressStep
 from stimulering.i18n import decimal, label, pick
 from stimulering.model import PILLARS, Model, QuestionSet
+from stimulering.progress import COMPARABLE_MINIMUM, Progress, ProgressStep
 from stimulering.report.common import percent, phase_text, pillar_name, score_text
 from stimulering.report.json import dumps, pillar_summary, rounded, undetermined_summary
 from stimulering.report.markdown import escape, table

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from stimulering.advice import next_steps
-from stimulering.combine import CoalitionRow
+from stimulering.comparison import CoalitionRow
 from stimulering.i18n import label, pick
 from stimulering.model import PILLARS, Model
 from stimulering.office import new_workbook, put, workbook_bytes
