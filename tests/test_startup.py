@@ -17,7 +17,10 @@ HEAVY = ("yaml", "pydantic", "pydantic_core", "rich", "markdown_it", "openpyxl",
          "lxml", "PIL", "defusedxml")
 """Libraries the command line needs only inside commands."""
 
-LIGHT_OWN_MODULES = {"stimulering", "stimulering.cli"}
+LIGHT_OWN_MODULES = {"stimulering", "stimulering.cli", "stimulering.cli.app",
+                     "stimulering.cli.assess", "stimulering.cli.authoring",
+                     "stimulering.cli.common", "stimulering.cli.comparing",
+                     "stimulering.cli.content", "stimulering.cli.report"}
 
 
 def modules_after(code: str) -> set[str]:

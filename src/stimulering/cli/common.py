@@ -1,0 +1,59 @@
+"""What the commands share: loading the engine, refusing a usage, writing the output."""
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from stimulering.engine import Engine
+
+
+def load_engine(questions: Path | None, model: Path | None, lang: str) -> "Engine":
+    """The question set and model to work with, which must be written in ``lang``."""
+    from stimulering.engine import load
+    from stimulering.errors import UsageError
+
+    engine = load(questions, model)
+    if lang not in engine.questions.languages:
+        raise UsageError(f"--lang {lang}: the question set is written in "
+                         f"{', '.join(engine.questions.languages)}")
+    return engine
+
+
+def emit(text: str, output: Path | None, *, force: bool = True) -> None:
+    """Text to stdout, or written whole to ``output``."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from stimulering.store import atomic_write
+
+    atomic_write(output, text, force=force)
+
+
+def emit_file(data: bytes, output: Path | None, *, force: bool, kind: str) -> None:
+    """A binary file (xlsx, docx, pdf) to ``output``, or to stdout when that is no terminal."""
+    if output is None:
+        if sys.stdout.isatty():
+            usage(f"--format {kind} writes a file: give -o NAME.{kind} (or redirect stdout)")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from stimulering.store import atomic_write
+
+    atomic_write(output, data, force=force)
+
+
+def color() -> bool:
+    """Whether output on stdout may be coloured."""
+    import os
+
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def usage(message: str) -> NoReturn:
+    """Refuse a combination of options or arguments."""
+    from stimulering.errors import UsageError
+
+    raise UsageError(message)
