@@ -20,7 +20,8 @@ HEAVY = ("yaml", "pydantic", "pydantic_core", "rich", "markdown_it", "openpyxl",
 LIGHT_OWN_MODULES = {"stimulering", "stimulering.cli", "stimulering.cli.app",
                      "stimulering.cli.assess", "stimulering.cli.authoring",
                      "stimulering.cli.common", "stimulering.cli.comparing",
-                     "stimulering.cli.content", "stimulering.cli.report"}
+                     "stimulering.cli.content", "stimulering.cli.report",
+                     "stimulering.report", "stimulering.report.formats"}
 
 
 def modules_after(code: str) -> set[str]:

@@ -1,6 +1,5 @@
 """The assessment: the interview, scoring an answers file, and the partners' consensus."""
 
-import enum
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -15,16 +14,8 @@ from stimulering.cli.app import (
     OutputOption,
     QuestionsOption,
 )
-from stimulering.cli.common import color, emit, load_engine, usage
-from stimulering.cli.report import markdown_report
-
-
-class AssessFormat(str, enum.Enum):
-    """Output formats of ``assess``."""
-
-    text = "text"
-    json = "json"
-    markdown = "markdown"
+from stimulering.cli.common import chart_name, color, load_engine, usage, write
+from stimulering.report.formats import AssessFormat
 
 
 def _stdin_is_terminal() -> bool:
@@ -149,15 +140,7 @@ def assess(
         usage("--resume and --save belong to the interview; --answers scores a file as it is")
     engine = load_engine(questions, model, lang)
     evaluation = engine.evaluate_file(answers)
-    if output_format is AssessFormat.json:
-        from stimulering.report.json import render_assessment
+    from stimulering.report.formats import render_assessment
 
-        emit(render_assessment(evaluation, lang), output, force=force)
-    elif output_format is AssessFormat.markdown:
-        markdown_report(evaluation, answers, output, force, lang)
-    else:
-        from stimulering.report.text import render_assessment as render_text
-
-        emit(render_text(evaluation, lang, color=output is None and color()), output,
-              force=force)
-
+    write(render_assessment(output_format, evaluation, lang, color=output is None and color(),
+                            chart_name=chart_name(output, answers)), output, force=force)

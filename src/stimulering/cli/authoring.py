@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from stimulering.cli.app import LangOption, ModelOption, QuestionsOption
-from stimulering.cli.common import emit
+from stimulering.cli.common import emit, write
+from stimulering.report.formats import DiffFormat
 
 
 def validate(
@@ -51,14 +52,6 @@ def schema(
     emit(render_schema(kind.value), None)
 
 
-class DiffFormat(str, enum.Enum):
-    """Output formats of ``diff``."""
-
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-
-
 
 def diff(
     old: Annotated[str, typer.Argument(help="The old question set: a file or REV:path.")],
@@ -73,17 +66,12 @@ def diff(
     """Show what changed between two question sets and which version bump that asks."""
     from stimulering.diffing import diff_question_sets
     from stimulering.i18n import label
-    from stimulering.report import diff as renderers
+    from stimulering.report.formats import render_diff
     from stimulering.revisions import load_question_set_at
 
     changes = diff_question_sets(load_question_set_at(old).questions,
                                  load_question_set_at(new).questions)
-    if output_format is DiffFormat.json:
-        emit(renderers.render_json(changes), None)
-    elif output_format is DiffFormat.markdown:
-        emit(renderers.render_markdown(changes, lang), None)
-    else:
-        emit(renderers.render_text(changes, lang), None)
+    write(render_diff(output_format, changes, lang), None, force=True)
     if check and changes.bump_too_small:
         typer.echo(label(lang, "diff.bump_too_small",
                          declared=label(lang, f"bump.{changes.declared_bump}"),

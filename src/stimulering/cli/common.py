@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from stimulering.engine import Engine
+    from stimulering.report.formats import Rendered
 
 
 def load_engine(questions: Path | None, model: Path | None, lang: str) -> "Engine":
@@ -43,6 +44,37 @@ def emit_file(data: bytes, output: Path | None, *, force: bool, kind: str) -> No
     from stimulering.store import atomic_write
 
     atomic_write(output, data, force=force)
+
+
+def write(rendered: "Rendered", output: Path | None, *, force: bool) -> None:
+    """What a renderer made, to stdout or to ``output`` (a report with its chart beside it)."""
+    from stimulering.report.formats import Document, Report, Text, assert_never
+
+    match rendered:
+        case Text(text):
+            emit(text, output, force=force)
+        case Document(data, kind):
+            emit_file(data, output, force=force, kind=kind)
+        case Report(markdown, chart):
+            if output is None:
+                emit(markdown, None)
+                return
+            from stimulering.store import write_report
+
+            write_report(output, markdown, chart(), force=force)
+        case _:
+            assert_never(rendered)
+
+
+def chart_name(report: Path | None, answers: Path) -> str:
+    """File name of the radar chart beside a report: ``<report stem>-radar.svg``.
+
+    On stdout there is no report file; the chart is then named after the answers file,
+    which is the name ``-o <answers stem>.md`` would give it.
+    """
+    from stimulering.store import chart_path_for
+
+    return chart_path_for(report if report is not None else answers).name
 
 
 def color() -> bool:

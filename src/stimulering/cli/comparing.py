@@ -1,6 +1,5 @@
 """Several assessments side by side: ``progress`` over time, ``compare`` across coalitions."""
 
-import enum
 from pathlib import Path
 from typing import Annotated
 
@@ -14,16 +13,8 @@ from stimulering.cli.app import (
     OutputOption,
     QuestionsOption,
 )
-from stimulering.cli.common import color, emit, emit_file, load_engine
-
-
-class ProgressFormat(str, enum.Enum):
-    """Output formats of ``progress``."""
-
-    table = "table"
-    markdown = "markdown"
-    json = "json"
-
+from stimulering.cli.common import color, load_engine, write
+from stimulering.report.formats import CompareFormat, ProgressFormat
 
 
 def progress(
@@ -38,35 +29,13 @@ def progress(
 ) -> None:
     """One coalition over time: phase per date, items that moved, actions done."""
     from stimulering.combine import progress as build_progress
+    from stimulering.report.formats import render_progress
 
     engine = load_engine(questions, model, lang)
     result = build_progress(engine.scorer, [engine.read_answers(f) for f in files],
                             files=[str(f) for f in files])
-    if output_format is ProgressFormat.json:
-        from stimulering.report.progress import render_progress_json
-
-        emit(render_progress_json(result, lang), output, force=force)
-    elif output_format is ProgressFormat.markdown:
-        from stimulering.report.progress import render_progress_markdown
-
-        emit(render_progress_markdown(result, engine.questions, engine.model, lang), output,
-              force=force)
-    else:
-        from stimulering.report.progress import render_progress_table
-
-        emit(render_progress_table(result, engine.questions, engine.model, lang,
-                                    color=output is None and color()), output, force=force)
-
-
-class CompareFormat(str, enum.Enum):
-    """Output formats of ``compare``."""
-
-    table = "table"
-    markdown = "markdown"
-    json = "json"
-    csv = "csv"
-    xlsx = "xlsx"
-
+    write(render_progress(output_format, result, engine.questions, engine.model, lang,
+                          color=output is None and color()), output, force=force)
 
 
 def compare(
@@ -88,6 +57,7 @@ def compare(
     """Compare coalitions: the latest assessment of each, phase and score per pillar."""
     from stimulering.archive import scan
     from stimulering.errors import MAX_LISTED, StimuleringError
+    from stimulering.report.formats import render_compare
     from stimulering.sanitise import visible
 
     engine = load_engine(questions, model, lang)
@@ -103,28 +73,5 @@ def compare(
     if not result.files:
         raise StimuleringError("no answers files found (folders are searched for *.yaml and "
                                "*.yml)")
-    if output_format is CompareFormat.xlsx:
-        from stimulering.report.xlsx import compare_workbook
-
-        emit_file(compare_workbook(result.rows, engine.model, lang, anonymise=anonymise),
-                   output, force=force, kind="xlsx")
-        return
-    if output_format is CompareFormat.json:
-        from stimulering.report.compare import render_compare_json
-
-        text = render_compare_json(result.rows, anonymise=anonymise)
-    elif output_format is CompareFormat.csv:
-        from stimulering.report.compare import render_compare_csv
-
-        text = render_compare_csv(result.rows, anonymise=anonymise)
-    elif output_format is CompareFormat.markdown:
-        from stimulering.report.compare import render_compare_markdown
-
-        text = render_compare_markdown(result.rows, engine.model, lang, anonymise=anonymise)
-    else:
-        from stimulering.report.compare import render_compare_table
-
-        text = render_compare_table(result.rows, engine.model, lang, anonymise=anonymise,
-                                    color=output is None and color())
-    emit(text, output, force=force)
-
+    write(render_compare(output_format, result.rows, engine.model, lang, anonymise=anonymise,
+                         color=output is None and color()), output, force=force)

@@ -1,6 +1,5 @@
 """The content as lists and blank forms: ``questions``, ``catalogue``, ``template``, ``form``."""
 
-import enum
 from typing import Annotated
 
 import typer
@@ -12,15 +11,8 @@ from stimulering.cli.app import (
     OutputOption,
     QuestionsOption,
 )
-from stimulering.cli.common import color, emit, emit_file, load_engine, usage
-
-
-class ListFormat(str, enum.Enum):
-    """Output formats of ``questions``."""
-
-    table = "table"
-    json = "json"
-
+from stimulering.cli.common import color, emit, load_engine, usage, write
+from stimulering.report.formats import CatalogueFormat, ListFormat, TemplateFormat
 
 
 def list_questions(
@@ -31,23 +23,11 @@ def list_questions(
     lang: LangOption = "nl",
 ) -> None:
     """List the questions of the question set."""
+    from stimulering.report.formats import render_questions
+
     engine = load_engine(questions, model, lang)
-    if output_format is ListFormat.json:
-        from stimulering.report.json import render_questions
-
-        emit(render_questions(engine.questions, engine.sha256, lang), None)
-        return
-    from stimulering.report.listing import render_question_table
-
-    emit(render_question_table(engine.questions, lang, color=color()), None)
-
-
-class TemplateFormat(str, enum.Enum):
-    """Output formats of ``template``."""
-
-    yaml = "yaml"
-    xlsx = "xlsx"
-
+    write(render_questions(output_format, engine.questions, engine.sha256, lang, color=color()),
+          None, force=True)
 
 
 def template(
@@ -63,20 +43,11 @@ def template(
     """Print a blank answers file with every question id and its allowed values."""
     import datetime as dt
 
+    from stimulering.report.formats import render_template
+
     engine = load_engine(questions, model, lang)
-    if output_format is TemplateFormat.xlsx:
-        from stimulering.report.common import pillar_name
-        from stimulering.workbook import template_workbook
-
-        names = {p.id: pillar_name(engine.model, p.id, lang) for p in engine.model.pillars}
-        emit_file(template_workbook(engine.questions, engine.sha256, lang, dt.date.today(),
-                                     names), output, force=force, kind="xlsx")
-        return
-    from stimulering.report.template import render_template
-
-    emit(render_template(engine.questions, engine.sha256, lang, dt.date.today()), output,
-          force=force)
-
+    write(render_template(output_format, engine.questions, engine.model, engine.sha256, lang,
+                          dt.date.today()), output, force=force)
 
 
 def form(
@@ -95,15 +66,7 @@ def form(
         usage("--coalition: must not be empty")
     engine = load_engine(questions, model, lang)
     emit(render_form(engine.questions, engine.model, engine.sha256, lang,
-                      coalition and " ".join(coalition.split())), output, force=force)
-
-
-class CatalogueFormat(str, enum.Enum):
-    """Output formats of ``catalogue``."""
-
-    table = "table"
-    json = "json"
-    markdown = "markdown"
+                     coalition and " ".join(coalition.split())), output, force=force)
 
 
 
@@ -126,6 +89,7 @@ def catalogue(
     """Browse the instruments and practice examples, filtered by phase, pillar, category, text."""
     from stimulering.catalogue import CatalogueFilter, select
     from stimulering.model import PILLARS
+    from stimulering.report.formats import render_catalogue
 
     engine = load_engine(questions, model, lang)
     if pillar is not None and pillar not in PILLARS:
@@ -134,16 +98,5 @@ def catalogue(
     if category is not None and category not in categories:
         usage(f"--category {category}: choose one of {', '.join(categories)}")
     view = select(engine.model, CatalogueFilter(phase, pillar, category, search))
-    if output_format is CatalogueFormat.json:
-        from stimulering.report.catalogue import render_catalogue_json
-
-        emit(render_catalogue_json(view, engine.model, lang), None)
-    elif output_format is CatalogueFormat.markdown:
-        from stimulering.report.catalogue import render_catalogue_markdown
-
-        emit(render_catalogue_markdown(view, engine.model, lang), None)
-    else:
-        from stimulering.report.listing import render_catalogue_table
-
-        emit(render_catalogue_table(view, engine.model, lang, color=color()), None)
-
+    write(render_catalogue(output_format, view, engine.model, lang, color=color()), None,
+          force=True)
