@@ -15,10 +15,11 @@ from stimulering.cli.app import (
     QuestionsOption,
 )
 from stimulering.cli.common import chart_name, color, load_engine, usage, write
-from stimulering.report.formats import AssessFormat
+from stimulering.report.formats import AssessFormat, render_assessment
 
 
 def _stdin_is_terminal() -> bool:
+    """Whether someone at a terminal can answer questions (tests stand in for one)."""
     return sys.stdin.isatty()
 
 
@@ -68,7 +69,6 @@ def _round(text: str | None) -> str | None:
     if not label or len(label) > 100 or not label.isprintable():
         usage(f"--round {text!r}: give a short label of one line, such as 2026-05")
     return label
-
 
 
 def assess(
@@ -140,7 +140,5 @@ def assess(
         usage("--resume and --save belong to the interview; --answers scores a file as it is")
     engine = load_engine(questions, model, lang)
     evaluation = engine.evaluate_file(answers)
-    from stimulering.report.formats import render_assessment
-
     write(render_assessment(output_format, evaluation, lang, color=output is None and color(),
                             chart_name=chart_name(output, answers)), output, force=force)

@@ -8,7 +8,7 @@ import typer
 
 from stimulering.cli.app import LangOption, ModelOption, QuestionsOption
 from stimulering.cli.common import emit, write
-from stimulering.report.formats import DiffFormat
+from stimulering.report.formats import DiffFormat, render_diff
 
 
 def validate(
@@ -40,7 +40,6 @@ class SchemaKindChoice(str, enum.Enum):
     answers = "answers"
 
 
-
 def schema(
     kind: Annotated[SchemaKindChoice, typer.Option(
         "--kind", help="Which file: a question set, a model file or an answers file.")
@@ -50,7 +49,6 @@ def schema(
     from stimulering.schema import render_schema
 
     emit(render_schema(kind.value), None)
-
 
 
 def diff(
@@ -66,7 +64,6 @@ def diff(
     """Show what changed between two question sets and which version bump that asks."""
     from stimulering.diffing import diff_question_sets
     from stimulering.i18n import label
-    from stimulering.report.formats import render_diff
     from stimulering.revisions import load_question_set_at
 
     changes = diff_question_sets(load_question_set_at(old).questions,

@@ -4,9 +4,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from stimulering.report.formats import Document, Rendered, Report, Text, assert_never
+
 if TYPE_CHECKING:
     from stimulering.engine import Engine
-    from stimulering.report.formats import Rendered
 
 
 def load_engine(questions: Path | None, model: Path | None, lang: str) -> "Engine":
@@ -46,10 +47,8 @@ def emit_file(data: bytes, output: Path | None, *, force: bool, kind: str) -> No
     atomic_write(output, data, force=force)
 
 
-def write(rendered: "Rendered", output: Path | None, *, force: bool) -> None:
+def write(rendered: Rendered, output: Path | None, *, force: bool) -> None:
     """What a renderer made, to stdout or to ``output`` (a report with its chart beside it)."""
-    from stimulering.report.formats import Document, Report, Text, assert_never
-
     match rendered:
         case Text(text):
             emit(text, output, force=force)

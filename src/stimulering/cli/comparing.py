@@ -14,7 +14,12 @@ from stimulering.cli.app import (
     QuestionsOption,
 )
 from stimulering.cli.common import color, load_engine, write
-from stimulering.report.formats import CompareFormat, ProgressFormat
+from stimulering.report.formats import (
+    CompareFormat,
+    ProgressFormat,
+    render_compare,
+    render_progress,
+)
 
 
 def progress(
@@ -29,7 +34,6 @@ def progress(
 ) -> None:
     """One coalition over time: phase per date, items that moved, actions done."""
     from stimulering.combine import progress as build_progress
-    from stimulering.report.formats import render_progress
 
     engine = load_engine(questions, model, lang)
     result = build_progress(engine.scorer, [engine.read_answers(f) for f in files],
@@ -57,7 +61,6 @@ def compare(
     """Compare coalitions: the latest assessment of each, phase and score per pillar."""
     from stimulering.archive import scan
     from stimulering.errors import MAX_LISTED, StimuleringError
-    from stimulering.report.formats import render_compare
     from stimulering.sanitise import visible
 
     engine = load_engine(questions, model, lang)

@@ -12,7 +12,14 @@ from stimulering.cli.app import (
     QuestionsOption,
 )
 from stimulering.cli.common import color, emit, load_engine, usage, write
-from stimulering.report.formats import CatalogueFormat, ListFormat, TemplateFormat
+from stimulering.report.formats import (
+    CatalogueFormat,
+    ListFormat,
+    TemplateFormat,
+    render_catalogue,
+    render_questions,
+    render_template,
+)
 
 
 def list_questions(
@@ -23,8 +30,6 @@ def list_questions(
     lang: LangOption = "nl",
 ) -> None:
     """List the questions of the question set."""
-    from stimulering.report.formats import render_questions
-
     engine = load_engine(questions, model, lang)
     write(render_questions(output_format, engine.questions, engine.sha256, lang, color=color()),
           None, force=True)
@@ -42,8 +47,6 @@ def template(
 ) -> None:
     """Print a blank answers file with every question id and its allowed values."""
     import datetime as dt
-
-    from stimulering.report.formats import render_template
 
     engine = load_engine(questions, model, lang)
     write(render_template(output_format, engine.questions, engine.model, engine.sha256, lang,
@@ -69,7 +72,6 @@ def form(
                      coalition and " ".join(coalition.split())), output, force=force)
 
 
-
 def catalogue(
     phase: Annotated[int | None, typer.Option(
         "--phase", min=1, max=6, help="Only instruments for this phase (1-6).")] = None,
@@ -89,7 +91,6 @@ def catalogue(
     """Browse the instruments and practice examples, filtered by phase, pillar, category, text."""
     from stimulering.catalogue import CatalogueFilter, select
     from stimulering.model import PILLARS
-    from stimulering.report.formats import render_catalogue
 
     engine = load_engine(questions, model, lang)
     if pillar is not None and pillar not in PILLARS:

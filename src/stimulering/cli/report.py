@@ -14,7 +14,12 @@ from stimulering.cli.app import (
     QuestionsOption,
 )
 from stimulering.cli.common import chart_name, load_engine, write
-from stimulering.report.formats import ReportFormat
+from stimulering.report.formats import (
+    ReportFormat,
+    refuse_coalition_format,
+    render_coalition,
+    render_report,
+)
 
 if TYPE_CHECKING:
     from stimulering.combine import CoalitionView
@@ -43,19 +48,17 @@ def report_command(
     lang: LangOption = "nl",
 ) -> None:
     """The advice report of an answers file, or the coalition view of several of one coalition."""
-    from stimulering.report import formats
-
     engine = load_engine(questions, model, lang)
     if len(files) > 1 or anonymous:
-        formats.refuse_coalition_format(output_format)
+        refuse_coalition_format(output_format)
         view = _coalition_view(engine, files, anonymous=anonymous, lang=lang)
-        write(formats.render_coalition(output_format, view, engine.questions, engine.model, lang,
-                                       all_topics=all_topics), output, force=force)
+        write(render_coalition(output_format, view, engine.questions, engine.model, lang,
+                               all_topics=all_topics), output, force=force)
         return
     evaluation = engine.evaluate_file(files[0])
-    write(formats.render_report(output_format, evaluation, lang,
-                                chart_name=chart_name(output, files[0]),
-                                appendix=not no_appendix), output, force=force)
+    write(render_report(output_format, evaluation, lang,
+                        chart_name=chart_name(output, files[0]), appendix=not no_appendix),
+          output, force=force)
 
 
 def _coalition_view(engine: "Engine", files: list[Path], *, anonymous: bool,
