@@ -46,7 +46,7 @@ def whole_interview(engine) -> list[str]:
 @pytest.fixture
 def terminal(monkeypatch, tmp_path):
     """Pretend stdin is a terminal and work in an empty folder."""
-    monkeypatch.setattr("stimulering.cli._stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("stimulering.cli.assess._stdin_is_terminal", lambda: True)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

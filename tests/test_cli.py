@@ -24,10 +24,21 @@ def test_python_dash_m_runs_the_cli():
     assert result.stdout == f"stimulering {__version__}\n"
 
 
-def test_help_lists_the_commands(cli):
+def test_help_lists_every_command_and_each_command_has_help(cli):
+    import typer.main
+
+    from stimulering.cli import app
+
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
     out = cli("--help").stdout
-    for command in ("assess", "validate", "questions", "template"):
-        assert command in out
+    panel = out[out.index("─ Commands ─"):]
+    # Each row of the commands panel starts with the command's name; a long description
+    # continues on rows that start with spaces.
+    listed = re.findall(r"^│ (\S+) {2,}", panel, flags=re.MULTILINE)
+    assert sorted(listed) == sorted(commands)
+    for name in commands:
+        usage_line = cli(name, "--help").stdout.strip().splitlines()[0]
+        assert usage_line.startswith(f"Usage: stimulering {name} "), name
 
 
 def test_assess_text_shows_phase_pillars_and_advice(cli, write_answers, engine):

@@ -15,7 +15,7 @@ from test_coalition_cli import partners
 
 @pytest.fixture
 def terminal(monkeypatch, tmp_path):
-    monkeypatch.setattr("stimulering.cli._stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("stimulering.cli.assess._stdin_is_terminal", lambda: True)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

@@ -341,7 +341,7 @@ def test_a_whole_questionnaire_in_the_browser_scores_as_in_the_interview(
     assert len(follow_ups) >= 5
     assert {step.value for step in steps if isinstance(step.value, str)} >= {"weet_niet", "nvt"}
 
-    monkeypatch.setattr("stimulering.cli._stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("stimulering.cli.assess._stdin_is_terminal", lambda: True)
     monkeypatch.chdir(tmp_path)
     lines = [line for step in steps for line in typed(step)] + [":q"]
     cli("assess", *WHO, "--save", "interview.yaml", input="\n".join(lines) + "\n")
@@ -462,7 +462,7 @@ def test_progress_survives_a_reload_and_a_partial_file_comes_back(
     assert saved.notes == {s.question.id: s.note for s in steps if s.note}
 
     # The command line continues the file at the first open question.
-    monkeypatch.setattr("stimulering.cli._stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("stimulering.cli.assess._stdin_is_terminal", lambda: True)
     monkeypatch.chdir(tmp_path)
     resumed = cli("assess", "--resume", str(partial), input=":q\n").stdout
     total = len(Interview(ENGINE.scorer, saved.answers).visible())
@@ -487,7 +487,7 @@ def test_progress_survives_a_reload_and_a_partial_file_comes_back(
 
 def test_the_form_opens_what_the_interview_saved(driver, shipped, cli, monkeypatch, tmp_path):
     steps = plan(ENGINE)[:12]
-    monkeypatch.setattr("stimulering.cli._stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("stimulering.cli.assess._stdin_is_terminal", lambda: True)
     monkeypatch.chdir(tmp_path)
     lines = [line for step in steps for line in typed(step)] + [":q"]
     cli("assess", *WHO, "--save", "half.yaml", input="\n".join(lines) + "\n")

@@ -80,7 +80,7 @@ def test_assess_text_shows_names_and_answers_literally(cli, hostile):
 
 
 def test_a_table_in_colour_plants_no_link(cli, write_answers, engine, monkeypatch):
-    monkeypatch.setattr("stimulering.cli._color", lambda: True)
+    monkeypatch.setattr("stimulering.cli.comparing.color", lambda: True)
     path = write_answers(highest(engine), "beek.yaml", coalition=LINK)
     out = cli("compare", str(path)).stdout
     assert "\x1b]8;" not in out

@@ -137,10 +137,10 @@ def test_a_missing_optional_library_names_the_extra_to_install(cli, tmp_path, mo
 
 def test_binary_formats_are_not_written_to_a_terminal(cli, monkeypatch):
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
-    from stimulering import cli as cli_module
+    from stimulering.cli.common import emit_file
 
     with pytest.raises(Exception, match="writes a file"):
-        cli_module._emit_file(b"x", None, force=False, kind="pdf")
+        emit_file(b"x", None, force=False, kind="pdf")
 
 
 # --- the chart as PNG ---------------------------------------------------------------------

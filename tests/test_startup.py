@@ -17,7 +17,11 @@ HEAVY = ("yaml", "pydantic", "pydantic_core", "rich", "markdown_it", "openpyxl",
          "lxml", "PIL", "defusedxml")
 """Libraries the command line needs only inside commands."""
 
-LIGHT_OWN_MODULES = {"stimulering", "stimulering.cli"}
+LIGHT_OWN_MODULES = {"stimulering", "stimulering.cli", "stimulering.cli.app",
+                     "stimulering.cli.assess", "stimulering.cli.authoring",
+                     "stimulering.cli.common", "stimulering.cli.comparing",
+                     "stimulering.cli.content", "stimulering.cli.report",
+                     "stimulering.report", "stimulering.report.formats"}
 
 
 def modules_after(code: str) -> set[str]:
@@ -86,14 +90,15 @@ def test_main_gives_an_in_process_caller_its_garbage_collector_back():
 def test_garbage_is_collected_once_the_engine_is_loaded():
     # A long interview or a large compare runs after the engine is loaded; the
     # collector must be running by then.
-    code = ("import gc, sys\nimport stimulering.cli as cli\nfrom stimulering.cli import main\n"
+    code = ("import gc, sys\nimport stimulering.engine as engine\n"
+            "from stimulering.cli import main\n"
             + CALL_MAIN +
-            "loaded = cli._engine\n"
+            "loaded = engine.load\n"
             "def probe(*args, **options):\n"
-            "    engine = loaded(*args, **options)\n"
+            "    result = loaded(*args, **options)\n"
             "    print('>> collecting after load', gc.isenabled())\n"
-            "    return engine\n"
-            "cli._engine = probe\n"
+            "    return result\n"
+            "engine.load = probe\n"
             "call('questions', '--format', 'json')\n")
     assert probed(code) == ["collecting after load True"]
 
@@ -121,3 +126,30 @@ def test_scoring_a_yaml_file_loads_no_office_library(tmp_path):
            f"call('assess', '--answers', {str(path)!r}, '--format', 'json')\n"
            f"call('report', {str(path)!r}, '--format', 'html')\n")
     assert top(modules_after(run)) & OFFICE == set()
+
+
+def test_calling_main_again_and_again_does_not_grow_memory(tmp_path):
+    # A program that runs commands in-process, one after another, must not keep what
+    # each run leaves behind. The first runs fill bounded caches (typer's, pydantic's),
+    # so memory is traced only from the tenth run on.
+    import yaml
+
+    from conftest import answers_document
+
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump(answers_document({"vast_overleg": "ja"})), encoding="utf-8")
+    code = ("import contextlib, gc, io, sys, tracemalloc\nfrom stimulering.cli import main\n"
+            + CALL_MAIN +
+            "def run():\n"
+            "    with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"        call('assess', '--answers', {str(path)!r}, '--format', 'json')\n"
+            "for _ in range(10):\n"
+            "    run()\n"
+            "gc.collect()\n"
+            "tracemalloc.start()\n"
+            "for _ in range(20):\n"
+            "    run()\n"
+            "gc.collect()\n"
+            "print('>>', tracemalloc.get_traced_memory()[0])\n")
+    grown = int(probed(code)[0])
+    assert grown < 512 * 1024, f"20 more runs kept {grown:,} bytes"

@@ -1,0 +1,103 @@
+"""The content as lists and blank forms: ``questions``, ``catalogue``, ``template``, ``form``."""
+
+from typing import Annotated
+
+import typer
+
+from stimulering.cli.app import (
+    ForceOption,
+    LangOption,
+    ModelOption,
+    OutputOption,
+    QuestionsOption,
+)
+from stimulering.cli.common import color, emit, load_engine, usage, write
+from stimulering.report.formats import (
+    CatalogueFormat,
+    ListFormat,
+    TemplateFormat,
+    render_catalogue,
+    render_questions,
+    render_template,
+)
+
+
+def list_questions(
+    output_format: Annotated[ListFormat, typer.Option(
+        "--format", help="table or json.")] = ListFormat.table,
+    questions: QuestionsOption = None,
+    model: ModelOption = None,
+    lang: LangOption = "nl",
+) -> None:
+    """List the questions of the question set."""
+    engine = load_engine(questions, model, lang)
+    write(render_questions(output_format, engine.questions, engine.sha256, lang, color=color()),
+          None, force=True)
+
+
+def template(
+    output: OutputOption = None,
+    output_format: Annotated[TemplateFormat, typer.Option(
+        "--format", help="yaml (an answers file) or xlsx (a workbook for partners).")
+    ] = TemplateFormat.yaml,
+    force: ForceOption = False,
+    questions: QuestionsOption = None,
+    model: ModelOption = None,
+    lang: LangOption = "nl",
+) -> None:
+    """Print a blank answers file with every question id and its allowed values."""
+    import datetime as dt
+
+    engine = load_engine(questions, model, lang)
+    write(render_template(output_format, engine.questions, engine.model, engine.sha256, lang,
+                          dt.date.today()), output, force=force)
+
+
+def form(
+    output: OutputOption = None,
+    force: ForceOption = False,
+    coalition: Annotated[str | None, typer.Option(
+        "--coalition", help="Fill in the name of the coalition for every partner.")] = None,
+    questions: QuestionsOption = None,
+    model: ModelOption = None,
+    lang: LangOption = "nl",
+) -> None:
+    """Write the questionnaire as one HTML file that partners fill in offline in a browser."""
+    from stimulering.form import render_form
+
+    if coalition is not None and not " ".join(coalition.split()):
+        usage("--coalition: must not be empty")
+    engine = load_engine(questions, model, lang)
+    emit(render_form(engine.questions, engine.model, engine.sha256, lang,
+                     coalition and " ".join(coalition.split())), output, force=force)
+
+
+def catalogue(
+    phase: Annotated[int | None, typer.Option(
+        "--phase", min=1, max=6, help="Only instruments for this phase (1-6).")] = None,
+    pillar: Annotated[str | None, typer.Option(
+        "--pillar", help="Only instruments of this pillar: people, governance, information.")
+    ] = None,
+    category: Annotated[str | None, typer.Option(
+        "--category", help="Only instruments of this category (e.g. finances).")] = None,
+    search: Annotated[str | None, typer.Option(
+        "--search", help="Only instruments whose text or examples contain this text.")] = None,
+    output_format: Annotated[CatalogueFormat, typer.Option(
+        "--format", help="table, json or markdown.")] = CatalogueFormat.table,
+    questions: QuestionsOption = None,
+    model: ModelOption = None,
+    lang: LangOption = "nl",
+) -> None:
+    """Browse the instruments and practice examples, filtered by phase, pillar, category, text."""
+    from stimulering.catalogue import CatalogueFilter, select
+    from stimulering.model import PILLARS
+
+    engine = load_engine(questions, model, lang)
+    if pillar is not None and pillar not in PILLARS:
+        usage(f"--pillar {pillar}: choose one of {', '.join(PILLARS)}")
+    categories = [c.id for c in engine.model.categories]
+    if category is not None and category not in categories:
+        usage(f"--category {category}: choose one of {', '.join(categories)}")
+    view = select(engine.model, CatalogueFilter(phase, pillar, category, search))
+    write(render_catalogue(output_format, view, engine.model, lang, color=color()), None,
+          force=True)
