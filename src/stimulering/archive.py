@@ -22,9 +22,7 @@ from pathlib import Path
 from stimulering import validation
 from stimulering.combine import coalition_key
 from stimulering.comparison import CoalitionRow, latest_assessment
-from stimulering.errors import CheckResult, InvalidInputError, Problem
-from stimulering.loading.locate import Document, validated
-from stimulering.loading.yaml_text import read_document
+from stimulering.errors import CheckResult, Problem
 from stimulering.model import Answers, AnswerValue
 from stimulering.rounds import ROUND_WINDOW_DAYS, Entry, group_rounds
 from stimulering.scoring import Scorer
@@ -87,24 +85,7 @@ class Scan:
 
 def _read(path: Path, shown: str, scorer: Scorer, result: CheckResult) -> Answers | None:
     """One answers file checked against the question set, or ``None`` with its problems."""
-    document: Document
-    if path.suffix.lower() == ".xlsx":  # a workbook named on the command line
-        from stimulering.workbook import read_workbook
-
-        try:
-            answers, document = read_workbook(path, scorer.qset, shown)
-        except InvalidInputError as error:  # the workbook reader raises all it found at once
-            result.record(error.problems)
-            return None
-    else:
-        read = read_document(path, shown, result)
-        given = validated(read, Answers, result) if read is not None else None
-        if read is None or given is None:
-            return None
-        answers, document = given, read
-    found = validation.check_answers(answers, document, scorer.qset)
-    result.record(found)
-    return None if found else answers
+    return validation.gather_answers(path, scorer.qset, result, shown)
 
 
 def _read_again(path: Path, scorer: Scorer) -> Answers:

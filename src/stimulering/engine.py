@@ -11,10 +11,8 @@ from pathlib import Path
 from stimulering import validation
 from stimulering.advice import advise
 from stimulering.bundle import read_bundle, remember
-from stimulering.errors import CheckResult, InvalidInputError
+from stimulering.errors import CheckResult
 from stimulering.loading.files import LoadedModel, LoadedQuestionSet
-from stimulering.loading.locate import Document, validated
-from stimulering.loading.yaml_text import read_document
 from stimulering.model import Answers
 from stimulering.results import Evaluation
 from stimulering.scoring import Scorer
@@ -51,25 +49,7 @@ class Engine:
     def gather_answers(self, path: Path, result: CheckResult,
                        shown: str | None = None) -> Answers | None:
         """An answers file checked against this question set, or ``None`` with its problems."""
-        name = shown if shown is not None else str(path)
-        document: Document
-        if path.suffix.lower() == ".xlsx":
-            from stimulering.workbook import read_workbook
-
-            try:
-                answers, document = read_workbook(path, self.questions, shown)
-            except InvalidInputError as error:  # the workbook reader raises all it found at once
-                result.record(error.problems)
-                return None
-        else:
-            read = read_document(path, name, result)
-            given = validated(read, Answers, result) if read is not None else None
-            if read is None or given is None:
-                return None
-            answers, document = given, read
-        problems = validation.check_answers(answers, document, self.questions)
-        result.record(problems)
-        return None if problems else answers
+        return validation.gather_answers(path, self.questions, result, shown)
 
     def evaluate_file(self, path: Path, shown: str | None = None) -> Evaluation:
         """Load, check and score one answers file."""

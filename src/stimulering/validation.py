@@ -31,7 +31,8 @@ from stimulering.loading.files import (
     load_model,
     load_question_set,
 )
-from stimulering.loading.locate import Document, Location
+from stimulering.loading.locate import Document, Location, validated
+from stimulering.loading.yaml_text import read_document
 from stimulering.model import (
     PHASE_IDS,
     PILLARS,
@@ -258,3 +259,30 @@ def load_checked(questions_path: Path | None = None, model_path: Path | None = N
     if problems:
         raise InvalidInputError(problems)
     return loaded_questions, loaded_model
+
+
+def gather_answers(path: Path, qset: QuestionSet, result: CheckResult,
+                   shown: str | None = None) -> Answers | None:
+    """An answers file checked against ``qset``, or ``None`` with its problems in ``result``.
+
+    The file is YAML, or an answers workbook when its name ends in ``.xlsx``.
+    """
+    name = shown if shown is not None else str(path)
+    document: Document
+    if path.suffix.lower() == ".xlsx":
+        from stimulering.workbook import read_workbook
+
+        try:
+            answers, document = read_workbook(path, qset, name)
+        except InvalidInputError as error:  # the workbook reader raises all it found at once
+            result.record(error.problems)
+            return None
+    else:
+        read = read_document(path, name, result)
+        given = validated(read, Answers, result) if read is not None else None
+        if read is None or given is None:
+            return None
+        answers, document = given, read
+    problems = check_answers(answers, document, qset)
+    result.record(problems)
+    return None if problems else answers
