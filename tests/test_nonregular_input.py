@@ -164,3 +164,14 @@ def test_diff_refuses_a_git_blob_over_the_limit_without_reading_it(repository):
     assert (code, error) == (1, f"error: HEAD:huge.yaml: file is {BIG_BLOB + 1:,} bytes; the "
                                 f"limit is {MAX_FILE_BYTES:,}\n")
     assert peak < BIG_BLOB / 2, f"diff took {peak / 2**20:.0f} MiB for a refused blob"
+
+
+@pytest.mark.parametrize("command", [["assess", "--answers"], ["validate"], ["report"]])
+def test_a_workbook_that_is_a_pipe_or_a_device_is_refused_too(tmp_path, command):
+    os.mkfifo(tmp_path / "pipe.xlsx")
+    (tmp_path / "zero.xlsx").symlink_to("/dev/zero")
+    for name, kind in (("pipe.xlsx", "a named pipe"), ("zero.xlsx", "a device")):
+        result = run(tmp_path, *command, name)
+        assert result.returncode == 1, name
+        assert f"{name}: is {kind}, not a regular file" in result.stdout + result.stderr
+        assert "Traceback" not in result.stderr

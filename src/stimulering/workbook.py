@@ -30,6 +30,7 @@ from typing import Any
 from stimulering.errors import InvalidInputError, Problem, invalid
 from stimulering.i18n import label, languages, option_labels, pick
 from stimulering.loading.locate import Document, Location, item_id_at, validate_document
+from stimulering.loading.yaml_text import read_bytes
 from stimulering.model import (
     LEVELS,
     ROLES,
@@ -488,18 +489,9 @@ def read_workbook(path: Path, questions: QuestionSet,
 
 
 def _read_bytes(path: Path, shown: str) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_WORKBOOK_BYTES:
-            raise invalid(shown, f"file is {size:,} bytes; the limit for a workbook is "
-                                 f"{MAX_WORKBOOK_BYTES:,}")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise invalid(shown, "file not found") from None
-    except IsADirectoryError:
-        raise invalid(shown, "is a folder, not a file") from None
-    except OSError as error:
-        raise invalid(shown, f"cannot be read ({error.strerror})") from None
+    # The same reader as for YAML: only a regular file, opened without blocking (a named
+    # pipe called x.xlsx would otherwise wait for ever), and never more than the limit.
+    return read_bytes(path, shown, MAX_WORKBOOK_BYTES, "the limit for a workbook")
 
 
 def _open(raw: bytes, shown: str) -> Any:

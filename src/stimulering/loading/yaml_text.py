@@ -116,8 +116,9 @@ def read_text(path: Path, shown: str) -> str:
     return decode_text(read_bytes(path, shown), shown)
 
 
-def read_bytes(path: Path, shown: str) -> bytes:
-    """The bytes of a regular file, at most ``MAX_FILE_BYTES`` of them.
+def read_bytes(path: Path, shown: str, limit: int = MAX_FILE_BYTES,
+               limit_name: str = "the limit") -> bytes:
+    """The bytes of a regular file, at most ``limit`` of them.
 
     The file is opened without blocking and checked before anything is read: a
     named pipe would wait for a writer, and a device such as ``/dev/zero`` says
@@ -138,11 +139,10 @@ def read_bytes(path: Path, shown: str) -> bytes:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
             raise invalid(shown, _not_regular(status.st_mode))
-        if status.st_size > MAX_FILE_BYTES:
-            raise invalid(shown, f"file is {status.st_size:,} bytes; the limit is "
-                                 f"{MAX_FILE_BYTES:,}")
+        if status.st_size > limit:
+            raise invalid(shown, f"file is {status.st_size:,} bytes; {limit_name} is {limit:,}")
         chunks: list[bytes] = []
-        left = MAX_FILE_BYTES + 1
+        left = limit + 1
         try:
             while left > 0:
                 chunk = stream.read(left)
@@ -153,7 +153,7 @@ def read_bytes(path: Path, shown: str) -> bytes:
         except OSError as error:
             raise invalid(shown, f"cannot be read ({error.strerror})") from None
     if left <= 0:
-        raise invalid(shown, f"file is larger than {MAX_FILE_BYTES:,} bytes, the limit")
+        raise invalid(shown, f"file is larger than {limit:,} bytes, {limit_name}")
     return b"".join(chunks)
 
 
