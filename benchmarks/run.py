@@ -181,7 +181,9 @@ def answer_for(question: dict[str, object], chance: random.Random) -> object:
     if kind == "number":
         return chance.choice([0, 1, 2.5, 4, 7, 12, 20])
     if kind == "multi":
-        picked = [value for value in values if chance.random() < 0.5]
+        alone = {option["value"] for option in question["options"]  # type: ignore[union-attr]
+                 if option.get("exclusive")}  # type: ignore[union-attr]
+        picked = [value for value in values if chance.random() < 0.5 and value not in alone]
         return picked or values[:1]
     return chance.choice(values)
 
@@ -189,14 +191,15 @@ def answer_for(question: dict[str, object], chance: random.Random) -> object:
 def generate_answers(folder: Path, count: int, coalitions: int) -> Path:
     """``count`` answers files over ``coalitions`` coalitions (reused when already made)."""
     stamp = folder / "STAMP"
-    wanted = f"{count} {coalitions} v1"
+    # The stamp names the question set, so data made for another one is made again.
+    listing = subprocess.run([*stimulering_command(), "questions", "--format", "json"],
+                             check=True, capture_output=True, text=True)
+    questions = json.loads(listing.stdout)
+    wanted = f"{count} {coalitions} v2 {questions['sha256']}"
     if stamp.exists() and stamp.read_text(encoding="utf-8") == wanted:
         return folder
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    listing = subprocess.run([*stimulering_command(), "questions", "--format", "json"],
-                             check=True, capture_output=True, text=True)
-    questions = json.loads(listing.stdout)
     reference = {key: questions[key] for key in ("id", "version", "sha256")}
     import yaml  # only the generator needs it; the measured processes import their own
 

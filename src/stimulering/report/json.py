@@ -129,16 +129,19 @@ def render_assessment(evaluation: Evaluation, lang: str) -> str:
 
 
 def question_options(question: Question, lang: str) -> list[dict[str, Any]]:
-    """Options of a question with their value, effective score and label.
+    """Options of a question with their value, effective score, label and exclusivity.
 
-    A context question's options have no score (``None``).
+    A context question's options have no score (``None``); an exclusive option of a
+    multi item (such as "geen") is chosen alone.
     """
     own_options = question.type in ("choice", "multi")  # a multi item scores lists, not ids
+    alone = {option.id for option in question.options or [] if option.exclusive}
     return [{"value": value,
              "score": None if not question.scored
              else question.option_scores[str(value)] if own_options
              else item_score(question, value),
-             "label": text}
+             "label": text,
+             "exclusive": value in alone}
             for value, text in option_labels(question, lang)]
 
 
