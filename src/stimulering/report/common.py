@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from stimulering.advice import AdviceItem
-from stimulering.coalition import Divergence
 from stimulering.i18n import decimal, join_words, label, number_text, pick, plural
 from stimulering.model import (
     SPECIAL_VALUES,
@@ -17,6 +18,10 @@ from stimulering.model import (
 )
 from stimulering.results import Evaluation
 from stimulering.scoring import LevelResult, PillarResult, Warning
+
+if TYPE_CHECKING:
+    # Only for a type: the coalition module is not needed to render one assessment.
+    from stimulering.coalition import Divergence
 
 
 def score_text(score: float | None, lang: str) -> str:
