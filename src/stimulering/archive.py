@@ -22,7 +22,7 @@ from pathlib import Path
 from stimulering import validation
 from stimulering.combine import coalition_key
 from stimulering.comparison import CoalitionRow, latest_assessment
-from stimulering.errors import CheckResult, Problem
+from stimulering.errors import CheckResult, Problem, required
 from stimulering.model import Answers, AnswerValue
 from stimulering.rounds import ROUND_WINDOW_DAYS, Entry, group_rounds
 from stimulering.scoring import Scorer
@@ -90,11 +90,7 @@ def _read(path: Path, shown: str, scorer: Scorer, result: CheckResult) -> Answer
 
 def _read_again(path: Path, scorer: Scorer) -> Answers:
     """A file that was read before, read again: a problem now (it changed) stops the scan."""
-    result = CheckResult()
-    answers = _read(path, str(path), scorer, result)
-    result.raise_for_problems()
-    assert answers is not None  # no problem recorded, so the file was read
-    return answers
+    return required(lambda result: _read(path, str(path), scorer, result))
 
 
 def scan(paths: Sequence[Path], scorer: Scorer) -> Scan:

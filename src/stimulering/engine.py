@@ -11,7 +11,7 @@ from pathlib import Path
 from stimulering import validation
 from stimulering.advice import advise
 from stimulering.bundle import read_bundle, remember
-from stimulering.errors import CheckResult
+from stimulering.errors import CheckResult, required
 from stimulering.loading.files import LoadedModel, LoadedQuestionSet
 from stimulering.model import Answers
 from stimulering.results import Evaluation
@@ -40,11 +40,7 @@ class Engine:
 
         The file is YAML, or an answers workbook when its name ends in ``.xlsx``.
         """
-        result = CheckResult()
-        answers = self.gather_answers(path, result, shown)
-        result.raise_for_problems()
-        assert answers is not None  # no problem recorded, so the file was read
-        return answers
+        return required(lambda result: self.gather_answers(path, result, shown))
 
     def gather_answers(self, path: Path, result: CheckResult,
                        shown: str | None = None) -> Answers | None:

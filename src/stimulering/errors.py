@@ -7,8 +7,11 @@ and prints its message to stderr without a traceback.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,19 @@ class UsageError(StimuleringError):
 
 class OutputExistsError(StimuleringError):
     """An output file exists and ``--force`` was not given."""
+
+
+def required(gather: Callable[[CheckResult], T | None]) -> T:
+    """What ``gather`` finds, or stop with every problem it recorded.
+
+    For a caller that cannot go on without it: ``gather`` records its problems in a
+    fresh ``CheckResult`` and returns ``None`` (or an empty value) when it found any.
+    """
+    result = CheckResult()
+    found = gather(result)
+    result.raise_for_problems()
+    assert found is not None  # no problem recorded, so it was found
+    return found
 
 
 def invalid(file: str, message: str, *, line: int | None = None, column: int | None = None,

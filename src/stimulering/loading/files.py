@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from stimulering.errors import CheckResult, Problem
+from stimulering.errors import CheckResult, Problem, required
 from stimulering.loading.locate import Document, Location, validate_document, validated
 from stimulering.loading.yaml_text import parse_yaml, read_document, read_yaml
 from stimulering.model import Answers, Model, ModelFile, QuestionSet
@@ -86,11 +86,7 @@ def shown_name(path: Path, default: Path) -> str:
 
 def load_question_set(path: Path | None = None) -> LoadedQuestionSet:
     """Load and validate a question set on its own (without cross-file checks)."""
-    result = CheckResult()
-    loaded = gather_question_set(path, result)
-    result.raise_for_problems()
-    assert loaded is not None  # no problem recorded, so the set was loaded
-    return loaded
+    return required(lambda result: gather_question_set(path, result))
 
 
 def gather_question_set(path: Path | None, result: CheckResult) -> LoadedQuestionSet | None:
@@ -119,10 +115,7 @@ MODEL_SECTIONS = ("pillars", "categories", "phases", "signals", "advice", "instr
 
 def model_files(path: Path) -> list[Path]:
     """The YAML files of a model folder, in name order (or the single file given)."""
-    result = CheckResult()
-    files = find_model_files(path, result)
-    result.raise_for_problems()
-    return files
+    return required(lambda result: find_model_files(path, result))
 
 
 def find_model_files(path: Path, result: CheckResult) -> list[Path]:
@@ -144,11 +137,7 @@ def find_model_files(path: Path, result: CheckResult) -> list[Path]:
 
 def load_model(path: Path | None = None) -> LoadedModel:
     """Load every file of a model folder and merge them (without cross-file checks)."""
-    result = CheckResult()
-    loaded = gather_model(path, result)
-    result.raise_for_problems()
-    assert loaded is not None  # no problem recorded, so the model was loaded
-    return loaded
+    return required(lambda result: gather_model(path, result))
 
 
 def gather_model(path: Path | None, result: CheckResult) -> LoadedModel | None:
@@ -181,11 +170,7 @@ def gather_model(path: Path | None, result: CheckResult) -> LoadedModel | None:
 def merge_model_files(parts: list[ModelFile], documents: list[Document],
                       folder: str) -> LoadedModel:
     """One model from the files of a model folder; ids must not repeat across files."""
-    result = CheckResult()
-    merged = merge_model_parts(parts, documents, folder, result)
-    result.raise_for_problems()
-    assert merged is not None  # no problem recorded, so the files were merged
-    return merged
+    return required(lambda result: merge_model_parts(parts, documents, folder, result))
 
 
 def merge_model_parts(parts: list[ModelFile], documents: list[Document], folder: str,
