@@ -94,11 +94,11 @@ def group_rounds(entries: Sequence[Entry[Source]],
             labelled.setdefault(entry.round, []).append(entry)
     unlabelled: list[list[Entry[Source]]] = []
     for entry in sorted((e for e in entries if e.round is None), key=lambda e: e.date):
-        near = sorted((_span_distance(entry.date, members), label)
-                      for label, members in labelled.items()
-                      if _span_distance(entry.date, members) <= window)
-        if near:
-            labelled[near[0][1]].append(entry)
+        distance, nearest = min(((_span_distance(entry.date, members), label)
+                                 for label, members in labelled.items()),
+                                default=(window + 1, ""))
+        if distance <= window:
+            labelled[nearest].append(entry)
         elif unlabelled and (entry.date - unlabelled[-1][0].date).days <= window:
             unlabelled[-1].append(entry)
         else:
