@@ -3,7 +3,7 @@
 ``questions.yaml`` and ``models/`` live at the repository root, where they are easy
 to find and edit; a wheel carries them as package data in ``stimulering/data``.
 Beside them it carries ``stimulering/bundle.json``, made here from those same files
-(see ``stimulering.bundle``), so an installed program starts fast and no bundle is
+(see ``stimulering.sources.bundle``), so an installed program starts fast and no bundle is
 kept in git. An editable install gets neither: the package then reads the files at
 the repository root and keeps its bundle in the user's cache folder.
 
@@ -39,7 +39,7 @@ class CustomBuildHook(BuildHookInterface):
         # sources and nothing of it stays in the build backend.
         paths = [str(root / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
         made = subprocess.run(
-            [sys.executable, "-m", "stimulering.bundle", str(questions), str(models)],
+            [sys.executable, "-m", "stimulering.sources.bundle", str(questions), str(models)],
             env={**os.environ, "PYTHONPATH": os.pathsep.join(paths), "PYTHONUTF8": "1"},
             cwd=root, capture_output=True, check=False)
         if made.returncode != 0:

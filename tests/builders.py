@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from stimulering.core.interview import Interview, parse_input
 from stimulering.model import PHASE_IDS, PILLARS, Answers, Model, Question, QuestionSet
 
 TEXT = {"nl": "tekst", "en": "text"}
@@ -115,3 +116,90 @@ def worst_value(q: Question) -> Any:
     if q.type == "number":
         return min(q.bands or [], key=lambda b: b.score).min
     return "context"
+
+
+def answers_document(values: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """A whole answers file as data."""
+    data: dict[str, Any] = {
+        "stimulering_answers": 1,
+        "coalition": "Rivierstad",
+        "respondent": {"organisation": "Stroomnet", "role": "netbeheerder", "level": "tactisch"},
+        "date": "2026-11-28",
+        "lang": "nl",
+        "answers": values,
+    }
+    data.update(extra)
+    return data
+
+
+def highest(engine: Any) -> dict[str, Any]:
+    """Every question answered with its highest-scoring value."""
+    return {q.id: best_value(q) for q in engine.questions.questions}
+
+
+def lowest(engine: Any) -> dict[str, Any]:
+    """Every question answered with its lowest-scoring value."""
+    return {q.id: worst_value(q) for q in engine.questions.questions}
+
+
+WHO = ["--coalition", "Rivierstad", "--organisation", "Stroomnet", "--role", "netbeheerder",
+       "--level", "tactisch"]
+
+
+def typed_for(question) -> str:
+    """A valid line for a question of the shipped set."""
+    return {"text": "Gemeente, Stroomnet en Bronwater", "scale": "4", "yesno": "1", "choice": "2",
+            "multi": "2, 3", "number": "2,5"}[question.type]
+
+
+def whole_interview(engine) -> list[str]:
+    """The lines that answer every question a respondent is asked, in order."""
+    interview = Interview(engine.scorer)
+    lines = []
+    while interview.current is not None:
+        line = typed_for(interview.current)
+        parsed = parse_input(interview.current, line, "nl")
+        interview.answer(parsed.value)
+        lines.append(line)
+    return lines
+
+
+def flat(text: str) -> str:
+    """Output with its line wrapping undone, to find sentences in it."""
+    return " ".join(text.split())
+
+
+FORBIDDEN = r"\b(score|scores|scoort|fase|fasen|phase|phases|volwassen|mature|gate|poortvraag|" \
+            r"weight|weights|gewicht|drempel|threshold|band|bands)\b"
+"""Words a respondent must not read (as in the interview's and the template's tests)."""
+
+
+HOSTILE = ('</script><script>alert("x")</script> <img src=x onerror=alert(1)> '
+           "<!-- \"quotes\" 'single' & \x01\x07\x1b[31m \u2028 </SCRIPT >")
+
+
+def hostile_set():
+    text = {"nl": HOSTILE, "en": HOSTILE}
+    return question_set([
+        question("kies", type_="choice", text=text, help=text,
+                 options=[{"id": "a", "label": text, "score": 1.0},
+                          {"id": "b", "label": {"nl": "b", "en": "b"}, "score": 0.0}]),
+        question("vervolg", when={"question": "kies", "equals": "a"}, text=text, help=text),
+    ]).model_copy(update={"name": text})
+
+
+def partners(engine, write_answers, **extra):
+    """Three respondents of Rivierstad who differ only on the people pillar."""
+    people = {q.id for q in engine.questions.questions if q.pillar == "people"}
+    high = highest(engine)
+    low = {key: value if key not in people else lowest(engine)[key]
+           for key, value in high.items()}
+    return [
+        write_answers(high, "gemeente.yaml",
+                      respondent={"organisation": "Gemeente Rivierstad", "role": "gemeente",
+                                  "level": "strategisch"}, **extra),
+        write_answers(high, "stroomnet.yaml", **extra),
+        write_answers(low, "bronwater.yaml",
+                      respondent={"organisation": "Bronwater", "role": "drinkwaterbedrijf",
+                                  "level": "operationeel"}, **extra),
+    ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -12,13 +11,10 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from builders import best_value, worst_value  # noqa: E402
-from stimulering.cli import app  # noqa: E402
-from stimulering.engine import Engine, load  # noqa: E402
-
-DATA = Path(__file__).parent / "data"
+from builders import answers_document
+from stimulering.cli import app
+from stimulering.cli.environment import Environment
+from stimulering.sources.engine import Engine, load
 
 
 class CliResult:
@@ -31,13 +27,21 @@ class CliResult:
 
 
 @pytest.fixture
-def cli() -> Callable[..., CliResult]:
+def surroundings() -> dict[str, bool]:
+    """What the command line finds around it in a test: no terminal, unless a test says so."""
+    return {"stdin_is_terminal": False, "stdout_is_terminal": False}
+
+
+@pytest.fixture
+def cli(surroundings: dict[str, bool]) -> Callable[..., CliResult]:
     """Run the CLI in-process; on an unexpected exit code, show output and traceback."""
 
     def invoke(*args: str, expect: int = 0, input: str | None = None,
                env: dict[str, str] | None = None) -> CliResult:
         runner = CliRunner()
-        result = runner.invoke(app, list(args), input=input, env=env or {"NO_COLOR": "1"})
+        env = env or {"NO_COLOR": "1"}
+        around = Environment(**surroundings, no_color="NO_COLOR" in env)
+        result = runner.invoke(app, list(args), input=input, env=env, obj=around)
         stderr = result.stderr if result.stderr_bytes is not None else ""
         if result.exit_code != expect:
             shown = "".join(traceback.format_exception(*result.exc_info)) if result.exc_info \
@@ -56,20 +60,6 @@ def engine() -> Engine:
     return load()
 
 
-def answers_document(values: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    """A whole answers file as data."""
-    data: dict[str, Any] = {
-        "stimulering_answers": 1,
-        "coalition": "Rivierstad",
-        "respondent": {"organisation": "Stroomnet", "role": "netbeheerder", "level": "tactisch"},
-        "date": "2026-11-28",
-        "lang": "nl",
-        "answers": values,
-    }
-    data.update(extra)
-    return data
-
-
 @pytest.fixture
 def write_answers(tmp_path: Path) -> Callable[..., Path]:
     """Write an answers file into the test's folder and return its path."""
@@ -84,11 +74,17 @@ def write_answers(tmp_path: Path) -> Callable[..., Path]:
     return write
 
 
-def highest(engine: Engine) -> dict[str, Any]:
-    """Every question answered with its highest-scoring value."""
-    return {q.id: best_value(q) for q in engine.questions.questions}
+@pytest.fixture
+def terminal(surroundings, monkeypatch, tmp_path):
+    """Someone at a terminal answers, in an empty folder."""
+    surroundings["stdin_is_terminal"] = True
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
 
 
-def lowest(engine: Engine) -> dict[str, Any]:
-    """Every question answered with its lowest-scoring value."""
-    return {q.id: worst_value(q) for q in engine.questions.questions}
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every end-to-end test ``slow``: ``pytest -m "not slow"`` is the fast loop."""
+    e2e = Path(__file__).parent / "e2e"
+    for item in items:
+        if e2e in Path(item.path).parents:
+            item.add_marker(pytest.mark.slow)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from stimulering.loading.files import default_model_path
-from stimulering.loading.yaml_text import MAX_FILE_BYTES, MAX_LINE_CHARS
+from stimulering.sources.files import default_model_path
+from stimulering.sources.yaml_text import MAX_FILE_BYTES, MAX_LINE_CHARS
 
 INVALID = Path(__file__).resolve().parent / "data" / "invalid"
 VALID_ANSWERS = (

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from stimulering.engine import Engine
-    from stimulering.results import Evaluation
+    from stimulering.core.results import Evaluation
+    from stimulering.sources.engine import Engine
 
 __version__ = "0.1.0"
 __all__ = ["__version__", "assess", "load"]
@@ -20,7 +20,7 @@ __all__ = ["__version__", "assess", "load"]
 
 def load(questions: Path | None = None, model: Path | None = None) -> Engine:
     """A checked question set and model (the shipped ones by default), ready to score."""
-    from stimulering.engine import load as load_engine
+    from stimulering.sources.engine import load as load_engine
 
     return load_engine(questions, model)
 

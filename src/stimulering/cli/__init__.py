@@ -4,6 +4,8 @@
 place user errors are caught; each command lives in the module of its group.
 Only typer is imported when the command line starts, so that ``stimulering
 --help`` stays fast; each command imports the machinery it needs.
+
+It may import every other part of the package; nothing imports it.
 """
 
 import atexit

@@ -16,6 +16,7 @@ import typer
 import typer.core
 
 from stimulering import __version__
+from stimulering.cli.environment import Environment
 
 
 class _Group(typer.core.TyperGroup):
@@ -67,6 +68,8 @@ def _root(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
 ) -> None:
     ctx.meta["stimulering.debug"] = debug
+    if not isinstance(ctx.obj, Environment):
+        ctx.obj = Environment.of_process()
 
 
 # --- shared options ----------------------------------------------------------------------------

@@ -1,11 +1,18 @@
-"""The assessment: the interview, scoring an answers file, and the partners' consensus."""
+"""The assessment in three modes: scoring an answers file, the interview, the consensus.
 
-import sys
+``assess`` only works out the mode from the options and hands each mode the options
+it takes. Which option belongs to which mode is one table, ``_MODE_OPTIONS``: a new
+option is added to its mode's row and to that mode's function, nowhere else.
+"""
+
+import enum
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from stimulering.cli import environment
 from stimulering.cli.app import (
     AllTopicsOption,
     ForceOption,
@@ -14,51 +21,87 @@ from stimulering.cli.app import (
     OutputOption,
     QuestionsOption,
 )
-from stimulering.cli.common import chart_name, color, load_engine, usage, write
+from stimulering.cli.common import chart_name, load_engine, usage, write
 from stimulering.report.formats import AssessFormat, render_assessment
 
 
-def _stdin_is_terminal() -> bool:
-    """Whether someone at a terminal can answer questions (tests stand in for one)."""
-    return sys.stdin.isatty()
+class Mode(enum.Enum):
+    """What ``assess`` does."""
+
+    score = "--answers"
+    interview = "the interview"
+    consensus = "--consensus"
 
 
-def _interview(questions: Path | None, model: Path | None, lang: str, *, resume: Path | None,
-               save: Path | None, coalition: str | None, organisation: str | None,
-               role: str | None, level: str | None, round_label: str | None = None) -> None:
-    from stimulering.model import LEVELS, NAME_MAX, ROLES
-    from stimulering.terminal import Options, run_interview
+_MODE_OPTIONS: dict[Mode, frozenset[str]] = {
+    Mode.score: frozenset({"--answers", "--format", "--output", "--force"}),
+    Mode.interview: frozenset({"--resume", "--save", "--coalition", "--organisation", "--role",
+                               "--level", "--round"}),
+    Mode.consensus: frozenset({"PARTNER_FILE", "--consensus", "--save", "--round", "--all"}),
+}
+"""The options each mode takes, besides --questions, --model and --lang, which all take."""
 
-    if role is not None and role not in ROLES:
-        usage(f"--role {role}: expected one of {', '.join(ROLES)}")
-    if level is not None and level not in LEVELS:
-        usage(f"--level {level}: expected one of {', '.join(LEVELS)}")
-    for name, value in (("--coalition", coalition), ("--organisation", organisation)):
-        if value is not None and not value.strip():
-            usage(f"{name}: must not be empty")
-        if value is not None and len(value.strip()) > NAME_MAX:
-            from stimulering.errors import StimuleringError
-
-            raise StimuleringError(f"{name}: at most {NAME_MAX} characters, not "
-                                   f"{len(value.strip())}")
-    engine = load_engine(questions, model, lang)
-    code = run_interview(engine, Options(
-        lang=lang, save=save, resume=resume, coalition=coalition and coalition.strip(),
-        organisation=organisation and organisation.strip(), role=role, level=level,
-        round=round_label))
-    if code:
-        raise typer.Exit(code)
+_REFUSALS: dict[tuple[Mode, str], str] = {
+    (Mode.consensus, "--answers"): "--consensus starts a new coalition file; it does not take "
+    "--answers or --resume (continue a consensus file with --resume FILE alone)",
+    (Mode.consensus, "--resume"): "--consensus starts a new coalition file; it does not take "
+    "--answers or --resume (continue a consensus file with --resume FILE alone)",
+    (Mode.score, "--resume"): "--resume and --save belong to the interview; --answers scores a "
+    "file as it is",
+    (Mode.score, "--save"): "--resume and --save belong to the interview; --answers scores a "
+    "file as it is",
+}
+"""What to say when an option is given in a mode it does not belong to, where there is
+more to say than the plain rule."""
 
 
-def _consensus(files: list[Path], questions: Path | None, model: Path | None, lang: str,
-               save: Path | None, *, round_label: str | None, all_topics: bool) -> None:
-    from stimulering.terminal import Options, run_consensus
+@dataclass(frozen=True)
+class Request:
+    """The options of one ``assess`` call, checked against its mode."""
 
-    engine = load_engine(questions, model, lang)
-    code = run_consensus(engine, Options(lang=lang, save=save, round=round_label), files,
-                         all_topics=all_topics)
-    if code:
-        raise typer.Exit(code)
+    mode: Mode
+    partner_files: list[Path]
+    answers: Path | None
+    output_format: AssessFormat
+    output: Path | None
+    force: bool
+    questions: Path | None
+    model: Path | None
+    lang: str
+    resume: Path | None
+    save: Path | None
+    coalition: str | None
+    organisation: str | None
+    role: str | None
+    level: str | None
+    all_topics: bool
+    round_label: str | None
+    around: environment.Environment
+    """The terminals and colour wish of the process."""
+
+
+def _mode_of(given: dict[str, Any]) -> Mode:
+    if "--consensus" in given or "PARTNER_FILE" in given:
+        return Mode.consensus
+    if "--answers" in given:
+        return Mode.score
+    return Mode.interview
+
+
+def _check(mode: Mode, given: dict[str, Any]) -> None:
+    """Refuse an option that does not belong to ``mode``."""
+    if mode is Mode.consensus and ("--consensus" not in given
+                                   or len(given.get("PARTNER_FILE") or []) < 2):
+        usage("give --consensus with the answers files of at least two partners")
+    for name in given:
+        if name not in _MODE_OPTIONS[mode]:
+            usage(_REFUSALS.get((mode, name),
+                                f"{name} does not go with {mode.value}"))
+    for name in ("--resume", "--save"):
+        path = given.get(name)
+        if isinstance(path, Path) and path.suffix.lower() == ".xlsx":
+            usage(f"{name} takes a YAML answers file; a workbook is scored with "
+                  "'stimulering assess --answers FILE.xlsx'")
 
 
 def _round(text: str | None) -> str | None:
@@ -71,7 +114,70 @@ def _round(text: str | None) -> str | None:
     return label
 
 
+def _score(request: Request) -> None:
+    """Score an answers file without asking anything."""
+    assert request.answers is not None
+    engine = load_engine(request.questions, request.model, request.lang)
+    evaluation = engine.evaluate_file(request.answers)
+    write(render_assessment(request.output_format, evaluation, request.lang,
+                            color=request.output is None and request.around.color,
+                            chart_name=chart_name(request.output, request.answers)),
+          request.output, force=request.force, around=request.around)
+
+
+def _interview(request: Request) -> None:
+    """Ask the questions in the terminal, saving after every answer."""
+    from stimulering.errors import StimuleringError
+    from stimulering.model import LEVELS, NAME_MAX, ROLES
+    from stimulering.session.terminal import Options, run_interview
+
+    if not request.around.stdin_is_terminal:
+        usage("no terminal to ask questions in: score a file with "
+              "'stimulering assess --answers FILE' (start one with "
+              "'stimulering template > antwoorden.yaml')")
+    if request.role is not None and request.role not in ROLES:
+        usage(f"--role {request.role}: expected one of {', '.join(ROLES)}")
+    if request.level is not None and request.level not in LEVELS:
+        usage(f"--level {request.level}: expected one of {', '.join(LEVELS)}")
+    names = {"--coalition": request.coalition, "--organisation": request.organisation}
+    for name, value in names.items():
+        if value is not None and not value.strip():
+            usage(f"{name}: must not be empty")
+        if value is not None and len(value.strip()) > NAME_MAX:
+            raise StimuleringError(f"{name}: at most {NAME_MAX} characters, not "
+                                   f"{len(value.strip())}")
+    round_label = _round(request.round_label)
+    engine = load_engine(request.questions, request.model, request.lang)
+    code = run_interview(engine, Options(
+        lang=request.lang, save=request.save, resume=request.resume,
+        coalition=request.coalition and request.coalition.strip(),
+        organisation=request.organisation and request.organisation.strip(),
+        role=request.role, level=request.level, round=round_label))
+    if code:
+        raise typer.Exit(code)
+
+
+def _consensus(request: Request) -> None:
+    """Discuss where the partners' files diverge and write one coalition answers file."""
+    from stimulering.session.terminal import Options, run_consensus
+
+    if not request.around.stdin_is_terminal:
+        usage("no terminal for the consensus conversation; combine the files with "
+              "'stimulering report FILE...' instead")
+    round_label = _round(request.round_label)
+    engine = load_engine(request.questions, request.model, request.lang)
+    code = run_consensus(engine, Options(lang=request.lang, save=request.save,
+                                         round=round_label),
+                         request.partner_files, all_topics=request.all_topics)
+    if code:
+        raise typer.Exit(code)
+
+
+_RUN = {Mode.score: _score, Mode.interview: _interview, Mode.consensus: _consensus}
+
+
 def assess(
+    ctx: typer.Context,
     partner_files: Annotated[list[Path] | None, typer.Argument(
         help="With --consensus: the answers files of the partners of one coalition.",
         dir_okay=False, readable=False, show_default=False, metavar="PARTNER_FILE")] = None,
@@ -111,34 +217,20 @@ def assess(
     ] = None,
 ) -> None:
     """Assess a coalition: run the interview, or score an answers file with --answers."""
-    if consensus or partner_files:
-        if not consensus or not partner_files or len(partner_files) < 2:
-            usage("give --consensus with the answers files of at least two partners")
-        if answers is not None or resume is not None:
-            usage("--consensus starts a new coalition file; it does not take --answers or "
-                   "--resume (continue a consensus file with --resume FILE alone)")
-        if not _stdin_is_terminal():
-            usage("no terminal for the consensus conversation; combine the files with "
-                   "'stimulering report FILE...' instead")
-        _consensus(partner_files, questions, model, lang, save, round_label=_round(round_label),
-                   all_topics=all_topics)
-        return
-    for name, path in (("--resume", resume), ("--save", save)):
-        if path is not None and path.suffix.lower() == ".xlsx":
-            usage(f"{name} takes a YAML answers file; a workbook is scored with "
-                   "'stimulering assess --answers FILE.xlsx'")
-    if answers is None:
-        if not _stdin_is_terminal():
-            usage("no terminal to ask questions in: score a file with "
-                   "'stimulering assess --answers FILE' (start one with "
-                   "'stimulering template > antwoorden.yaml')")
-        _interview(questions, model, lang, resume=resume, save=save, coalition=coalition,
-                   organisation=organisation, role=role, level=level,
-                   round_label=_round(round_label))
-        return
-    if resume is not None or save is not None:
-        usage("--resume and --save belong to the interview; --answers scores a file as it is")
-    engine = load_engine(questions, model, lang)
-    evaluation = engine.evaluate_file(answers)
-    write(render_assessment(output_format, evaluation, lang, color=output is None and color(),
-                            chart_name=chart_name(output, answers)), output, force=force)
+    # The options given, by the name the user typed (a default is not given).
+    given: dict[str, Any] = {name: value for name, value, default in (
+        ("PARTNER_FILE", partner_files, None), ("--answers", answers, None),
+        ("--format", output_format, AssessFormat.text), ("--output", output, None),
+        ("--force", force, False), ("--resume", resume, None), ("--save", save, None),
+        ("--coalition", coalition, None), ("--organisation", organisation, None),
+        ("--role", role, None), ("--level", level, None), ("--consensus", consensus, False),
+        ("--all", all_topics, False), ("--round", round_label, None),
+    ) if value != default and value != []}
+    mode = _mode_of(given)
+    _check(mode, given)
+    _RUN[mode](Request(
+        mode=mode, partner_files=partner_files or [], answers=answers,
+        output_format=output_format, output=output, force=force, questions=questions,
+        model=model, lang=lang, resume=resume, save=save, coalition=coalition,
+        organisation=organisation, role=role, level=level, all_topics=all_topics,
+        round_label=round_label, around=environment.of(ctx)))

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from stimulering.cli import environment
 from stimulering.cli.app import LangOption, ModelOption, QuestionsOption
 from stimulering.cli.common import emit, write
 from stimulering.report.formats import DiffFormat, render_diff
@@ -19,9 +20,9 @@ def validate(
     model: ModelOption = None,
 ) -> None:
     """Check question sets, models and answers files; usable as a pre-commit hook."""
-    from stimulering.checking import validate_paths
     from stimulering.errors import listed
     from stimulering.sanitise import visible
+    from stimulering.sources.checking import validate_paths
 
     problems, checked = validate_paths(list(paths or []), questions, model)
     for line in listed(problems):
@@ -46,12 +47,13 @@ def schema(
     ] = SchemaKindChoice.questions,
 ) -> None:
     """Print the JSON Schema of a YAML file, for editors (default: the question set)."""
-    from stimulering.schema import render_schema
+    from stimulering.core.schema import render_schema
 
     emit(render_schema(kind.value), None)
 
 
 def diff(
+    ctx: typer.Context,
     old: Annotated[str, typer.Argument(help="The old question set: a file or REV:path.")],
     new: Annotated[str, typer.Argument(help="The new question set: a file or REV:path.")],
     output_format: Annotated[DiffFormat, typer.Option(
@@ -62,13 +64,14 @@ def diff(
     lang: LangOption = "nl",
 ) -> None:
     """Show what changed between two question sets and which version bump that asks."""
-    from stimulering.diffing import diff_question_sets
+    around = environment.of(ctx)
+    from stimulering.core.diffing import diff_question_sets
     from stimulering.i18n import label
-    from stimulering.revisions import load_question_set_at
+    from stimulering.sources.revisions import load_question_set_at
 
     changes = diff_question_sets(load_question_set_at(old).questions,
                                  load_question_set_at(new).questions)
-    write(render_diff(output_format, changes, lang), None, force=True)
+    write(render_diff(output_format, changes, lang), None, force=True, around=around)
     if check and changes.bump_too_small:
         typer.echo(label(lang, "diff.bump_too_small",
                          declared=label(lang, f"bump.{changes.declared_bump}"),

@@ -4,16 +4,17 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from stimulering.cli.environment import Environment
 from stimulering.report.formats import Document, Rendered, Report, Text, assert_never
 
 if TYPE_CHECKING:
-    from stimulering.engine import Engine
+    from stimulering.sources.engine import Engine
 
 
 def load_engine(questions: Path | None, model: Path | None, lang: str) -> "Engine":
     """The question set and model to work with, which must be written in ``lang``."""
-    from stimulering.engine import load
     from stimulering.errors import UsageError
+    from stimulering.sources.engine import load
 
     engine = load(questions, model)
     if lang not in engine.questions.languages:
@@ -28,37 +29,38 @@ def emit(text: str, output: Path | None, *, force: bool = True) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from stimulering.store import atomic_write
+    from stimulering.session.store import atomic_write
 
     atomic_write(output, text, force=force)
 
 
-def emit_file(data: bytes, output: Path | None, *, force: bool, kind: str) -> None:
+def emit_file(data: bytes, output: Path | None, *, force: bool, kind: str,
+              around: Environment) -> None:
     """A binary file (xlsx, docx, pdf) to ``output``, or to stdout when that is no terminal."""
     if output is None:
-        if sys.stdout.isatty():
+        if around.stdout_is_terminal:
             usage(f"--format {kind} writes a file: give -o NAME.{kind} (or redirect stdout)")
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    from stimulering.store import atomic_write
+    from stimulering.session.store import atomic_write
 
     atomic_write(output, data, force=force)
 
 
-def write(rendered: Rendered, output: Path | None, *, force: bool) -> None:
+def write(rendered: Rendered, output: Path | None, *, force: bool, around: Environment) -> None:
     """What a renderer made, to stdout or to ``output`` (a report with its chart beside it)."""
     match rendered:
         case Text(text):
             emit(text, output, force=force)
         case Document(data, kind):
-            emit_file(data, output, force=force, kind=kind)
+            emit_file(data, output, force=force, kind=kind, around=around)
         case Report(markdown, chart):
             if output is None:
                 emit(markdown, None)
                 return
-            from stimulering.store import write_report
+            from stimulering.session.store import write_report
 
             write_report(output, markdown, chart(), force=force)
         case _:
@@ -71,16 +73,9 @@ def chart_name(report: Path | None, answers: Path) -> str:
     On stdout there is no report file; the chart is then named after the answers file,
     which is the name ``-o <answers stem>.md`` would give it.
     """
-    from stimulering.store import chart_path_for
+    from stimulering.session.store import chart_path_for
 
     return chart_path_for(report if report is not None else answers).name
-
-
-def color() -> bool:
-    """Whether output on stdout may be coloured."""
-    import os
-
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
 def usage(message: str) -> NoReturn:

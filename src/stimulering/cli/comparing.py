@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from stimulering.cli import environment
 from stimulering.cli.app import (
     AnswersFiles,
     ForceOption,
@@ -13,7 +14,7 @@ from stimulering.cli.app import (
     OutputOption,
     QuestionsOption,
 )
-from stimulering.cli.common import color, load_engine, write
+from stimulering.cli.common import load_engine, write
 from stimulering.report.formats import (
     CompareFormat,
     ProgressFormat,
@@ -23,6 +24,7 @@ from stimulering.report.formats import (
 
 
 def progress(
+    ctx: typer.Context,
     files: AnswersFiles,
     output_format: Annotated[ProgressFormat, typer.Option(
         "--format", help="table, markdown or json.")] = ProgressFormat.table,
@@ -33,16 +35,19 @@ def progress(
     lang: LangOption = "nl",
 ) -> None:
     """One coalition over time: phase per date, items that moved, actions done."""
-    from stimulering.progress import progress as build_progress
+    around = environment.of(ctx)
+    from stimulering.core.progress import progress as build_progress
 
     engine = load_engine(questions, model, lang)
     result = build_progress(engine.scorer, [engine.read_answers(f) for f in files],
                             files=[str(f) for f in files])
     write(render_progress(output_format, result, engine.questions, engine.model, lang,
-                          color=output is None and color()), output, force=force)
+                          color=output is None and around.color),
+          output, force=force, around=around)
 
 
 def compare(
+    ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(
         help="Answers files and folders (read recursively for *.yaml and *.yml).",
         readable=False)],
@@ -59,9 +64,10 @@ def compare(
     lang: LangOption = "nl",
 ) -> None:
     """Compare coalitions: the latest assessment of each, phase and score per pillar."""
-    from stimulering.archive import scan
+    around = environment.of(ctx)
     from stimulering.errors import MAX_LISTED, StimuleringError
     from stimulering.sanitise import visible
+    from stimulering.sources.archive import scan
 
     engine = load_engine(questions, model, lang)
     result = scan(paths, engine.scorer)
@@ -77,4 +83,5 @@ def compare(
         raise StimuleringError("no answers files found (folders are searched for *.yaml and "
                                "*.yml)")
     write(render_compare(output_format, result.rows, engine.model, lang, anonymise=anonymise,
-                         color=output is None and color()), output, force=force)
+                         color=output is None and around.color),
+          output, force=force, around=around)

@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from stimulering.cli import environment
 from stimulering.cli.app import (
     ForceOption,
     LangOption,
@@ -11,7 +12,7 @@ from stimulering.cli.app import (
     OutputOption,
     QuestionsOption,
 )
-from stimulering.cli.common import color, emit, load_engine, usage, write
+from stimulering.cli.common import emit, load_engine, usage, write
 from stimulering.report.formats import (
     CatalogueFormat,
     ListFormat,
@@ -23,6 +24,7 @@ from stimulering.report.formats import (
 
 
 def list_questions(
+    ctx: typer.Context,
     output_format: Annotated[ListFormat, typer.Option(
         "--format", help="table or json.")] = ListFormat.table,
     questions: QuestionsOption = None,
@@ -30,12 +32,14 @@ def list_questions(
     lang: LangOption = "nl",
 ) -> None:
     """List the questions of the question set."""
+    around = environment.of(ctx)
     engine = load_engine(questions, model, lang)
-    write(render_questions(output_format, engine.questions, engine.sha256, lang, color=color()),
-          None, force=True)
+    write(render_questions(output_format, engine.questions, engine.sha256, lang,
+                           color=around.color), None, force=True, around=around)
 
 
 def template(
+    ctx: typer.Context,
     output: OutputOption = None,
     output_format: Annotated[TemplateFormat, typer.Option(
         "--format", help="yaml (an answers file) or xlsx (a workbook for partners).")
@@ -46,11 +50,12 @@ def template(
     lang: LangOption = "nl",
 ) -> None:
     """Print a blank answers file with every question id and its allowed values."""
+    around = environment.of(ctx)
     import datetime as dt
 
     engine = load_engine(questions, model, lang)
     write(render_template(output_format, engine.questions, engine.model, engine.sha256, lang,
-                          dt.date.today()), output, force=force)
+                          dt.date.today()), output, force=force, around=around)
 
 
 def form(
@@ -73,6 +78,7 @@ def form(
 
 
 def catalogue(
+    ctx: typer.Context,
     phase: Annotated[int | None, typer.Option(
         "--phase", min=1, max=6, help="Only instruments for this phase (1-6).")] = None,
     pillar: Annotated[str | None, typer.Option(
@@ -89,7 +95,8 @@ def catalogue(
     lang: LangOption = "nl",
 ) -> None:
     """Browse the instruments and practice examples, filtered by phase, pillar, category, text."""
-    from stimulering.catalogue import CatalogueFilter, select
+    around = environment.of(ctx)
+    from stimulering.core.catalogue import CatalogueFilter, select
     from stimulering.model import PILLARS
 
     engine = load_engine(questions, model, lang)
@@ -99,5 +106,5 @@ def catalogue(
     if category is not None and category not in categories:
         usage(f"--category {category}: choose one of {', '.join(categories)}")
     view = select(engine.model, CatalogueFilter(phase, pillar, category, search))
-    write(render_catalogue(output_format, view, engine.model, lang, color=color()), None,
-          force=True)
+    write(render_catalogue(output_format, view, engine.model, lang, color=around.color), None,
+          force=True, around=around)

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from stimulering.cli import environment
 from stimulering.cli.app import (
     AllTopicsOption,
     AnswersFiles,
@@ -22,11 +23,12 @@ from stimulering.report.formats import (
 )
 
 if TYPE_CHECKING:
-    from stimulering.coalition import CoalitionView
-    from stimulering.engine import Engine
+    from stimulering.core.coalition import CoalitionView
+    from stimulering.sources.engine import Engine
 
 
 def report_command(
+    ctx: typer.Context,
     files: AnswersFiles,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the report to this file (markdown: with the chart "
@@ -38,8 +40,8 @@ def report_command(
     ] = ReportFormat.markdown,
     no_appendix: Annotated[bool, typer.Option(
         "--no-appendix", help="Leave out the appendix with every answer and note.")] = False,
-    anonymous: Annotated[bool, typer.Option(
-        "--anonymous", help="Several files: show respondents by role and level instead of "
+    anonymise: Annotated[bool, typer.Option(
+        "--anonymise", help="Several files: show respondents by role and level instead of "
                             "organisation.")] = False,
     all_topics: AllTopicsOption = False,
     force: ForceOption = False,
@@ -48,28 +50,29 @@ def report_command(
     lang: LangOption = "nl",
 ) -> None:
     """The advice report of an answers file, or the coalition view of several of one coalition."""
+    around = environment.of(ctx)
     engine = load_engine(questions, model, lang)
-    if len(files) > 1 or anonymous:
+    if len(files) > 1 or anonymise:
         refuse_coalition_format(output_format)
-        view = _coalition_view(engine, files, anonymous=anonymous, lang=lang)
+        view = _coalition_view(engine, files, anonymise=anonymise, lang=lang)
         write(render_coalition(output_format, view, engine.questions, engine.model, lang,
-                               all_topics=all_topics), output, force=force)
+                               all_topics=all_topics), output, force=force, around=around)
         return
     evaluation = engine.evaluate_file(files[0])
     write(render_report(output_format, evaluation, lang,
                         chart_name=chart_name(output, files[0]), appendix=not no_appendix),
-          output, force=force)
+          output, force=force, around=around)
 
 
-def _coalition_view(engine: "Engine", files: list[Path], *, anonymous: bool,
+def _coalition_view(engine: "Engine", files: list[Path], *, anonymise: bool,
                     lang: str) -> "CoalitionView":
     """The coalition view of the latest round among several files; says which it combined."""
-    from stimulering.coalition import coalition_view
-    from stimulering.combine import require_one_coalition
+    from stimulering.core.coalition import coalition_view
+    from stimulering.core.combine import require_one_coalition
+    from stimulering.core.rounds import Entry, group_rounds
     from stimulering.i18n import label
     from stimulering.report.common import role_and_level
     from stimulering.report.progress import dates_text
-    from stimulering.rounds import Entry, group_rounds
 
     everything = [engine.read_answers(f) for f in files]
     require_one_coalition(everything, [str(f) for f in files])
@@ -83,7 +86,7 @@ def _coalition_view(engine: "Engine", files: list[Path], *, anonymous: bool,
         typer.echo(label(lang, "report.round_left_out", files=", ".join(left_out),
                          round=latest.label), err=True)
     view = coalition_view(engine.scorer, [everything[i] for i in chosen],
-                          files=[str(files[i]) for i in chosen], anonymous=anonymous,
+                          files=[str(files[i]) for i in chosen], anonymise=anonymise,
                           round_label=latest.label,
                           describe=lambda respondent: role_and_level(respondent, lang))
     return view

@@ -10,6 +10,9 @@ policy allows only this script and this style sheet, and no connection at all.
 
 Like the interview and the template, the blob carries no scores, weights, gates or
 phases: what a respondent's browser holds cannot tell which answer counts.
+
+A renderer like those in ``report``: it may import the values at the top of the
+package and ``core``; never ``sources``, ``session`` or ``cli``.
 """
 
 from __future__ import annotations

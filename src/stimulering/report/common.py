@@ -1,14 +1,32 @@
-"""Wording shared by the renderers: explanations, advice headings, warnings, answer labels."""
+"""What several renderers share: wording, markdown and JSON pieces, the roadmap's cells.
+
+A renderer does not borrow from another renderer's module; what two of them need
+lives here. Explanations, advice headings, warnings and answer labels; markdown
+escaping and tables (every user text goes through ``escape_markdown``); the
+deterministic JSON text; conditions in words.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from stimulering.advice import AdviceItem
+from stimulering.core.advice import AdviceItem
+from stimulering.core.combine import coalition_code
+from stimulering.core.comparison import CoalitionRow
+from stimulering.core.results import Evaluation
+from stimulering.core.scoring import Assessment, LevelResult, Notice, PillarResult
+from stimulering.core.summary import RoadmapRow
 from stimulering.i18n import decimal, join_words, label, number_text, pick, plural
 from stimulering.model import (
     SPECIAL_VALUES,
+    AllOf,
     AnswerValue,
+    AnyOf,
+    Comparison,
+    Condition,
     Example,
     Fact,
     Model,
@@ -16,12 +34,11 @@ from stimulering.model import (
     QuestionSet,
     Respondent,
 )
-from stimulering.results import Evaluation
-from stimulering.scoring import LevelResult, PillarResult, Warning
+from stimulering.sanitise import escape_json, visible
 
 if TYPE_CHECKING:
     # Only for a type: the coalition module is not needed to render one assessment.
-    from stimulering.coalition import Divergence
+    from stimulering.core.coalition import Divergence
 
 
 def score_text(score: float | None, lang: str) -> str:
@@ -221,7 +238,7 @@ def advice_text(item: AdviceItem, lang: str) -> str:
                                                                         "advice.no_text"))
 
 
-def warning_message(warning: Warning, evaluation: Evaluation, lang: str) -> str:
+def warning_message(warning: Notice, evaluation: Evaluation, lang: str) -> str:
     """A warning as a sentence in ``lang``."""
     if warning.code == "unknown_question":
         return label(lang, "warning.unknown_question", ids=", ".join(warning.ids))
@@ -253,3 +270,134 @@ def topic_reason(topic: Divergence, question: Question, lang: str) -> str:
     if topic.gate:
         parts.append(label(lang, "view.why.gate", phase=question.phase))
     return "; ".join(parts)
+
+
+_SPECIAL = re.compile(r"([\\`*_\[\]#!|~])")
+
+
+_LINE_START = re.compile(r"^([-+=]|\d+(?=[.)](?: |$)))")
+
+
+def escape_markdown(text: str) -> str:
+    r"""User text made inert: no markdown syntax, no HTML, no line breaks that end a block.
+
+    Line breaks become spaces (so a table row or list item stays one line); other
+    control, bidi and zero-width characters are written as their code point (so
+    nothing acts on a terminal or hides text, see ``sanitise.visible``);
+    ``&``, ``<`` and ``>`` become entities (so no HTML tag or autolink can form);
+    inline markers (``\ ` * _ [ ] # ! | ~``) are backslash-escaped (so no
+    emphasis, code, link, heading or table cell can form); and a leading ``-``,
+    ``+``, ``=`` or ``1. `` / ``1) `` is escaped so the text cannot start a list or
+    underline a heading.
+    """
+    text = visible(" ".join(text.split()))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _SPECIAL.sub(r"\\\1", text)
+    match = _LINE_START.match(text)
+    if match:
+        end = match.end()
+        text = text[:end] + "\\" + text[end:] if match.group(1).isdigit() else "\\" + text
+    return text
+
+
+def markdown_table(header: list[str], rows: list[list[str]], align: str = "") -> list[str]:
+    """A GFM table; cells must already be escaped. ``align`` has one of l, r, c per column."""
+    marks = {"l": ":---", "r": "---:", "c": ":---:"}
+    rule = [marks.get(align[index] if index < len(align) else "l", "---")
+            for index in range(len(header))]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(rule) + " |"]
+    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
+    return lines
+
+
+def roadmap_cells(row: RoadmapRow, lang: str) -> list[str]:
+    """A roadmap row as plain texts: now, next, target and percent-to-target."""
+    if row.status == "undetermined":
+        percent = label(lang, "report.pct.undetermined")
+    elif row.status == "no_target":
+        percent = label(lang, "report.pct.no_target")
+    elif row.status == "reached":
+        percent = label(lang, "report.pct.reached", percent=f"{row.percent}%")
+    else:
+        percent = f"{row.percent}%"
+    return [phase_text(row.now, lang), "–" if row.next is None else str(row.next),
+            "–" if row.target is None else str(row.target), percent]
+
+
+def roadmap_header(lang: str) -> list[str]:
+    """The header of the roadmap table."""
+    return [label(lang, "pillar").capitalize(), label(lang, "report.current"),
+            label(lang, "report.next"), label(lang, "report.target"),
+            label(lang, "report.to_target")]
+
+
+DECIMALS = 4
+"""Scores are rounded so that the same inputs give byte-identical output everywhere."""
+
+
+def json_text(data: Any) -> str:
+    r"""Deterministic, readable JSON with a final newline; no character in it acts on a terminal.
+
+    Text stays as it is, but control, bidi and zero-width characters are written as
+    ``\u`` escapes (see ``sanitise.escape_json``).
+    """
+    return escape_json(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
+
+
+def rounded(value: float | None) -> float | None:
+    """A score rounded for output (``None`` stays ``None``)."""
+    return None if value is None else round(value, DECIMALS)
+
+
+def undetermined_summary(assessment: Assessment) -> dict[str, Any] | None:
+    """Beside a ``"phase": null``: why, and which pillars (``None`` when there is a phase)."""
+    if assessment.phase is not None:
+        return None
+    return {"reason": "too_few_answers", "pillars": list(assessment.undetermined)}
+
+
+def pillar_summary(pillars: dict[str, PillarResult]) -> dict[str, dict[str, Any]]:
+    """Phase, levels met and score per pillar: the short form used beside other data."""
+    return {p: {"phase": pillar.phase, "levels_met": pillar.levels_met,
+                "score": rounded(pillar.score)} for p, pillar in pillars.items()}
+
+
+def shown_rows(rows: Sequence[CoalitionRow], *, anonymise: bool = False,
+               ) -> list[tuple[str, CoalitionRow]]:
+    """Rows with the name to show (a stable code when anonymised), sorted by that name."""
+    named = [(coalition_code(row.coalition) if anonymise else row.coalition, row)
+             for row in rows]
+    return sorted(named, key=lambda entry: (entry[0].casefold(), entry[0]))
+
+
+def condition_text(condition: Condition, lang: str,
+                   questions: Mapping[str, Question] | None = None) -> str:
+    """A ``when`` condition in words: "regie_bij is gemeente or coordinator".
+
+    With ``questions`` known, a test on a multiple-choice question reads "contains".
+    """
+    if isinstance(condition, Comparison):
+        if condition.at_least is not None:
+            return label(lang, "cond.at_least", question=condition.question,
+                         value=condition.at_least)
+        if condition.at_most is not None:
+            return label(lang, "cond.at_most", question=condition.question,
+                         value=condition.at_most)
+        values = [condition.equals] if condition.equals is not None else condition.in_ or []
+        either = f" {label(lang, 'cond.or')} ".join(str(value) for value in values)
+        asked = (questions or {}).get(condition.question)
+        key = "cond.contains" if asked is not None and asked.type == "multi" else "cond.is"
+        return label(lang, key, question=condition.question, values=either)
+    if isinstance(condition, AllOf):
+        return f" {label(lang, 'and')} ".join(_part(part, lang, questions)
+                                              for part in condition.all)
+    if isinstance(condition, AnyOf):
+        return f" {label(lang, 'cond.or')} ".join(_part(part, lang, questions)
+                                                  for part in condition.any)
+    return label(lang, "cond.not", condition=_part(condition.not_, lang, questions))
+
+
+def _part(condition: Condition, lang: str, questions: Mapping[str, Question] | None) -> str:
+    # A part that combines others keeps its brackets, so "and" and "or" cannot mix up.
+    text = condition_text(condition, lang, questions)
+    return f"({text})" if isinstance(condition, (AllOf, AnyOf)) else text

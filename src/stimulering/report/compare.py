@@ -7,22 +7,22 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from stimulering.combine import coalition_code
-from stimulering.comparison import CoalitionRow
+from stimulering.core.comparison import CoalitionRow
 from stimulering.i18n import label
 from stimulering.model import PILLARS, Model
-from stimulering.report.common import phase_text, pillar_name, pillar_score_text, signal_names
-from stimulering.report.json import dumps, rounded, undetermined_summary
-from stimulering.report.markdown import escape, table
+from stimulering.report.common import (
+    escape_markdown,
+    json_text,
+    markdown_table,
+    phase_text,
+    pillar_name,
+    pillar_score_text,
+    rounded,
+    shown_rows,
+    signal_names,
+    undetermined_summary,
+)
 from stimulering.sanitise import visible
-
-
-def shown_rows(rows: Sequence[CoalitionRow], *, anonymise: bool = False,
-               ) -> list[tuple[str, CoalitionRow]]:
-    """Rows with the name to show (a stable code when anonymised), sorted by that name."""
-    named = [(coalition_code(row.coalition) if anonymise else row.coalition, row)
-             for row in rows]
-    return sorted(named, key=lambda entry: (entry[0].casefold(), entry[0]))
 
 
 def _present(row: CoalitionRow) -> list[str]:
@@ -44,7 +44,7 @@ def compare_data(rows: Sequence[CoalitionRow], *, anonymise: bool = False) -> di
 
 def render_compare_json(rows: Sequence[CoalitionRow], *, anonymise: bool = False) -> str:
     """The comparison as JSON."""
-    return dumps(compare_data(rows, anonymise=anonymise))
+    return json_text(compare_data(rows, anonymise=anonymise))
 
 
 def render_compare_csv(rows: Sequence[CoalitionRow], *, anonymise: bool = False) -> str:
@@ -118,10 +118,10 @@ def render_compare_markdown(rows: Sequence[CoalitionRow], model: Model, lang: st
     body = []
     for name, row in shown_rows(rows, anonymise=anonymise):
         cells = _cells(name, row, names, lang)
-        body.append([escape(cells[0]), *cells[1:-1], escape(cells[-1])])
+        body.append([escape_markdown(cells[0]), *cells[1:-1], escape_markdown(cells[-1])])
     out = [f"# {label(lang, 'compare.title')}", ""]
-    out += table([escape(h) for h in _header(model, lang)], body)
-    out += ["", escape(label(lang, "compare.round_rule"))]
+    out += markdown_table([escape_markdown(h) for h in _header(model, lang)], body)
+    out += ["", escape_markdown(label(lang, "compare.round_rule"))]
     return "\n".join(out) + "\n"
 
 
@@ -130,7 +130,7 @@ def render_compare_table(rows: Sequence[CoalitionRow], model: Model, lang: str, 
     """The comparison for the terminal."""
     from rich.table import Table
 
-    from stimulering.report.text import plain, render
+    from stimulering.report.console import plain, render
 
     # Catalyst names do not fit in 80 columns beside the pillars: the terminal shows how
     # many are present; markdown, CSV and JSON name them.

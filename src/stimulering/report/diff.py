@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from stimulering.diffing import QuestionSetDiff
+from stimulering.core.diffing import QuestionSetDiff
 from stimulering.i18n import label
 
 SECTIONS: tuple[str, ...] = ("added", "removed", "reworded", "rescored", "renamed")
@@ -33,7 +33,7 @@ def _title(diff: QuestionSetDiff, lang: str) -> str:
                  new=f"{diff.new_id} {diff.new_version}")
 
 
-def render_text(diff: QuestionSetDiff, lang: str) -> str:
+def render_diff_text(diff: QuestionSetDiff, lang: str) -> str:
     """The diff for a terminal: one section per kind of change, then the verdict."""
     lines = [_title(diff, lang), ""]
     for section in SECTIONS:
@@ -49,7 +49,7 @@ def render_text(diff: QuestionSetDiff, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_markdown(diff: QuestionSetDiff, lang: str) -> str:
+def render_diff_markdown(diff: QuestionSetDiff, lang: str) -> str:
     """The diff as markdown, for a pull-request description or review comment."""
     lines = [f"## {_title(diff, lang)}", ""]
     for section in SECTIONS:
@@ -69,7 +69,7 @@ def render_markdown(diff: QuestionSetDiff, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_json(diff: QuestionSetDiff) -> str:
+def render_diff_json(diff: QuestionSetDiff) -> str:
     """The diff as JSON with the lists, the renames and the suggested bump."""
     data = {
         "added": list(diff.added),

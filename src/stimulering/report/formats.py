@@ -7,7 +7,8 @@ fallback. The result says what was made (text, a binary document, a report with 
 chart); the command line decides where it goes.
 
 The command line needs the enums to build its options before any command runs, so
-this module imports nothing heavy: each renderer is imported in its case.
+this module imports nothing heavy: each renderer is imported in its case, so a
+command loads only the renderer its format needs.
 """
 
 from __future__ import annotations
@@ -20,14 +21,14 @@ from functools import partial
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
-    from stimulering.catalogue import CatalogueView
-    from stimulering.coalition import CoalitionView
-    from stimulering.comparison import CoalitionRow
-    from stimulering.diffing import QuestionSetDiff
+    from stimulering.core.catalogue import CatalogueView
+    from stimulering.core.coalition import CoalitionView
+    from stimulering.core.comparison import CoalitionRow
+    from stimulering.core.diffing import QuestionSetDiff
+    from stimulering.core.progress import Progress
+    from stimulering.core.results import Evaluation
     from stimulering.errors import UsageError
     from stimulering.model import Model, QuestionSet
-    from stimulering.progress import Progress
-    from stimulering.results import Evaluation
 
 
 def assert_never(value: NoReturn) -> NoReturn:
@@ -141,6 +142,7 @@ Rendered = Text | Document | Report
 
 
 # --- one function per command ------------------------------------------------------------------
+# Each case imports its renderer, so that a command loads only the renderer it uses.
 
 
 def render_assessment(fmt: AssessFormat, evaluation: Evaluation, lang: str, *, color: bool,
@@ -148,13 +150,13 @@ def render_assessment(fmt: AssessFormat, evaluation: Evaluation, lang: str, *, c
     """The result of ``assess`` in ``fmt``; ``chart_name`` is the chart a markdown report links."""
     match fmt:
         case AssessFormat.text:
-            from stimulering.report.text import render_assessment as render_text
+            from stimulering.report.text import render_assessment_text
 
-            return Text(render_text(evaluation, lang, color=color))
+            return Text(render_assessment_text(evaluation, lang, color=color))
         case AssessFormat.json:
-            from stimulering.report.json import render_assessment as render_json
+            from stimulering.report.json import render_assessment_json
 
-            return Text(render_json(evaluation, lang))
+            return Text(render_assessment_json(evaluation, lang))
         case AssessFormat.markdown:
             return _markdown_report(evaluation, lang, chart_name, appendix=True)
         case _:
@@ -168,21 +170,27 @@ def render_report(fmt: ReportFormat, evaluation: Evaluation, lang: str, *, chart
         case ReportFormat.markdown:
             return _markdown_report(evaluation, lang, chart_name, appendix=appendix)
         case ReportFormat.html:
-            from stimulering.report.markdown import chart_svg
-            from stimulering.report.markdown import render_report as render_markdown
+            from stimulering.report.html import render_html
+            from stimulering.report.markdown import render_report_markdown
+            from stimulering.report.svg import report_svg
 
-            markdown = render_markdown(evaluation, lang, chart_name, appendix=appendix)
-            return Text(_html(markdown, chart_svg(evaluation, lang),
-                              evaluation.assessment.coalition, lang))
+            markdown = render_report_markdown(evaluation, lang, chart_name, appendix=appendix)
+            return Text(render_html(markdown, report_svg(evaluation, lang),
+                                    _title(lang, evaluation.assessment.coalition), lang))
         case ReportFormat.json:
-            from stimulering.report.json import render_assessment as render_json
+            from stimulering.report.json import render_assessment_json
 
-            return Text(render_json(evaluation, lang))
+            return Text(render_assessment_json(evaluation, lang))
         case ReportFormat.docx | ReportFormat.pdf:
-            from stimulering.report.office import render_document
+            from stimulering.report.markdown import render_report_markdown
+            from stimulering.report.office import render_office_document
+            from stimulering.report.svg import report_figure
 
-            return Document(render_document(evaluation, lang, fmt.value, appendix=appendix),
-                            fmt.value)
+            markdown = render_report_markdown(evaluation, lang, "radar.png", appendix=appendix)
+            return Document(render_office_document(
+                markdown, lang, fmt.value, title=_title(lang, evaluation.assessment.coalition),
+                when=evaluation.assessment.date, figure=report_figure(evaluation, lang)),
+                fmt.value)
         case ReportFormat.xlsx:
             from stimulering.report.xlsx import plan_workbook
 
@@ -202,20 +210,22 @@ def render_coalition(fmt: ReportFormat, view: CoalitionView, questions: Question
     """The coalition view of several answers files in ``fmt`` (every format but xlsx)."""
     match fmt:
         case ReportFormat.json:
-            from stimulering.report.coalition import render_coalition_json
+            from stimulering.report.json import render_coalition_json
 
             return Text(render_coalition_json(view, questions, model, lang))
         case ReportFormat.markdown:
             return Text(_coalition_markdown(view, questions, model, lang, all_topics))
         case ReportFormat.html:
-            return Text(_html(_coalition_markdown(view, questions, model, lang, all_topics), "",
-                              view.coalition, lang))
+            from stimulering.report.html import render_html
+
+            return Text(render_html(_coalition_markdown(view, questions, model, lang, all_topics),
+                                    "", _title(lang, view.coalition), lang))
         case ReportFormat.docx | ReportFormat.pdf:
-            from stimulering.report.office import render_markdown_document
+            from stimulering.report.office import render_office_document
 
             markdown = _coalition_markdown(view, questions, model, lang, all_topics)
-            return Document(render_markdown_document(markdown, lang, fmt.value,
-                                                     title=view.coalition, when=view.date),
+            return Document(render_office_document(markdown, lang, fmt.value,
+                                                   title=view.coalition, when=view.date),
                             fmt.value)
         case ReportFormat.xlsx:
             raise _no_coalition_workbook()
@@ -232,9 +242,9 @@ def render_questions(fmt: ListFormat, questions: QuestionSet, sha256: str, lang:
 
             return Text(render_question_table(questions, lang, color=color))
         case ListFormat.json:
-            from stimulering.report.json import render_questions as render_json
+            from stimulering.report.json import render_questions_json
 
-            return Text(render_json(questions, sha256, lang))
+            return Text(render_questions_json(questions, sha256, lang))
         case _:
             assert_never(fmt)
 
@@ -244,15 +254,16 @@ def render_template(fmt: TemplateFormat, questions: QuestionSet, model: Model, s
     """A blank answers file (yaml) or answers workbook (xlsx), dated ``today``."""
     match fmt:
         case TemplateFormat.yaml:
-            from stimulering.report.template import render_template as render_yaml
+            from stimulering.report.template import render_template_yaml
 
-            return Text(render_yaml(questions, sha256, lang, today))
+            return Text(render_template_yaml(questions, sha256, lang, today))
         case TemplateFormat.xlsx:
             from stimulering.report.common import pillar_name
-            from stimulering.workbook import template_workbook
+            from stimulering.report.workbook_template import render_template_workbook
 
             names = {p.id: pillar_name(model, p.id, lang) for p in model.pillars}
-            return Document(template_workbook(questions, sha256, lang, today, names), fmt.value)
+            return Document(render_template_workbook(questions, sha256, lang, today, names),
+                            fmt.value)
         case _:
             assert_never(fmt)
 
@@ -330,17 +341,17 @@ def render_diff(fmt: DiffFormat, changes: QuestionSetDiff, lang: str) -> Rendere
     """What changed between two question sets, in ``fmt``."""
     match fmt:
         case DiffFormat.text:
-            from stimulering.report.diff import render_text
+            from stimulering.report.diff import render_diff_text
 
-            return Text(render_text(changes, lang))
+            return Text(render_diff_text(changes, lang))
         case DiffFormat.markdown:
-            from stimulering.report.diff import render_markdown
+            from stimulering.report.diff import render_diff_markdown
 
-            return Text(render_markdown(changes, lang))
+            return Text(render_diff_markdown(changes, lang))
         case DiffFormat.json:
-            from stimulering.report.diff import render_json
+            from stimulering.report.diff import render_diff_json
 
-            return Text(render_json(changes))
+            return Text(render_diff_json(changes))
         case _:
             assert_never(fmt)
 
@@ -357,25 +368,24 @@ def _no_coalition_workbook() -> UsageError:
 
 def _markdown_report(evaluation: Evaluation, lang: str, chart_name: str, *,
                      appendix: bool) -> Report:
-    from stimulering.report.markdown import chart_svg
-    from stimulering.report.markdown import render_report as render_markdown
+    from stimulering.report.markdown import render_report_markdown
+    from stimulering.report.svg import report_svg
 
-    return Report(render_markdown(evaluation, lang, chart_name, appendix=appendix),
-                  partial(chart_svg, evaluation, lang))
+    return Report(render_report_markdown(evaluation, lang, chart_name, appendix=appendix),
+                  partial(report_svg, evaluation, lang))
 
 
-def _html(markdown: str, svg: str, coalition: str, lang: str) -> str:
-    """A report page titled after the coalition."""
+def _title(lang: str, coalition: str) -> str:
+    """A report's title: the report's name and the coalition."""
     from stimulering.i18n import label
-    from stimulering.report.html import render_html
 
-    return render_html(markdown, svg, f"{label(lang, 'report.title')}: {coalition}", lang)
+    return f"{label(lang, 'report.title')}: {coalition}"
 
 
 def _coalition_markdown(view: CoalitionView, questions: QuestionSet, model: Model, lang: str,
                         all_topics: bool) -> str:
-    from stimulering.coalition import TOPIC_LIMIT
-    from stimulering.report.coalition import render_coalition_markdown
+    from stimulering.core.coalition import TOPIC_LIMIT
+    from stimulering.report.markdown import render_coalition_markdown
 
     return render_coalition_markdown(view, questions, model, lang,
                                      topics=None if all_topics else TOPIC_LIMIT)

@@ -2,46 +2,24 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from stimulering.advice import next_steps
-from stimulering.i18n import option_labels, pick
-from stimulering.model import PHASE_IDS, Question, QuestionSet
-from stimulering.report.common import advice_heading, advice_text, needs_text, warning_message
-from stimulering.results import Evaluation
-from stimulering.sanitise import escape_json
-from stimulering.scoring import Assessment, PillarResult, item_score
-
-DECIMALS = 4
-"""Scores are rounded so that the same inputs give byte-identical output everywhere."""
-
-
-def dumps(data: Any) -> str:
-    r"""Deterministic, readable JSON with a final newline; no character in it acts on a terminal.
-
-    Text stays as it is, but control, bidi and zero-width characters are written as
-    ``\u`` escapes (see ``sanitise.escape_json``).
-    """
-    return escape_json(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
-
-
-def rounded(value: float | None) -> float | None:
-    """A score rounded for output (``None`` stays ``None``)."""
-    return None if value is None else round(value, DECIMALS)
-
-
-def undetermined_summary(assessment: Assessment) -> dict[str, Any] | None:
-    """Beside a ``"phase": null``: why, and which pillars (``None`` when there is a phase)."""
-    if assessment.phase is not None:
-        return None
-    return {"reason": "too_few_answers", "pillars": list(assessment.undetermined)}
-
-
-def pillar_summary(pillars: dict[str, PillarResult]) -> dict[str, dict[str, Any]]:
-    """Phase, levels met and score per pillar: the short form used beside other data."""
-    return {p: {"phase": pillar.phase, "levels_met": pillar.levels_met,
-                "score": rounded(pillar.score)} for p, pillar in pillars.items()}
+from stimulering.core.coalition import CoalitionView, combined_evaluation
+from stimulering.core.results import Evaluation
+from stimulering.core.scoring import PillarResult, item_score
+from stimulering.i18n import label, option_labels, pick
+from stimulering.model import PHASE_IDS, Model, Question, QuestionSet
+from stimulering.report.common import (
+    advice_heading,
+    advice_text,
+    json_text,
+    needs_text,
+    pillar_summary,
+    rounded,
+    topic_reason,
+    undetermined_summary,
+    warning_message,
+)
 
 
 def undetermined_data(pillar: PillarResult) -> dict[str, Any] | None:
@@ -112,7 +90,7 @@ def assessment_data(evaluation: Evaluation, lang: str) -> dict[str, Any]:
             {"pillar": step.pillar, "kind": step.item.kind, "subject": step.item.subject,
              "reason": advice_heading(evaluation, step.item, lang),
              "text": advice_text(step.item, lang)}
-            for step in next_steps(result, evaluation.advice)
+            for step in evaluation.next_steps
         ],
         "targets": dict(answers.targets),
         "actions": [action.model_dump(mode="json") for action in answers.actions],
@@ -123,9 +101,9 @@ def assessment_data(evaluation: Evaluation, lang: str) -> dict[str, Any]:
     }
 
 
-def render_assessment(evaluation: Evaluation, lang: str) -> str:
+def render_assessment_json(evaluation: Evaluation, lang: str) -> str:
     """The assessment JSON."""
-    return dumps(assessment_data(evaluation, lang))
+    return json_text(assessment_data(evaluation, lang))
 
 
 def question_options(question: Question, lang: str) -> list[dict[str, Any]]:
@@ -180,6 +158,51 @@ def questions_data(questions: QuestionSet, sha256: str, lang: str) -> dict[str, 
     }
 
 
-def render_questions(questions: QuestionSet, sha256: str, lang: str) -> str:
+def render_questions_json(questions: QuestionSet, sha256: str, lang: str) -> str:
     """The question list as JSON."""
-    return dumps(questions_data(questions, sha256, lang))
+    return json_text(questions_data(questions, sha256, lang))
+
+
+def coalition_data(view: CoalitionView, questions: QuestionSet, model: Model,
+                   lang: str) -> dict[str, Any]:
+    """The coalition view as plain data: the combined assessment plus respondents and topics.
+
+    JSON lists every discussion topic, in agenda order; the markdown agenda shows the first.
+    """
+    by_id = questions.by_id()
+    data = assessment_data(combined_evaluation(view, questions, model), lang)
+    data["round"] = view.round
+    data["agreed"] = None if view.agreed is None else {
+        "date": view.agreed.answers.date.isoformat(), "phase": view.agreed.assessment.phase}
+    data["combined_rule"] = label(lang, "view.combined_rule") if view.agreed is None else \
+        label(lang, "view.agreed_rule", date=view.agreed.answers.date.isoformat())
+    data["signal_rule"] = label(lang, "view.signal_rule")
+    data["lowest"] = {"phase": view.lowest_phase, "pillars": dict(view.lowest)}
+    data["respondents"] = [
+        {
+            "organisation": None if view.anonymise else r.answers.respondent.organisation,
+            "label": r.label,
+            "role": r.answers.respondent.role,
+            "level": r.answers.respondent.level,
+            "date": r.answers.date.isoformat(),
+            "phase": r.assessment.phase,
+            "undetermined": undetermined_summary(r.assessment),
+            "pillars": pillar_summary(r.assessment.pillars),
+        }
+        for r in view.respondents
+    ]
+    data["divergence"] = [
+        {"question": d.question, "pillar": d.pillar, "spread": rounded(d.spread),
+         "steps": d.steps, "weight": d.weight, "gate": d.gate,
+         "why": topic_reason(d, by_id[d.question], lang),
+         "answers": {who: value for who, value, _ in d.answers},
+         "scores": {who: rounded(score) for who, _, score in d.answers}}
+        for d in view.divergence
+    ]
+    return data
+
+
+def render_coalition_json(view: CoalitionView, questions: QuestionSet, model: Model,
+                          lang: str) -> str:
+    """The coalition view as JSON."""
+    return json_text(coalition_data(view, questions, model, lang))

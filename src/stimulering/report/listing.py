@@ -5,10 +5,10 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from stimulering.catalogue import CatalogueView
+from stimulering.core.catalogue import CatalogueView
 from stimulering.i18n import label, pick, plural
 from stimulering.model import Model, QuestionSet
-from stimulering.report.text import plain, render
+from stimulering.report.console import plain, render
 
 
 def render_question_table(questions: QuestionSet, lang: str, *, color: bool = False) -> str:

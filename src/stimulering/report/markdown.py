@@ -8,19 +8,28 @@ The report links its chart as an image; the caller decides the file name.
 
 from __future__ import annotations
 
-import re
 from urllib.parse import quote
 
-from stimulering.advice import AdviceItem, next_steps
+from stimulering.core.advice import AdviceItem
+from stimulering.core.coalition import (
+    DIVERGENCE_MINIMUM,
+    TOPIC_LIMIT,
+    CoalitionView,
+    combined_evaluation,
+)
+from stimulering.core.results import Evaluation
+from stimulering.core.scoring import Assessment, PillarResult, category_scores
 from stimulering.i18n import label, pick, plural
-from stimulering.model import PILLARS, Model
+from stimulering.model import PILLARS, Model, QuestionSet
 from stimulering.report.common import (
     advice_heading,
     advice_text,
     answer_label,
+    escape_markdown,
     example_fact,
     explanation,
     level_text,
+    markdown_table,
     needs_text,
     overall_phase_text,
     phase_name,
@@ -28,100 +37,13 @@ from stimulering.report.common import (
     pillar_name,
     pillar_score_text,
     respondent_text,
+    roadmap_cells,
+    roadmap_header,
     score_text,
     signal_names,
+    topic_reason,
     warning_message,
 )
-from stimulering.report.svg import Axis, Chart, radar_svg
-from stimulering.results import Evaluation
-from stimulering.sanitise import visible
-from stimulering.scoring import Assessment, PillarResult, category_scores
-from stimulering.summary import RoadmapRow, roadmap
-
-_SPECIAL = re.compile(r"([\\`*_\[\]#!|~])")
-_LINE_START = re.compile(r"^([-+=]|\d+(?=[.)](?: |$)))")
-
-
-def escape(text: str) -> str:
-    r"""User text made inert: no markdown syntax, no HTML, no line breaks that end a block.
-
-    Line breaks become spaces (so a table row or list item stays one line); other
-    control, bidi and zero-width characters are written as their code point (so
-    nothing acts on a terminal or hides text, see ``sanitise.visible``);
-    ``&``, ``<`` and ``>`` become entities (so no HTML tag or autolink can form);
-    inline markers (``\ ` * _ [ ] # ! | ~``) are backslash-escaped (so no
-    emphasis, code, link, heading or table cell can form); and a leading ``-``,
-    ``+``, ``=`` or ``1. `` / ``1) `` is escaped so the text cannot start a list or
-    underline a heading.
-    """
-    text = visible(" ".join(text.split()))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _SPECIAL.sub(r"\\\1", text)
-    match = _LINE_START.match(text)
-    if match:
-        end = match.end()
-        text = text[:end] + "\\" + text[end:] if match.group(1).isdigit() else "\\" + text
-    return text
-
-
-def table(header: list[str], rows: list[list[str]], align: str = "") -> list[str]:
-    """A GFM table; cells must already be escaped. ``align`` has one of l, r, c per column."""
-    marks = {"l": ":---", "r": "---:", "c": ":---:"}
-    rule = [marks.get(align[index] if index < len(align) else "l", "---")
-            for index in range(len(header))]
-    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(rule) + " |"]
-    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
-    return lines
-
-
-def report_charts(evaluation: Evaluation, lang: str) -> tuple[str, list[Chart], float, str]:
-    """The report's radar charts: title, charts, threshold and legend."""
-    result = evaluation.assessment
-    model = evaluation.model
-    pillars = Chart("pillars", label(lang, "report.chart_pillars"), tuple(
-        Axis(p, pillar_name(model, p, lang), result.pillars[p].score) for p in PILLARS))
-    names = {c.id: pick(c.name, lang) for c in model.categories}
-    categories = Chart("categories", label(lang, "report.chart_categories"), tuple(
-        Axis(c.id, names[c.id], c.score)
-        for c in category_scores(result, evaluation.questions, names)))
-    threshold = model.settings.threshold
-    charts = [pillars, categories]
-    legend = label(lang, "report.chart_legend", threshold=score_text(threshold, lang))
-    phases = phase_chart(evaluation, lang)
-    if phases is not None:
-        charts.append(phases)
-        legend = f"{legend}. {label(lang, 'report.chart_target_legend')}"
-    return (label(lang, "report.chart_title", coalition=result.coalition), charts, threshold,
-            legend)
-
-
-def chart_svg(evaluation: Evaluation, lang: str) -> str:
-    """The radar charts of the report (three pillars, nine categories) as SVG text."""
-    title, charts, threshold, legend = report_charts(evaluation, lang)
-    return radar_svg(title, charts, threshold=threshold, legend=legend, lang=lang)
-
-
-def phase_chart(evaluation: Evaluation, lang: str) -> Chart | None:
-    """The phase of each pillar now with its target over it; ``None`` without any target.
-
-    The radius is the phase, from 0 at the centre to 6 at the rim. The target is
-    what the answers file sets; a pillar without one gets no target point, and a
-    pillar whose phase cannot be determined is drawn at the centre with a "?".
-    """
-    targets = evaluation.answers.targets
-    if not targets:
-        return None
-    result = evaluation.assessment
-    axes = []
-    for p in PILLARS:
-        now = result.pillars[p].phase
-        target = targets.get(p)  # type: ignore[call-overload]
-        shown = phase_text(now, lang) + ("" if target is None else f" → {target}")
-        axes.append(Axis(p, pillar_name(evaluation.model, p, lang),
-                         None if now is None else now / 6, text=shown,
-                         target=None if target is None else target / 6))
-    return Chart("phases", label(lang, "report.chart_phases"), tuple(axes),
-                 rings=tuple(number / 6 for number in range(1, 7)))
 
 
 def _weakest(result: Assessment) -> PillarResult:
@@ -176,73 +98,52 @@ def interpretation(evaluation: Evaluation, lang: str) -> str:
 def _header(evaluation: Evaluation, lang: str) -> list[str]:
     result = evaluation.assessment
     model = evaluation.model
-    out = [f"# {label(lang, 'report.title')}: {escape(result.coalition)}", ""]
-    out.append(f"- **{label(lang, 'coalition')}:** {escape(result.coalition)}")
+    out = [f"# {label(lang, 'report.title')}: {escape_markdown(result.coalition)}", ""]
+    out.append(f"- **{label(lang, 'coalition')}:** {escape_markdown(result.coalition)}")
     if result.respondent is not None:
         out.append(f"- **{label(lang, 'respondent')}:** "
-                   f"{escape(respondent_text(result.respondent, lang))}")
+                   f"{escape_markdown(respondent_text(result.respondent, lang))}")
     out.append(f"- **{label(lang, 'date')}:** {result.date.isoformat()}")
-    out.append(f"- **{label(lang, 'question_set')}:** {escape(result.question_set.id)} "
-               f"{escape(result.question_set.version)}")
-    out.append(f"- **{label(lang, 'report.model')}:** {escape(model.settings.id)} "
-               f"{escape(model.settings.version)}")
+    out.append(f"- **{label(lang, 'question_set')}:** {escape_markdown(result.question_set.id)} "
+               f"{escape_markdown(result.question_set.version)}")
+    out.append(f"- **{label(lang, 'report.model')}:** {escape_markdown(model.settings.id)} "
+               f"{escape_markdown(model.settings.version)}")
     return out + [""]
 
 
 def _summary(evaluation: Evaluation, lang: str) -> list[str]:
     """The executive summary: phase, the roadmap per pillar, the next steps, a reading."""
     result = evaluation.assessment
-    phase = escape(overall_phase_text(evaluation.model, result.phase, lang))
+    phase = escape_markdown(overall_phase_text(evaluation.model, result.phase, lang))
     return [f"## {label(lang, 'report.executive')}", "",
             f"**{label(lang, 'overall_phase')}: {phase}**", "",
             *roadmap_section(evaluation, lang),
             *next_steps_section(evaluation, lang),
-            escape(interpretation(evaluation, lang)), "",
+            escape_markdown(interpretation(evaluation, lang)), "",
             *own_words_section(evaluation, lang)]
-
-
-def roadmap_cells(row: RoadmapRow, lang: str) -> list[str]:
-    """A roadmap row as plain texts: now, next, target and percent-to-target."""
-    if row.status == "undetermined":
-        percent = label(lang, "report.pct.undetermined")
-    elif row.status == "no_target":
-        percent = label(lang, "report.pct.no_target")
-    elif row.status == "reached":
-        percent = label(lang, "report.pct.reached", percent=f"{row.percent}%")
-    else:
-        percent = f"{row.percent}%"
-    return [phase_text(row.now, lang), "–" if row.next is None else str(row.next),
-            "–" if row.target is None else str(row.target), percent]
-
-
-def roadmap_header(lang: str) -> list[str]:
-    """The header of the roadmap table."""
-    return [label(lang, "pillar").capitalize(), label(lang, "report.current"),
-            label(lang, "report.next"), label(lang, "report.target"),
-            label(lang, "report.to_target")]
 
 
 def roadmap_section(evaluation: Evaluation, lang: str) -> list[str]:
     """The roadmap table, pillar by pillar: now, next, target and percent-to-target."""
-    rows = [[escape(pillar_name(evaluation.model, row.pillar, lang)),
-             *(escape(cell) for cell in roadmap_cells(row, lang))]
-            for row in roadmap(evaluation)]
-    return [*table(roadmap_header(lang), rows, "lrrrl"), "",
-            f"_{escape(label(lang, 'report.percent_note'))}_", ""]
+    rows = [[escape_markdown(pillar_name(evaluation.model, row.pillar, lang)),
+             *(escape_markdown(cell) for cell in roadmap_cells(row, lang))]
+            for row in evaluation.roadmap]
+    return [*markdown_table(roadmap_header(lang), rows, "lrrrl"), "",
+            f"_{escape_markdown(label(lang, 'report.percent_note'))}_", ""]
 
 
 def next_steps_section(evaluation: Evaluation, lang: str) -> list[str]:
     """The few next steps a steering group can decide on, most urgent first."""
-    steps = next_steps(evaluation.assessment, evaluation.advice)
+    steps = evaluation.next_steps
     out = [f"### {label(lang, 'report.next_steps')}", ""]
     if not steps:
-        return [*out, escape(label(lang, "report.next_steps_none")), ""]
+        return [*out, escape_markdown(label(lang, "report.next_steps_none")), ""]
     for number, step in enumerate(steps, start=1):
         pillar = pillar_name(evaluation.model, step.pillar, lang)
         # The backslash is a hard line break, as in the advice section.
-        out += [f"{number}. **{escape(advice_heading(evaluation, step.item, lang))}** "
-                f"({escape(pillar)})\\",
-                f"   {escape(advice_text(step.item, lang))}"]
+        out += [f"{number}. **{escape_markdown(advice_heading(evaluation, step.item, lang))}** "
+                f"({escape_markdown(pillar)})\\",
+                f"   {escape_markdown(advice_text(step.item, lang))}"]
     return [*out, ""]
 
 
@@ -255,10 +156,11 @@ def own_words_section(evaluation: Evaluation, lang: str) -> list[str]:
     if not given:
         return []
     out = [f"### {label(lang, 'report.own_words')}", "",
-           escape(label(lang, "report.own_words_intro")), ""]
+           escape_markdown(label(lang, "report.own_words_intro")), ""]
     for question, value in given:
-        out.append(f"- **{escape(pick(question.text, lang))}**")
-        out += [f"  - {escape(line.strip())}" for line in str(value).splitlines() if line.strip()]
+        out.append(f"- **{escape_markdown(pick(question.text, lang))}**")
+        out += [f"  - {escape_markdown(line.strip())}" for line in str(value).splitlines()
+                if line.strip()]
     return [*out, ""]
 
 
@@ -268,7 +170,7 @@ def _ladder(evaluation: Evaluation, lang: str) -> list[str]:
     targets = evaluation.answers.targets
     rows = []
     for number in range(6, 0, -1):
-        row = [f"{number} · {escape(phase_name(model, number, lang))}"]
+        row = [f"{number} · {escape_markdown(phase_name(model, number, lang))}"]
         for p in PILLARS:
             pillar = result.pillars[p]
             marks = []
@@ -281,15 +183,15 @@ def _ladder(evaluation: Evaluation, lang: str) -> list[str]:
             row.append(" ".join(marks))
         rows.append(row)
     header = [label(lang, "phase").capitalize()] + \
-        [escape(pillar_name(model, p, lang)) for p in PILLARS]
-    out = [f"## {label(lang, 'report.ladder')}", "", *table(header, rows, "lccc"), "",
+        [escape_markdown(pillar_name(model, p, lang)) for p in PILLARS]
+    out = [f"## {label(lang, 'report.ladder')}", "", *markdown_table(header, rows, "lccc"), "",
            f"_{label(lang, 'report.ladder_legend')}_", ""]
     # The weakest pillar's open level is where the coalition works now: show what it asks.
     if result.phase is not None and any(p.levels_met < 6 for p in result.pillars.values()):
         phase = model.phase(result.phase)
         out += [label(lang, "report.markers", phase=result.phase,
-                      name=escape(pick(phase.name, lang))), ""]
-        out += [f"- {escape(pick(marker, lang))}" for marker in phase.markers] + [""]
+                      name=escape_markdown(pick(phase.name, lang))), ""]
+        out += [f"- {escape_markdown(pick(marker, lang))}" for marker in phase.markers] + [""]
     return out
 
 
@@ -297,23 +199,24 @@ def _chart(evaluation: Evaluation, lang: str, chart: str) -> list[str]:
     result = evaluation.assessment
     model = evaluation.model
     alt = label(lang, "report.chart_title", coalition=result.coalition)
-    out = [f"## {label(lang, 'report.chart')}", "", f"![{escape(alt)}]({quote(chart)})", "",
-           escape(label(lang, "report.chart_note",
+    out = [f"## {label(lang, 'report.chart')}", "",
+           f"![{escape_markdown(alt)}]({quote(chart)})", "",
+           escape_markdown(label(lang, "report.chart_note",
                         threshold=score_text(model.settings.threshold, lang))), ""]
     rows = []
     for p in PILLARS:
         pillar = result.pillars[p]
-        rows.append([escape(pillar_name(model, p, lang)), phase_text(pillar.phase, lang),
+        rows.append([escape_markdown(pillar_name(model, p, lang)), phase_text(pillar.phase, lang),
                      *(level_text(pillar, level, lang) for level in pillar.levels),
                      pillar_score_text(pillar, lang)])
-    out += table([label(lang, "pillar").capitalize(), label(lang, "phase").capitalize(),
+    out += markdown_table([label(lang, "pillar").capitalize(), label(lang, "phase").capitalize(),
                   *(str(number) for number in range(1, 7)), label(lang, "score").capitalize()],
                  rows, "lrrrrrrrr") + [""]
-    out += [escape(label(lang, "report.level_note")), ""]
+    out += [escape_markdown(label(lang, "report.level_note")), ""]
     names = {c.id: pick(c.name, lang) for c in model.categories}
-    rows = [[escape(names[c.id]), score_text(c.score, lang), f"{c.answered}/{c.counting}"]
+    rows = [[escape_markdown(names[c.id]), score_text(c.score, lang), f"{c.answered}/{c.counting}"]
             for c in category_scores(result, evaluation.questions, names)]
-    out += table([label(lang, "report.category"), label(lang, "score").capitalize(),
+    out += markdown_table([label(lang, "report.category"), label(lang, "score").capitalize(),
                   label(lang, "report.answered")], rows, "lrr") + [""]
     return out
 
@@ -322,26 +225,26 @@ def _explanation(evaluation: Evaluation, lang: str) -> list[str]:
     out = [f"## {label(lang, 'explanation')}", ""]
     for p in PILLARS:
         first, *rest = explanation(evaluation, evaluation.assessment.pillars[p], lang)
-        out.append(f"- {escape(first)}")
-        out += [f"  - {escape(line)}" for line in rest]
+        out.append(f"- {escape_markdown(first)}")
+        out += [f"  - {escape_markdown(line)}" for line in rest]
     return out + [""]
 
 
 def _instrument_line(model: Model, item: AdviceItem, instrument_id: str, lang: str) -> str:
     instrument = model.instrument(instrument_id)
-    line = f"   - **{escape(pick(instrument.name, lang))}**"
+    line = f"   - **{escape_markdown(pick(instrument.name, lang))}**"
     shown = dict(item.examples).get(instrument_id)
     if shown is not None:
         example, fact = example_fact(model, instrument_id, shown)
-        line += (f" — {label(lang, 'report.example')} {escape(example.coalition)}: "
-                 f"{escape(pick(fact.text, lang))}")
+        line += (f" — {label(lang, 'report.example')} {escape_markdown(example.coalition)}: "
+                 f"{escape_markdown(pick(fact.text, lang))}")
     return line
 
 
 def _advice_item(evaluation: Evaluation, number: int, item: AdviceItem, lang: str) -> list[str]:
     # The backslash is a hard line break: the reason and what to do stay on their own lines.
-    lines = [f"{number}. **{escape(advice_heading(evaluation, item, lang))}**\\",
-             f"   {escape(advice_text(item, lang))}"]
+    lines = [f"{number}. **{escape_markdown(advice_heading(evaluation, item, lang))}**\\",
+             f"   {escape_markdown(advice_text(item, lang))}"]
     if item.instruments:
         lines.append("")
         lines += [_instrument_line(evaluation.model, item, i, lang) for i in item.instruments]
@@ -352,10 +255,10 @@ def advice_section(evaluation: Evaluation, lang: str) -> list[str]:
     """The advice per pillar, numbered, each with its instruments and a practice example."""
     out = [f"## {label(lang, 'advice')}", ""]
     for p in PILLARS:
-        out += [f"### {escape(pillar_name(evaluation.model, p, lang))}", ""]
+        out += [f"### {escape_markdown(pillar_name(evaluation.model, p, lang))}", ""]
         items = evaluation.advice[p]
         if not items:
-            out += [escape(label(lang, "report.no_advice")), ""]
+            out += [escape_markdown(label(lang, "report.no_advice")), ""]
         for number, item in enumerate(items, start=1):
             out += _advice_item(evaluation, number, item, lang)
     return out
@@ -364,7 +267,7 @@ def advice_section(evaluation: Evaluation, lang: str) -> list[str]:
 def signal_rows(result: Assessment, model: Model, lang: str) -> list[list[str]]:
     """Table rows of the catalysts and inhibitors: kind, name, status."""
     names = signal_names(model, lang)
-    return [[label(lang, f"kind.{signal.kind}"), escape(names[signal.id]),
+    return [[label(lang, f"kind.{signal.kind}"), escape_markdown(names[signal.id]),
              label(lang, f"status.{signal.status}")]
             for signal in (*result.catalysts, *result.inhibitors)]
 
@@ -372,7 +275,7 @@ def signal_rows(result: Assessment, model: Model, lang: str) -> list[list[str]]:
 def _signals(evaluation: Evaluation, lang: str) -> list[str]:
     rows = signal_rows(evaluation.assessment, evaluation.model, lang)
     return [f"## {label(lang, 'report.signals')}", "",
-            *table([label(lang, "report.kind"), label(lang, "report.name"),
+            *markdown_table([label(lang, "report.kind"), label(lang, "report.name"),
                     label(lang, "report.status")], rows), ""]
 
 
@@ -391,16 +294,17 @@ def _roadmap(evaluation: Evaluation, lang: str) -> list[str]:
             concerns = []
             if action.item is not None:
                 question = questions.get(action.item)
-                concerns.append(escape(pick(question.text, lang)) if question is not None
+                concerns.append(escape_markdown(pick(question.text, lang)) if question is not None
                                 else f"`{action.item}`")
             if action.instrument is not None:
-                concerns.append(escape(instruments.get(action.instrument, action.instrument)))
-            rows.append([escape(action.what), escape(action.owner) or "–",
+                concerns.append(escape_markdown(instruments.get(action.instrument,
+                                                                action.instrument)))
+            rows.append([escape_markdown(action.what), escape_markdown(action.owner) or "–",
                          action.due.isoformat() if action.due else "–",
                          "; ".join(concerns) or "–",
                          f"✓ {label(lang, 'report.done')}" if action.done
                          else label(lang, "report.open")])
-        out += table([label(lang, "report.action"), label(lang, "report.owner"),
+        out += markdown_table([label(lang, "report.action"), label(lang, "report.owner"),
                       label(lang, "report.due"), label(lang, "report.concerns"),
                       label(lang, "report.status")], rows) + [""]
     return out
@@ -412,7 +316,7 @@ def warnings_section(evaluation: Evaluation, lang: str) -> list[str]:
     if not warnings:
         return []
     return [f"## {label(lang, 'warnings')}", "",
-            *(f"- {escape(warning_message(w, evaluation, lang))}" for w in warnings), ""]
+            *(f"- {escape_markdown(warning_message(w, evaluation, lang))}" for w in warnings), ""]
 
 
 def _appendix(evaluation: Evaluation, lang: str) -> list[str]:
@@ -427,25 +331,25 @@ def _appendix(evaluation: Evaluation, lang: str) -> list[str]:
             if question.pillar != p:
                 continue
             item = result.items[question.id]
-            answer = escape(answer_label(question, item.value, lang))
+            answer = escape_markdown(answer_label(question, item.value, lang))
             if item.status == "hidden":
                 answer = label(lang, "report.not_asked") if item.value is None else \
                     f"{answer} ({label(lang, 'report.not_asked')})"
             rows.append([f"`{question.id}`", str(question.phase),
-                         escape(pick(question.text, lang)), answer,
-                         escape(answers.notes.get(question.id, ""))])
-        out += [f"### {escape(pillar_name(evaluation.model, p, lang))}", ""]
-        out += table(header, rows, "lrlll") + [""]
+                         escape_markdown(pick(question.text, lang)), answer,
+                         escape_markdown(answers.notes.get(question.id, ""))])
+        out += [f"### {escape_markdown(pillar_name(evaluation.model, p, lang))}", ""]
+        out += markdown_table(header, rows, "lrlll") + [""]
     known = evaluation.questions.by_id()
-    other = [[f"`{key}`", escape(note)] for key, note in answers.notes.items()
+    other = [[f"`{key}`", escape_markdown(note)] for key, note in answers.notes.items()
              if key not in known]
     if other:
         out += [f"### {label(lang, 'report.other_notes')}", ""]
-        out += table(["id", label(lang, "report.note")], other) + [""]
+        out += markdown_table(["id", label(lang, "report.note")], other) + [""]
     return out
 
 
-def render_report(evaluation: Evaluation, lang: str, chart: str = "radar.svg", *,
+def render_report_markdown(evaluation: Evaluation, lang: str, chart: str = "radar.svg", *,
                   appendix: bool = True) -> str:
     """The whole advice report; ``chart`` is the file name the radar chart is linked as.
 
@@ -465,3 +369,83 @@ def render_report(evaluation: Evaluation, lang: str, chart: str = "radar.svg", *
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"
+
+
+def render_coalition_markdown(view: CoalitionView, questions: QuestionSet, model: Model,
+                              lang: str, *, topics: int | None = TOPIC_LIMIT) -> str:
+    """The coalition view as a markdown report; ``topics`` caps the agenda (``None``: all)."""
+    evaluation = combined_evaluation(view, questions, model)
+    result = view.combined
+    by_id = questions.by_id()
+    pillar_header = [escape_markdown(pillar_name(model, p, lang)) for p in PILLARS]
+    out = [f"# {label(lang, 'view.title')}: {escape_markdown(view.coalition)}", ""]
+    out += markdown_table(["", ""], [
+        [label(lang, "coalition"), escape_markdown(view.coalition)],
+        [label(lang, "date"), view.date.isoformat()],
+        *([[label(lang, "report.round"), escape_markdown(view.round)]] if view.round else []),
+        [label(lang, "view.respondents"), str(len(view.respondents))],
+        [label(lang, "question_set"),
+         f"{escape_markdown(result.question_set.id)} "
+         f"{escape_markdown(result.question_set.version)}"],
+    ]) + [""]
+    out += [f"## {label(lang, 'report.summary')}", "",
+            f"**{label(lang, 'overall_phase')}: "
+            f"{escape_markdown(overall_phase_text(model, result.phase, lang))}**", "",
+            *next_steps_section(evaluation, lang), *own_words_section(evaluation, lang)]
+
+    out += [f"## {label(lang, 'view.by_respondent')}", ""]
+    rows = [[escape_markdown(r.label), r.answers.date.isoformat(),
+             *(phase_text(r.assessment.pillars[p].phase, lang) for p in PILLARS),
+             phase_text(r.assessment.phase, lang)]
+            for r in view.respondents]
+    if view.agreed is not None:
+        agreed = view.agreed
+        rows.append([f"**{label(lang, 'view.agreed')}**", agreed.answers.date.isoformat(),
+                     *(f"**{phase_text(agreed.assessment.pillars[p].phase, lang)}**"
+                       for p in PILLARS),
+                     f"**{phase_text(agreed.assessment.phase, lang)}**"])
+    out += markdown_table([label(lang, "respondent"), label(lang, "date"), *pillar_header,
+                  label(lang, "view.overall").capitalize()], rows) + [""]
+
+    rule = escape_markdown(label(lang, "view.combined_rule") if view.agreed is None else
+                  label(lang, "view.agreed_rule", date=view.agreed.answers.date.isoformat()))
+    out += [f"## {label(lang, 'view.combined')}", "", f"_{rule}_", ""]
+    phase = escape_markdown(overall_phase_text(model, result.phase, lang))
+    lowest = label(lang, "view.lowest_phase", phase=phase_text(view.lowest_phase, lang))
+    out += [f"**{phase}** ({escape_markdown(lowest)})", ""]
+    rows = [[escape_markdown(pillar_name(model, p, lang)),
+             phase_text(result.pillars[p].phase, lang),
+             phase_text(view.lowest[p], lang), pillar_score_text(result.pillars[p], lang)]
+            for p in PILLARS]
+    out += markdown_table([label(lang, "pillar").capitalize(), label(lang, "phase").capitalize(),
+                  label(lang, "view.lowest").capitalize(), label(lang, "score").capitalize()],
+                 rows) + [""]
+    out += [f"_{escape_markdown(label(lang, 'view.signal_rule'))}_", ""]
+    out += markdown_table(["", "", ""], signal_rows(result, model, lang)) + [""]
+
+    minimum = score_text(DIVERGENCE_MINIMUM, lang)
+    out += [f"## {label(lang, 'view.discussion')}", ""]
+    if view.divergence:
+        out += [escape_markdown(label(lang, "view.discussion_intro", minimum=minimum)), ""]
+        agenda = view.divergence if topics is None else view.divergence[:topics]
+        rows = []
+        for d in agenda:
+            question = by_id[d.question]
+            given = "; ".join(f"{escape_markdown(who)}: "
+                              f"{escape_markdown(answer_label(question, value, lang))}"
+                              for who, value, _ in d.answers)
+            rows.append([f"`{d.question}`", escape_markdown(pick(question.text, lang)),
+                         escape_markdown(pillar_name(model, d.pillar, lang)),
+                         escape_markdown(topic_reason(d, question, lang)), given])
+        out += markdown_table([label(lang, "view.question").capitalize(), "",
+                      label(lang, "pillar").capitalize(), label(lang, "view.why").capitalize(),
+                      label(lang, "view.answers").capitalize()], rows) + [""]
+        if len(agenda) < len(view.divergence):
+            out += [escape_markdown(label(lang, "view.topics_shown", shown=len(agenda),
+                                 count=len(view.divergence))), ""]
+    else:
+        out += [escape_markdown(label(lang, "view.no_discussion", minimum=minimum)), ""]
+
+    out += advice_section(evaluation, lang)
+    out += warnings_section(evaluation, lang)
+    return "\n".join(out)

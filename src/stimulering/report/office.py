@@ -1,6 +1,6 @@
 """The report as a Word document (docx) or an A4 PDF, for a steering group.
 
-Both are made from the very markdown report, parsed with markdown-it-py (raw
+Both are made from the very markdown report (handed in), parsed with markdown-it-py (raw
 HTML off) into a few kinds of block: headings, paragraphs of plain and bold
 text, list items, tables and the chart. User text was escaped in the markdown,
 so it arrives here as the literal text it was, never as markup. The executive
@@ -24,7 +24,7 @@ from markdown_it.token import Token
 
 from stimulering.i18n import label
 from stimulering.office import reproducible_zip, require
-from stimulering.results import Evaluation
+from stimulering.report.svg import Figure
 
 A4_WIDTH_MM = 210
 A4_HEIGHT_MM = 297
@@ -137,31 +137,16 @@ def blocks(markdown: str) -> list[Block]:
     return out
 
 
-def chart_png(evaluation: Evaluation, lang: str) -> tuple[bytes, str, str]:
-    """The report's chart as PNG, with its title and legend for the caption."""
-    from stimulering.report.markdown import report_charts
-    from stimulering.report.png import radar_png
+def render_office_document(markdown: str, lang: str, kind: str, *, title: str, when: dt.date,
+                           figure: Figure | None = None) -> bytes:
+    """A markdown report as docx or pdf bytes, with ``figure`` as its chart when given."""
+    chart = None
+    if figure is not None:
+        from stimulering.report.png import radar_png
 
-    title, charts, threshold, legend = report_charts(evaluation, lang)
-    return radar_png(charts, lang=lang, threshold=threshold), title, legend
-
-
-def render_document(evaluation: Evaluation, lang: str, kind: str, *,
-                    appendix: bool = True) -> bytes:
-    """The advice report as docx or pdf bytes."""
-    from stimulering.report.markdown import render_report
-
-    markdown = render_report(evaluation, lang, "radar.png", appendix=appendix)
-    chart = chart_png(evaluation, lang)
-    result = evaluation.assessment
-    return _render(blocks(markdown), lang, kind, title=f"{label(lang, 'report.title')}: "
-                   f"{result.coalition}", when=result.date, chart=chart)
-
-
-def render_markdown_document(markdown: str, lang: str, kind: str, *, title: str,
-                             when: dt.date) -> bytes:
-    """Another markdown report (the coalition view) as docx or pdf bytes."""
-    return _render(blocks(markdown), lang, kind, title=title, when=when, chart=None)
+        chart = (radar_png(figure.charts, lang=lang, threshold=figure.threshold), figure.title,
+                 figure.legend)
+    return _render(blocks(markdown), lang, kind, title=title, when=when, chart=chart)
 
 
 def _render(content: list[Block], lang: str, kind: str, *, title: str, when: dt.date,

@@ -5,13 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from stimulering.core.progress import COMPARABLE_MINIMUM, Progress, ProgressStep
+from stimulering.core.rounds import ROUND_WINDOW_DAYS
 from stimulering.i18n import decimal, label, pick
 from stimulering.model import PILLARS, Model, QuestionSet
-from stimulering.progress import COMPARABLE_MINIMUM, Progress, ProgressStep
-from stimulering.report.common import percent, phase_text, pillar_name, score_text
-from stimulering.report.json import dumps, pillar_summary, rounded, undetermined_summary
-from stimulering.report.markdown import escape, table
-from stimulering.rounds import ROUND_WINDOW_DAYS
+from stimulering.report.common import (
+    escape_markdown,
+    json_text,
+    markdown_table,
+    percent,
+    phase_text,
+    pillar_name,
+    pillar_summary,
+    rounded,
+    score_text,
+    undetermined_summary,
+)
 
 TOP_MOVED = 10
 """How many moved items per step markdown and the table show; JSON has them all."""
@@ -56,7 +65,7 @@ def progress_data(result: Progress, lang: str) -> dict[str, Any]:
 
 def render_progress_json(result: Progress, lang: str) -> str:
     """Progress as JSON."""
-    return dumps(progress_data(result, lang))
+    return json_text(progress_data(result, lang))
 
 
 def dates_text(first: dt.date | None, last: dt.date) -> str:
@@ -85,35 +94,36 @@ def render_progress_markdown(result: Progress, questions: QuestionSet, model: Mo
                              lang: str) -> str:
     """Progress as a markdown report."""
     by_id = questions.by_id()
-    out = [f"# {label(lang, 'progress.title')}: {escape(result.coalition)}", "",
+    out = [f"# {label(lang, 'progress.title')}: {escape_markdown(result.coalition)}", "",
            f"## {label(lang, 'progress.points')}", ""]
-    rows = [[escape(cell) for cell in row] for row in _point_rows(result, lang)]
-    out += table([escape(h) for h in _point_header(model, lang)], rows) + [""]
-    out += [escape(label(lang, "progress.round_rule", days=ROUND_WINDOW_DAYS)), ""]
+    rows = [[escape_markdown(cell) for cell in row] for row in _point_rows(result, lang)]
+    out += markdown_table([escape_markdown(h) for h in _point_header(model, lang)], rows) + [""]
+    out += [escape_markdown(label(lang, "progress.round_rule", days=ROUND_WINDOW_DAYS)), ""]
     for step in result.steps:
         before, after = step.before.isoformat(), step.after.isoformat()
         out += [f"## {label(lang, 'progress.moved', before=before, after=after)}", "",
-                escape(label(lang, "progress.comparable", share=percent(step.comparable),
+                escape_markdown(label(lang, "progress.comparable", share=percent(step.comparable),
                              before=before, after=after)), ""]
         warning = step_warning(step, lang)
         if warning is not None:
-            out += [f"**{escape(warning)}**", ""]
+            out += [f"**{escape_markdown(warning)}**", ""]
         if step.moved:
-            rows = [[f"`{m.question}`", escape(pick(by_id[m.question].text, lang)),
-                     escape(pillar_name(model, m.pillar, lang)), score_text(m.before, lang),
+            rows = [[f"`{m.question}`", escape_markdown(pick(by_id[m.question].text, lang)),
+                     escape_markdown(pillar_name(model, m.pillar, lang)),
+                     score_text(m.before, lang),
                      score_text(m.after, lang), decimal(m.change, lang, signed=True)]
                     for m in step.moved[:TOP_MOVED]]
-            out += table([label(lang, "view.question").capitalize(), "",
+            out += markdown_table([label(lang, "view.question").capitalize(), "",
                           label(lang, "pillar").capitalize(), before, after,
                           label(lang, "progress.change").capitalize()], rows) + [""]
         else:
             out += [label(lang, "progress.no_moved"), ""]
         out += [f"### {label(lang, 'progress.actions', date=before)}", ""]
         if step.actions:
-            rows = [[escape(s.action.what), escape(s.action.owner),
+            rows = [[escape_markdown(s.action.what), escape_markdown(s.action.owner),
                      f"`{s.action.item}`" if s.action.item else "",
                      label(lang, f"action.{s.status}")] for s in step.actions]
-            out += table([label(lang, "progress.action").capitalize(),
+            out += markdown_table([label(lang, "progress.action").capitalize(),
                           label(lang, "progress.owner").capitalize(),
                           label(lang, "view.question").capitalize(),
                           label(lang, "progress.status").capitalize()], rows) + [""]
@@ -128,7 +138,7 @@ def render_progress_table(result: Progress, questions: QuestionSet, model: Model
     from rich.table import Table
     from rich.text import Text
 
-    from stimulering.report.text import plain, render
+    from stimulering.report.console import plain, render
 
     by_id = questions.by_id()
     parts: list[Any] = [plain(f"{label(lang, 'progress.title')}: {result.coalition}",

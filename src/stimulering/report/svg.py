@@ -17,7 +17,11 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape as _escape
 from xml.sax.saxutils import quoteattr as _quoteattr
 
-from stimulering.i18n import decimal
+from stimulering.core.results import Evaluation
+from stimulering.core.scoring import category_scores
+from stimulering.i18n import label, pick
+from stimulering.model import PILLARS
+from stimulering.report.common import phase_text, pillar_name, score_text
 from stimulering.sanitise import visible, xml_chars
 
 PANEL_WIDTH = 480
@@ -107,10 +111,6 @@ def wrap(text: str, width: int = LINE_CHARS) -> list[str]:
     return lines or [""]
 
 
-def _score(value: float | None, lang: str) -> str:
-    return "–" if value is None else decimal(value, lang)
-
-
 def _chart(chart: Chart, left: float, threshold: float | None, lang: str) -> list[str]:
     cx = left + PANEL_WIDTH / 2
     cy = TOP + PANEL_HEIGHT / 2 + 8
@@ -151,7 +151,7 @@ def _chart(chart: Chart, left: float, threshold: float | None, lang: str) -> lis
         spans = "".join(
             f'<tspan x="{_num(x)}" y="{_num(top + 15 * index)}">{escape(line)}</tspan>'
             for index, line in enumerate(lines))
-        shown = _score(axis.value, lang) if axis.text is None else axis.text
+        shown = score_text(axis.value, lang) if axis.text is None else axis.text
         spans += (f'<tspan x="{_num(x)}" y="{_num(top + 15 * len(lines))}" '
                   f'font-weight="600" fill="{VALUE}">{escape(shown)}</tspan>')
         out.append(f'<text class="label" data-axis={quoteattr(axis.id)} '
@@ -212,3 +212,64 @@ def radar_svg(title: str, charts: Sequence[Chart], *, lang: str,
                    f'text-anchor="middle" font-size="12" fill="#52606d">{escape(line)}</text>')
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """The report's radar charts with their title, threshold ring and legend."""
+
+    title: str
+    charts: list[Chart]
+    threshold: float
+    legend: str
+
+
+def report_figure(evaluation: Evaluation, lang: str) -> Figure:
+    """The report's radar charts: pillars, categories, and the phases with their targets."""
+    result = evaluation.assessment
+    model = evaluation.model
+    pillars = Chart("pillars", label(lang, "report.chart_pillars"), tuple(
+        Axis(p, pillar_name(model, p, lang), result.pillars[p].score) for p in PILLARS))
+    names = {c.id: pick(c.name, lang) for c in model.categories}
+    categories = Chart("categories", label(lang, "report.chart_categories"), tuple(
+        Axis(c.id, names[c.id], c.score)
+        for c in category_scores(result, evaluation.questions, names)))
+    threshold = model.settings.threshold
+    charts = [pillars, categories]
+    legend = label(lang, "report.chart_legend", threshold=score_text(threshold, lang))
+    phases = phase_chart(evaluation, lang)
+    if phases is not None:
+        charts.append(phases)
+        legend = f"{legend}. {label(lang, 'report.chart_target_legend')}"
+    return Figure(label(lang, "report.chart_title", coalition=result.coalition), charts,
+                  threshold, legend)
+
+
+def report_svg(evaluation: Evaluation, lang: str) -> str:
+    """The report's radar charts as SVG text."""
+    figure = report_figure(evaluation, lang)
+    return radar_svg(figure.title, figure.charts, threshold=figure.threshold,
+                     legend=figure.legend, lang=lang)
+
+
+def phase_chart(evaluation: Evaluation, lang: str) -> Chart | None:
+    """The phase of each pillar now with its target over it; ``None`` without any target.
+
+    The radius is the phase, from 0 at the centre to 6 at the rim. The target is
+    what the answers file sets; a pillar without one gets no target point, and a
+    pillar whose phase cannot be determined is drawn at the centre with a "?".
+    """
+    targets = evaluation.answers.targets
+    if not targets:
+        return None
+    result = evaluation.assessment
+    axes = []
+    for p in PILLARS:
+        now = result.pillars[p].phase
+        target = targets.get(p)  # type: ignore[call-overload]
+        shown = phase_text(now, lang) + ("" if target is None else f" → {target}")
+        axes.append(Axis(p, pillar_name(evaluation.model, p, lang),
+                         None if now is None else now / 6, text=shown,
+                         target=None if target is None else target / 6))
+    return Chart("phases", label(lang, "report.chart_phases"), tuple(axes),
+                 rings=tuple(number / 6 for number in range(1, 7)))

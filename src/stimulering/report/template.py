@@ -9,55 +9,18 @@ so nobody is silently filed under a role they did not choose.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 
 from stimulering.i18n import label, option_labels, pick
 from stimulering.model import (
     LEVELS,
     ROLES,
-    AllOf,
-    AnyOf,
-    Comparison,
-    Condition,
     Question,
     QuestionSet,
 )
+from stimulering.report.common import condition_text
 from stimulering.sanitise import visible
 
 SPECIAL = "weet_niet | nvt"
-
-
-def condition_text(condition: Condition, lang: str,
-                   questions: Mapping[str, Question] | None = None) -> str:
-    """A ``when`` condition in words: "regie_bij is gemeente or coordinator".
-
-    With ``questions`` known, a test on a multiple-choice question reads "contains".
-    """
-    if isinstance(condition, Comparison):
-        if condition.at_least is not None:
-            return label(lang, "cond.at_least", question=condition.question,
-                         value=condition.at_least)
-        if condition.at_most is not None:
-            return label(lang, "cond.at_most", question=condition.question,
-                         value=condition.at_most)
-        values = [condition.equals] if condition.equals is not None else condition.in_ or []
-        either = f" {label(lang, 'cond.or')} ".join(str(value) for value in values)
-        asked = (questions or {}).get(condition.question)
-        key = "cond.contains" if asked is not None and asked.type == "multi" else "cond.is"
-        return label(lang, key, question=condition.question, values=either)
-    if isinstance(condition, AllOf):
-        return f" {label(lang, 'and')} ".join(_part(part, lang, questions)
-                                              for part in condition.all)
-    if isinstance(condition, AnyOf):
-        return f" {label(lang, 'cond.or')} ".join(_part(part, lang, questions)
-                                                  for part in condition.any)
-    return label(lang, "cond.not", condition=_part(condition.not_, lang, questions))
-
-
-def _part(condition: Condition, lang: str, questions: Mapping[str, Question] | None) -> str:
-    # A part that combines others keeps its brackets, so "and" and "or" cannot mix up.
-    text = condition_text(condition, lang, questions)
-    return f"({text})" if isinstance(condition, (AllOf, AnyOf)) else text
 
 
 def comment(text: str) -> str:
@@ -89,7 +52,7 @@ def allowed_lines(question: Question, lang: str) -> list[str]:
     return [label(lang, "template.text")]
 
 
-def render_template(questions: QuestionSet, sha256: str, lang: str, today: dt.date) -> str:
+def render_template_yaml(questions: QuestionSet, sha256: str, lang: str, today: dt.date) -> str:
     """The blank answers file as YAML text."""
     lines = [
         "# " + label(lang, "template.title", id=questions.id, version=questions.version),

@@ -9,24 +9,14 @@ terminal.
 
 from __future__ import annotations
 
-import io
-from typing import IO, Any
-
 from rich.console import (
-    Console,
-    ConsoleOptions,
-    ConsoleRenderable,
-    Group,
     RenderableType,
-    RenderHook,
-    RenderResult,
 )
 from rich.padding import Padding
-from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from stimulering.advice import next_steps
+from stimulering.core.results import Evaluation
 from stimulering.i18n import label, pick
 from stimulering.model import PILLARS
 from stimulering.report.common import (
@@ -43,48 +33,11 @@ from stimulering.report.common import (
     signal_names,
     warning_message,
 )
-from stimulering.results import Evaluation
-from stimulering.sanitise import visible
-from stimulering.summary import roadmap
+from stimulering.report.console import WIDTH, bullet, plain, render
 
-WIDTH = 80
 BAR_CELLS = 12
 TOP_ADVICE = 3
 """How many advice items per pillar the terminal shows; the report has them all."""
-
-
-def plain(text: str, style: str = "") -> Text:
-    """Text to show as it is: no markup, and hidden characters written as code points."""
-    return Text(visible(text), style=style)
-
-
-class _Visible:
-    """A renderable whose output shows every hidden character as its code point."""
-
-    def __init__(self, renderable: ConsoleRenderable) -> None:
-        self.renderable = renderable
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for segment in console.render(self.renderable, options):
-            if segment.control:
-                yield segment
-            else:
-                yield Segment(visible(segment.text, keep="\n"), segment.style)
-
-
-class _ShowHidden(RenderHook):
-    """Wraps everything a console prints in ``_Visible``: the last line of defence."""
-
-    def process_renderables(
-            self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
-        return [_Visible(renderable) for renderable in renderables]
-
-
-def safe_console(file: IO[str] | None = None, **settings: Any) -> Console:
-    """A console that reads no markup or emoji codes and prints no hidden character."""
-    console = Console(file=file, markup=False, emoji=False, highlight=False, **settings)
-    console.push_render_hook(_ShowHidden())
-    return console
 
 
 def bar(score: float | None, cells: int = BAR_CELLS) -> str:
@@ -97,16 +50,6 @@ def phase_steps(phase: int | None) -> str:
     """A pillar's phase as six steps, the reached ones filled (none when undetermined)."""
     reached = phase or 0
     return "●" * reached + "○" * (6 - reached)
-
-
-def bullet(text: str | Text, *, indent: int = 1, mark: str = "•",
-           style: str = "") -> RenderableType:
-    """A list item with a hanging indent, so wrapped lines stay under the text."""
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(width=indent + len(mark), justify="right", no_wrap=True)
-    grid.add_column()
-    grid.add_row(mark, text if isinstance(text, Text) else plain(text, style=style))
-    return grid
 
 
 def assessment_renderables(evaluation: Evaluation, lang: str, *,
@@ -146,7 +89,7 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
     pillars.add_column(label(lang, "score").capitalize(), justify="right")
     pillars.add_column("", no_wrap=True)
     # With targets, the roadmap of the report's summary: the target and how far towards it.
-    roadmap_rows = {row.pillar: row for row in roadmap(evaluation)}
+    roadmap_rows = {row.pillar: row for row in evaluation.roadmap}
     with_targets = bool(evaluation.answers.targets)
     if with_targets:
         pillars.add_column(label(lang, "report.target"), no_wrap=True)
@@ -164,7 +107,7 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
     parts.append(pillars)
     parts.append(Text())
 
-    steps = next_steps(result, evaluation.advice)
+    steps = evaluation.next_steps
     if steps:
         parts.append(Text(label(lang, "report.next_steps"), style="bold underline"))
         for number, step in enumerate(steps, start=1):
@@ -218,16 +161,7 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
     return parts
 
 
-def render(renderables: list[RenderableType], *, color: bool = False, width: int = WIDTH) -> str:
-    """Rich renderables as a string, with or without colour codes."""
-    buffer = io.StringIO()
-    console = safe_console(buffer, width=width, force_terminal=color, no_color=not color,
-                           color_system="standard" if color else None, legacy_windows=False)
-    console.print(Group(*renderables))
-    return buffer.getvalue()
-
-
-def render_assessment(evaluation: Evaluation, lang: str, *, color: bool = False,
+def render_assessment_text(evaluation: Evaluation, lang: str, *, color: bool = False,
                       width: int = WIDTH) -> str:
     """The result screen as text."""
     return render(assessment_renderables(evaluation, lang), color=color, width=width)

@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from stimulering.advice import next_steps
-from stimulering.comparison import CoalitionRow
+from stimulering.core.comparison import CoalitionRow
+from stimulering.core.results import Evaluation
 from stimulering.i18n import label, pick
 from stimulering.model import PILLARS, Model
 from stimulering.office import new_workbook, put, workbook_bytes
@@ -21,14 +21,13 @@ from stimulering.report.common import (
     advice_text,
     overall_phase_text,
     pillar_name,
+    roadmap_cells,
+    roadmap_header,
+    rounded,
+    shown_rows,
     shown_score,
     signal_names,
 )
-from stimulering.report.compare import shown_rows
-from stimulering.report.json import rounded
-from stimulering.report.markdown import roadmap_cells, roadmap_header
-from stimulering.results import Evaluation
-from stimulering.summary import roadmap
 
 
 def _header_row(sheet: Any, row: int, texts: Sequence[str]) -> None:
@@ -100,7 +99,7 @@ def plan_workbook(evaluation: Evaluation, lang: str) -> bytes:
     put(summary, 3, 1, f"{label(lang, 'overall_phase')}: "
                        f"{overall_phase_text(model, result.phase, lang)}", font=Font(bold=True))
     _header_row(summary, 5, roadmap_header(lang))
-    for number, row in enumerate(roadmap(evaluation), start=6):
+    for number, row in enumerate(evaluation.roadmap, start=6):
         put(summary, number, 1, pillar_name(model, row.pillar, lang))
         for column, text in enumerate(roadmap_cells(row, lang), start=2):
             put(summary, number, column, text)
@@ -108,7 +107,7 @@ def plan_workbook(evaluation: Evaluation, lang: str) -> bytes:
     summary.merge_cells("A9:E9")
     summary.row_dimensions[9].height = 45
     put(summary, 11, 1, label(lang, "report.next_steps"), font=Font(bold=True))
-    for number, step in enumerate(next_steps(result, evaluation.advice), start=12):
+    for number, step in enumerate(evaluation.next_steps, start=12):
         put(summary, number, 1, pillar_name(model, step.pillar, lang), alignment=wrap)
         put(summary, number, 2, advice_heading(evaluation, step.item, lang), alignment=wrap)
         put(summary, number, 3, advice_text(step.item, lang), alignment=wrap)

@@ -1,0 +1,65 @@
+"""Pure: the roadmap of the executive summary, pillar by pillar: now, next, target, how far.
+
+**Percent-to-target.** A target phase ``t`` asks that levels 1 to ``t - 1`` are
+met in order (phase ``t`` is the one the coalition then works on). The percent
+to target is the share of those levels that is met, in order, now:
+``levels met / (t - 1)``, at most 100%. A target of phase 1, or one at or below
+the current phase, is reached (100%). There is no percentage, but a dash and a
+word, when the pillar has no target, or when its phase cannot be determined yet
+(too few answers): a number would be made up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from stimulering.core.scoring import Assessment
+from stimulering.model import PILLARS, PillarId
+
+RoadmapStatus = Literal["on_the_way", "reached", "no_target", "undetermined"]
+
+
+@dataclass(frozen=True)
+class RoadmapRow:
+    """One pillar on the way to its target."""
+
+    pillar: str
+    now: int | None
+    """The current phase; ``None`` while it cannot be determined."""
+    next: int | None
+    """The phase after the current one; ``None`` when unknown or all levels are met."""
+    target: int | None
+    """The target phase from the answers file; ``None`` when none is set."""
+    percent: int | None
+    """Percent-to-target (see the module's docstring); ``None`` when it cannot be given."""
+    status: RoadmapStatus
+
+
+def percent_to_target(levels_met: int, target: int) -> int:
+    """The share of the levels a target asks for (1 to ``target - 1``) that is met, in %."""
+    if target <= 1:
+        return 100
+    return round(100 * min(levels_met, target - 1) / (target - 1))
+
+
+def roadmap(assessment: Assessment, targets: Mapping[PillarId, int]) -> list[RoadmapRow]:
+    """Every pillar's row of the roadmap, in the model's pillar order."""
+    rows = []
+    for pillar_id in PILLARS:
+        pillar = assessment.pillars[pillar_id]
+        target = targets.get(pillar_id)  # type: ignore[call-overload]
+        now = pillar.phase
+        following = now + 1 if now is not None and now < 6 else None
+        percent: int | None = None
+        status: RoadmapStatus
+        if now is None:
+            status = "undetermined"
+        elif target is None:
+            status = "no_target"
+        else:
+            percent = percent_to_target(pillar.levels_met, target)
+            status = "reached" if percent == 100 else "on_the_way"
+        rows.append(RoadmapRow(pillar_id, now, following, target, percent, status))
+    return rows

@@ -1,0 +1,123 @@
+"""Reading an archive of answers files for ``compare``: stream, parse each file once, keep little.
+
+A national archive holds tens of thousands of answers files. Each file is read
+and parsed once (with the C parser where available) and checked like any
+answers file. Of every file, the coalition, round, date and role are kept; its
+answers are kept only while the file can still belong to the coalition's latest
+round (its date within two round windows of the coalition's latest date), and
+a file dropped too early is read again. The files of each coalition's latest
+round (see ``stimulering.core.rounds``) are combined and scored, with one ``Scorer``
+built once. A file that cannot be read is skipped and reported as a problem;
+the caller decides what to do with problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from stimulering.core.combine import coalition_key
+from stimulering.core.comparison import CoalitionRow, latest_assessment
+from stimulering.core.rounds import ROUND_WINDOW_DAYS, Entry, group_rounds
+from stimulering.core.scoring import Scorer
+from stimulering.errors import CheckResult, Problem, required
+from stimulering.model import Answers, AnswerValue
+from stimulering.sources import validation
+
+SUFFIXES = (".yaml", ".yml")
+
+
+def answers_paths(paths: Sequence[Path]) -> Iterator[Path]:
+    """The files to read: files as given, folders recursively (``*.yaml`` / ``*.yml`` only).
+
+    A file given by name may also be an ``.xlsx`` answers workbook.
+    """
+    for path in paths:
+        if path.is_dir():
+            yield from (Path(name) for name in sorted(_yaml_files(str(path))))
+        else:
+            yield path
+
+
+def _yaml_files(folder: str) -> Iterator[str]:
+    # os.walk reads each folder once and knows files from folders without a stat per
+    # file; on an archive of tens of thousands of files that is most of the listing time.
+    for parent, folders, files in os.walk(folder):
+        folders.sort()
+        for name in files:
+            if name.endswith(SUFFIXES):
+                yield os.path.join(parent, name)  # noqa: PTH118 - strings sort and join faster
+
+
+@dataclass
+class _Coalition:
+    name: str
+    latest: dt.date
+    entries: list[Entry[str]] = field(default_factory=list)
+    kept: dict[str, dict[str, AnswerValue]] = field(default_factory=dict)
+    """Answers by file, of the files that may still be in the latest round."""
+
+    def add(self, path: str, answers: Answers) -> None:
+        self.entries.append(Entry.of(path, answers))
+        self.kept[path] = answers.answers
+        if answers.date > self.latest:
+            self.latest = answers.date
+            horizon = self.latest - dt.timedelta(days=2 * ROUND_WINDOW_DAYS)
+            for entry in self.entries:
+                if entry.date < horizon:
+                    self.kept.pop(entry.source, None)
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What reading an archive gave."""
+
+    rows: tuple[CoalitionRow, ...]
+    """One row per coalition, sorted by name."""
+    files: int
+    """Number of files read successfully."""
+    problems: tuple[Problem, ...]
+    """Files that were skipped, with the reason."""
+
+
+def _read(path: Path, shown: str, scorer: Scorer, result: CheckResult) -> Answers | None:
+    """One answers file checked against the question set, or ``None`` with its problems."""
+    return validation.gather_answers(path, scorer.qset, result, shown)
+
+
+def _read_again(path: Path, scorer: Scorer) -> Answers:
+    """A file that was read before, read again: a problem now (it changed) stops the scan."""
+    return required(lambda result: _read(path, str(path), scorer, result))
+
+
+def scan(paths: Sequence[Path], scorer: Scorer) -> Scan:
+    """Every coalition's latest round (combined, or its agreed file) from files and folders."""
+    coalitions: dict[str, _Coalition] = {}
+    result = CheckResult()
+    read = 0
+    for path in answers_paths(paths):
+        shown = str(path)
+        answers = _read(path, shown, scorer, result)
+        if answers is None:
+            continue
+        read += 1
+        key = coalition_key(answers.coalition)
+        coalition = coalitions.setdefault(key, _Coalition(answers.coalition, answers.date))
+        coalition.add(shown, answers)
+    rows = []
+    for coalition in coalitions.values():
+        latest = group_rounds(coalition.entries)[-1]
+        chosen = [latest.agreed] if latest.agreed is not None else list(latest.respondents)
+        answer_sets = []
+        for entry in chosen:
+            if entry.source not in coalition.kept:
+                coalition.kept[entry.source] = _read_again(Path(entry.source), scorer).answers
+            answer_sets.append(coalition.kept[entry.source])
+        row = latest_assessment(scorer, coalition.name, latest.last, answer_sets)
+        rows.append(replace(row, round=latest.label, respondents=len(latest.respondents),
+                            agreed=latest.agreed is not None))
+    rows.sort(key=lambda row: coalition_key(row.coalition))
+    return Scan(tuple(rows), read, tuple(result.problems))

@@ -1,0 +1,288 @@
+"""Checks across files: a question set against the model, and answers against a question set.
+
+Each file is first validated on its own by its pydantic model; the checks here
+need more than one object: unique ids, references between questions,
+instruments, examples and categories, translations in every declared language,
+and the coverage rule that every (pillar, phase) level can be measured.
+
+``check_files`` loads a question set and model and records every problem of
+both in a ``CheckResult``; ``load_checked`` is the same for a command that must
+stop at the first file with problems. Checks of one answer value live on the
+pure model (``Question.answer_problem``), so scoring never imports this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from stimulering.core import conditions
+from stimulering.errors import CheckResult, InvalidInputError, Problem
+from stimulering.model import (
+    PHASE_IDS,
+    PILLARS,
+    Answers,
+    Question,
+    QuestionSet,
+)
+from stimulering.sources.files import (
+    MODEL_SECTIONS,
+    LoadedModel,
+    LoadedQuestionSet,
+    entry_key,
+    gather_model,
+    gather_question_set,
+    load_model,
+    load_question_set,
+)
+from stimulering.sources.locate import Document, Location, validated
+from stimulering.sources.yaml_text import read_document
+
+
+def local_texts(value: Any, location: Location) -> Iterator[tuple[dict[str, str], Location]]:
+    """Every per-language text inside a model object, with its location."""
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            key = info.alias or name
+            yield from local_texts(getattr(value, name), (*location, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from local_texts(item, (*location, index))
+    elif isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+        yield value, location
+
+
+def _translation_problems(
+    value: BaseModel, location: Location, languages: list[str]
+) -> list[tuple[Location, str]]:
+    problems = []
+    for text, where in local_texts(value, location):
+        missing = [language for language in languages if language not in text]
+        extra = sorted(set(text) - set(languages))
+        if missing:
+            problems.append((where, f"text has no translation in {', '.join(missing)}"))
+        if extra:
+            problems.append((where, f"text is in undeclared language {', '.join(extra)}"))
+    return problems
+
+
+def check_question_set(loaded: LoadedQuestionSet, loaded_model: LoadedModel) -> list[Problem]:
+    """Problems of a question set in itself and against the model."""
+    qset = loaded.questions
+    document = loaded.document
+    model = loaded_model.model
+    problems: list[Problem] = []
+
+    def add(location: Location, message: str, item_id: str | None = None) -> None:
+        problems.append(document.problem(location, message, item_id))
+
+    undeclared = [lang for lang in qset.languages if lang not in model.settings.languages]
+    if undeclared:
+        add(("languages",), f"the model has no texts in {', '.join(undeclared)}")
+    categories = {category.id for category in model.categories}
+    instruments = {instrument.id for instrument in model.instruments}
+    seen: dict[str, Question] = {}
+    replaced: dict[str, str] = {}
+    all_ids = {question.id for question in qset.questions}
+    for index, question in enumerate(qset.questions):
+        here: Location = ("questions", index)
+        if question.id in seen:
+            add((*here, "id"), f"question id {question.id!r} is used twice")
+        if question.category not in categories:
+            add((*here, "category"), f"unknown category {question.category!r} "
+                                     f"(known: {', '.join(sorted(categories))})")
+        for position, instrument in enumerate(question.instruments):
+            if instrument not in instruments:
+                add((*here, "instruments", position), f"unknown instrument {instrument!r}")
+        for position, old in enumerate(question.replaces):
+            if old in all_ids:
+                add((*here, "replaces", position),
+                    f"replaces {old!r}, which is still a question of this set")
+            elif old in replaced:
+                add((*here, "replaces", position),
+                    f"{old!r} is already replaced by {replaced[old]!r}")
+            replaced[old] = question.id
+        for where, message in _translation_problems(question, here, qset.languages):
+            add(where, message)
+        if question.when is not None:
+            for where, message in conditions.check(
+                question.when, (*here, "when"), seen, scope="an earlier question"
+            ):
+                add(where, message)
+        seen[question.id] = question
+    if qset.name is not None:
+        for where, message in _translation_problems(qset, (), qset.languages):
+            if where == ("name",):
+                add(where, message)
+    unmeasured = [
+        f"{pillar}/{phase}" for pillar in PILLARS for phase in range(1, 7)
+        if not any(q.pillar == pillar and q.phase == phase and q.scored and q.when is None
+                   for q in qset.questions)
+    ]
+    if unmeasured:
+        add(("questions",), "every level needs a scored question without a 'when' condition; "
+                            f"missing for {', '.join(unmeasured)}", "")
+    return problems
+
+
+def check_model(loaded: LoadedModel, qset: QuestionSet | None) -> list[Problem]:
+    """Problems of the merged model in itself and, when given, against a question set."""
+    model = loaded.model
+    problems: list[Problem] = []
+    first = loaded.documents[0]
+
+    def add(section: str, key: str, location: Location, message: str) -> None:
+        document, base = loaded.origins.get((section, key), (first, ()))
+        problems.append(document.problem((*base, *location), message, key))
+
+    folder_problem = first.path.rsplit("/", 1)[0] if "/" in first.path else first.path
+    pillar_ids = [pillar.id for pillar in model.pillars]
+    for pillar in PILLARS:
+        if pillar not in pillar_ids:
+            problems.append(Problem(folder_problem, f"the model has no pillar {pillar!r}"))
+    numbers = {phase.number: phase for phase in model.phases}
+    for number, phase_id in enumerate(PHASE_IDS, start=1):
+        if number not in numbers:
+            problems.append(Problem(folder_problem, f"the model has no phase {number}"))
+        elif numbers[number].id != phase_id:
+            add("phases", str(number), ("id",),
+                f"phase {number} must have id {phase_id!r}, not {numbers[number].id!r}")
+    if not model.categories:
+        problems.append(Problem(folder_problem, "the model has no categories"))
+
+    languages = model.settings.languages
+    for section in MODEL_SECTIONS:
+        for entry in getattr(model, section):
+            key = entry_key(section, entry)
+            for where, message in _translation_problems(entry, (), languages):
+                add(section, key, where, message)
+
+    categories = {category.id for category in model.categories}
+    instruments = {instrument.id for instrument in model.instruments}
+    questions = qset.by_id() if qset is not None else None
+    for signal in model.signals:
+        _check_instruments(add, "signals", signal.id, signal.instruments, instruments)
+        if questions is not None:
+            for where, message in conditions.check(
+                signal.when, ("when",), questions, scope="a question of the question set"
+            ):
+                add("signals", signal.id, where, message)
+    for advice in model.advice:
+        _check_instruments(add, "advice", f"{advice.pillar}/{advice.phase}", advice.instruments,
+                           instruments)
+    covered = {(advice.pillar, advice.phase) for advice in model.advice}
+    for pillar in PILLARS:
+        for phase in range(1, 7):
+            if (pillar, phase) not in covered:
+                problems.append(Problem(folder_problem,
+                                        f"no advice for pillar {pillar} phase {phase}",
+                                        item_id=f"{pillar}/{phase}"))
+    for instrument in model.instruments:
+        for position, category in enumerate(instrument.categories):
+            if category not in categories:
+                add("instruments", instrument.id, ("categories", position),
+                    f"unknown category {category!r}")
+    for example in model.examples:
+        for index, fact in enumerate(example.facts):
+            _check_instruments(add, "examples", example.id, fact.instruments, instruments,
+                               ("facts", index))
+    return problems
+
+
+def _check_instruments(add: Any, section: str, key: str, named: list[str],
+                       known: set[str], base: Location = ()) -> None:
+    for position, instrument in enumerate(named):
+        if instrument not in known:
+            add(section, key, (*base, "instruments", position),
+                f"unknown instrument {instrument!r}")
+
+
+# --- answers against a question set ------------------------------------------------------------
+
+
+def check_answers(answers: Answers, document: Document, qset: QuestionSet) -> list[Problem]:
+    """Invalid values for questions of the set (unknown ids are warnings, see scoring)."""
+    by_id = qset.questions_by_id
+    renamed = qset.renamed_ids
+    plain = qset.plain_values
+    problems = []
+    for question_id, value in answers.answers.items():
+        # Most answers are plain values of their own question: one set look-up settles them.
+        # (The exact type matters: 3.0 equals 3 in a set but is no scale answer.)
+        if type(value) in (int, str) and value in plain.get(question_id, ()):
+            continue
+        question = by_id.get(question_id) or by_id.get(renamed.get(question_id, ""))
+        if question is None:
+            continue
+        message = question.answer_problem(value)
+        if message is not None:
+            problems.append(document.problem(("answers", question_id), message, question_id))
+    return problems
+
+
+# --- a question set and model, loaded and checked together -------------------------------------
+
+
+def cross_problems(loaded_questions: LoadedQuestionSet | None,
+                   loaded_model: LoadedModel) -> list[Problem]:
+    """Problems across files: the model in itself and against the set, the set against it."""
+    problems = check_model(
+        loaded_model, loaded_questions.questions if loaded_questions else None)
+    if loaded_questions is not None:
+        problems += check_question_set(loaded_questions, loaded_model)
+    return problems
+
+
+def check_files(questions_path: Path | None = None,
+                model_path: Path | None = None) -> CheckResult:
+    """Every problem of a question set and model, loaded and checked together."""
+    result = CheckResult()
+    loaded_questions = gather_question_set(questions_path, result)
+    loaded_model = gather_model(model_path, result)
+    if loaded_model is not None:
+        result.record(cross_problems(loaded_questions, loaded_model))
+    return result
+
+
+def load_checked(questions_path: Path | None = None, model_path: Path | None = None,
+                 ) -> tuple[LoadedQuestionSet, LoadedModel]:
+    """A question set and model read from their files and checked together.
+
+    Stops at the first that has problems: the question set, the model, then the two together.
+    """
+    loaded_questions = load_question_set(questions_path)
+    loaded_model = load_model(model_path)
+    problems = cross_problems(loaded_questions, loaded_model)
+    if problems:
+        raise InvalidInputError(problems)
+    return loaded_questions, loaded_model
+
+
+def gather_answers(path: Path, qset: QuestionSet, result: CheckResult,
+                   shown: str | None = None) -> Answers | None:
+    """An answers file checked against ``qset``, or ``None`` with its problems in ``result``.
+
+    The file is YAML, or an answers workbook when its name ends in ``.xlsx``.
+    """
+    name = shown if shown is not None else str(path)
+    document: Document
+    if path.suffix.lower() == ".xlsx":
+        from stimulering.sources.workbook import read_workbook
+
+        try:
+            answers, document = read_workbook(path, qset, name)
+        except InvalidInputError as error:  # the workbook reader raises all it found at once
+            result.record(error.problems)
+            return None
+    else:
+        read = read_document(path, name, result)
+        given = validated(read, Answers, result) if read is not None else None
+        if read is None or given is None:
+            return None
+        answers, document = given, read
+    problems = check_answers(answers, document, qset)
+    result.record(problems)
+    return None if problems else answers

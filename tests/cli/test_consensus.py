@@ -1,0 +1,91 @@
+"""`stimulering assess --consensus`: the partners talk through where they diverge."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from builders import partners
+from stimulering.sanitise import is_hidden
+from stimulering.sources.files import load_answers
+
+
+def test_consensus_asks_only_the_topics_and_writes_one_coalition_file(cli, engine,
+                                                                      write_answers, terminal):
+    files = [str(p) for p in partners(engine, write_answers)]
+    # The topics: every scored people item the low partner was asked (its low answers hide
+    # the questions about joint projects, which the others then answer alike).
+    asked = engine.evaluate_file(Path(files[2])).assessment.items
+    people = [q for q in engine.questions.questions
+              if q.pillar == "people" and q.scored and asked[q.id].status == "answered"]
+    assert len(people) > 10
+    # --all: each topic, accept the review, then no targets, no actions, no report
+    typed = "1\n" * len(people) + "\n" + "n\nn\nn\n"
+    result = cli("assess", "--consensus", *files, "--all", "--save", "coalitie.yaml",
+                 input=typed)
+    out = result.stdout
+    assert f"{len(people)} onderwerpen waarop de 3 partners uiteenlopen" in " ".join(out.split())
+    assert "Antwoorden van de partners: Gemeente Rivierstad: ja; Stroomnet: ja; Bronwater: nee" \
+        in " ".join(out.split())
+    assert out.count("Antwoorden van de partners:") == len(people)
+    saved, _ = load_answers(terminal / "coalitie.yaml")
+    assert saved.respondent.role == "coalitie"
+    assert saved.coalition == "Rivierstad"
+    for question in people:
+        expected = 1 if question.type == "scale" else \
+            question.options[0].id if question.options else "ja"
+        assert saved.answers[question.id] == expected, question.id
+    partner = load_answers(terminal / "stroomnet.yaml")[0]
+    for question in engine.questions.questions:
+        if question.pillar != "people" and question.scored:
+            assert saved.answers[question.id] == partner.answers[question.id], question.id
+    scored = json.loads(cli("assess", "--answers", "coalitie.yaml", "--format", "json").stdout)
+    assert scored["respondent"]["role"] == "coalitie"
+
+
+def test_the_default_agenda_is_ten_topics_and_survives_quitting_and_resuming(
+        cli, engine, write_answers, terminal):
+    files = [str(p) for p in partners(engine, write_answers)]
+    every = json.loads(cli("report", *files, "--format", "json").stdout)["divergence"]
+    assert len(every) > 10
+    first = cli("assess", "--consensus", *files, "--save", "coalitie.yaml",
+                input="1\n1\n1\n:q\n")
+    flat = " ".join(first.stdout.split())
+    assert "Consensusgesprek: 10 onderwerpen" in flat
+    assert f"de eerste 10 van {len(every)} onderwerpen" in flat
+    assert "[1/10]" in flat and "[3/10]" in flat
+    saved, _ = load_answers(terminal / "coalitie.yaml")
+    agenda = [topic["question"] for topic in every[:10]]
+    assert saved.consensus is not None
+    assert list(saved.consensus.topics) == agenda
+    assert sum(saved.answers.get(q) is not None for q in agenda) == 3
+    # Topics beyond the agenda take the combined result, like every item the partners share.
+    assert all(saved.answers.get(topic["question"]) is not None for topic in every[10:])
+
+    again = cli("assess", "--resume", "coalitie.yaml", input="1\n" * 7 + "\nn\nn\nn\n")
+    out = " ".join(again.stdout.split())
+    assert out.count("Antwoorden van de partners:") == 7
+    assert "[4/10]" in out and "[10/10]" in out and "[11/" not in out
+    done, _ = load_answers(terminal / "coalitie.yaml")
+    assert all(done.answers.get(q) is not None for q in agenda)
+    assert done.consensus == saved.consensus
+
+
+def test_consensus_needs_two_files_and_a_terminal(cli, engine, write_answers, monkeypatch):
+    files = [str(p) for p in partners(engine, write_answers)]
+    assert "at least two partners" in cli("assess", "--consensus", files[0], expect=2).stderr
+    no_terminal = cli("assess", "--consensus", *files, expect=2)
+    assert "stimulering report FILE..." in no_terminal.stderr
+
+
+def test_partner_names_with_escapes_show_literally(cli, engine, write_answers, terminal):
+    files = partners(engine, write_answers)
+    data = yaml.safe_load(files[2].read_text(encoding="utf-8"))
+    data["respondent"]["organisation"] = "Bron\x1b]0;titel\x07water [/bold]"
+    files[2].write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = cli("assess", "--consensus", *(str(f) for f in files), "--save", "c.yaml",
+              input=":q\n").stdout
+    assert "Bron<U+001B>]0;titel<U+0007>water [/bold]: " in " ".join(out.split())
+    assert not [c for c in out if c != "\n" and is_hidden(c)]
