@@ -12,7 +12,8 @@ Comparisons:
 
 a. ``stimulering --help`` against a minimal one-command Typer app (target <= 1.3).
 b. ``stimulering assess --answers F --format json`` against
-   ``python -c "import typer, rich, pydantic, yaml"`` (target <= 2.0).
+   ``python -c "import typer, rich, pydantic, yaml"`` (target <= 1.7; the design's
+   limit is 2.0, and a coordinator's first command should stay clearly under it).
 c. ``stimulering compare DIR --format json`` over 10,000 answers files against a
    script that only parses the same files with PyYAML's C loader (target <= 1.5),
    and the peak memory of the compare process (target < 90 MiB; the design allows 150).
@@ -29,6 +30,11 @@ e. ``stimulering validate`` on an answers file with 50,000 unknown keys, each on
 e. ``assess --answers F.xlsx --format json`` against the same answers as YAML, and
    ``report F --format docx`` against ``report F --format html``: what reading a
    workbook and writing a Word report cost (references, without a target).
+
+A missed target fails loudly: the script names each missed target on stderr and exits 1,
+so a slower change cannot pass unnoticed. ``--smoke`` runs every measurement once on the
+data it is given, only to show that the script works (as its test does); a missed target
+is then reported but does not fail the run.
 
 For reference, without a target: the minimal Typer app parsing one option against
 the imports of b. Typer 0.29 builds a pydantic validator for every option it
@@ -270,29 +276,30 @@ UNKNOWN_KEYS = 50_000
 """Unknown keys in the file of the many-problems measurement."""
 
 
-def time_many_problems(ours: list[str], work: Path, rounds: int) -> dict[str, object]:
-    """``validate`` on a file with ``UNKNOWN_KEYS`` unknown keys: median and slowest time."""
+def time_many_problems(ours: list[str], work: Path, rounds: int,
+                       keys: int = UNKNOWN_KEYS) -> dict[str, object]:
+    """``validate`` on a file with ``keys`` unknown keys: median and slowest time."""
     work.mkdir(parents=True, exist_ok=True)
     path = work / "unknown-keys.yaml"
     path.write_text(
         "stimulering_answers: 1\ncoalition: Rivierstad\n"
         "respondent: {organisation: Stroomnet, role: netbeheerder, level: tactisch}\n"
-        "date: 2026-11-28\n" + "".join(f"onbekend_{n}: 1\n" for n in range(UNKNOWN_KEYS)),
+        "date: 2026-11-28\n" + "".join(f"onbekend_{n}: 1\n" for n in range(keys)),
         encoding="utf-8")
     command = [*ours, "validate", str(path)]
     run_once(command, expect=1)  # warm the caches
     times = [run_once(command, expect=1).seconds for _ in range(rounds)]
-    return {"keys": UNKNOWN_KEYS, "rounds": rounds, "median_s": statistics.median(times),
+    return {"keys": keys, "rounds": rounds, "median_s": statistics.median(times),
             "slowest_s": max(times)}
 
 
-def time_bad_input(ours: list[str], work: Path) -> dict[str, object]:
-    """Run every case of the bad-input corpus once; the slowest and the median time."""
+def time_bad_input(ours: list[str], work: Path, cases: int | None = None) -> dict[str, object]:
+    """Run every case of the bad-input corpus (or the first ``cases``) once: slowest, median."""
     sys.path.insert(0, str(HERE.parent / "tests"))
     import invalid_cases  # the corpus and the command for each case, shared with its test
 
     times: dict[str, float] = {}
-    for number, case in enumerate(invalid_cases.CASES):
+    for number, case in enumerate(invalid_cases.CASES[:cases]):
         folder = work / f"case-{number}"
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
@@ -320,6 +327,18 @@ def machine() -> str:
                 break
     return (f"{platform.platform()}; {cpu}; {os.cpu_count()} CPUs; "
             f"Python {platform.python_version()}")
+
+
+def missed_target(result: dict[str, object]) -> str:
+    """What a measurement missed of its targets (time ratio, peak memory), or ``""``."""
+    misses = []
+    target, ratio = result["target"], float(result["ratio"])  # type: ignore[arg-type]
+    if target is not None and ratio > float(target):  # type: ignore[arg-type]
+        misses.append(f"ratio {ratio:.2f} > {target}")
+    memory, peak = result["memory_target_mib"], float(result["peak_mib"])  # type: ignore[arg-type]
+    if memory is not None and peak >= float(memory):  # type: ignore[arg-type]
+        misses.append(f"peak {peak:.0f} MiB >= {memory} MiB")
+    return "; ".join(misses)
 
 
 def table(results: list[dict[str, object]]) -> str:
@@ -365,6 +384,12 @@ def main() -> int:
                                            "docx", "bad-input", "many-problems"],
                         action="append",
                         help="run only these comparisons")
+    parser.add_argument("--cases", type=int,
+                        help="time only the first N cases of the bad-input corpus")
+    parser.add_argument("--unknown-keys", type=int, default=UNKNOWN_KEYS,
+                        help="unknown keys in the many-problems file")
+    parser.add_argument("--smoke", action="store_true",
+                        help="only show that the script works: a missed target does not fail")
     options = parser.parse_args()
     data = options.data
     data.mkdir(parents=True, exist_ok=True)
@@ -387,7 +412,7 @@ def main() -> int:
         "assess": Comparison(
             "`assess --answers F --format json` vs importing typer, rich, pydantic, yaml",
             [*ours, "assess", "--answers", str(one_file), "--format", "json"],
-            imports, 2.0, rounds=21),
+            imports, 1.7, rounds=21),
         "form": Comparison(
             "`form` (the offline page) vs importing typer, rich, pydantic, yaml",
             [*ours, "form"], imports, 2.0, rounds=21),
@@ -423,20 +448,30 @@ def main() -> int:
         results.append(measure(comparisons[key], options.rounds or comparisons[key].rounds))
     if results:
         print(table(results))
+    missed = [f"{result['name']}: {missed_target(result)}" for result in results
+              if missed_target(result)]
     if "bad-input" in chosen:
         print("timing every case of tests/data/invalid ...", file=sys.stderr)
-        bad = time_bad_input(ours, data / "bad-input")
+        bad = time_bad_input(ours, data / "bad-input", options.cases)
+        met = float(bad["slowest_s"]) <= 1.0
         print(f"\nBad input: {bad['cases']} cases of tests/data/invalid/, each run once; slowest "
               f"{bad['slowest_s']:.3f} s ({bad['slowest']}), median {bad['median_s']:.3f} s; "
-              f"target: each within 1 s: {'yes' if float(bad['slowest_s']) <= 1.0 else 'NO'}.")
+              f"target: each within 1 s: {'yes' if met else 'NO'}.")
+        if not met:
+            missed.append(f"bad input: {bad['slowest']} took {bad['slowest_s']:.3f} s (> 1 s)")
     if "many-problems" in chosen:
-        print(f"timing validate on {UNKNOWN_KEYS:,} unknown keys ...", file=sys.stderr)
-        many = time_many_problems(ours, data / "many-problems", options.rounds or 7)
+        print(f"timing validate on {options.unknown_keys:,} unknown keys ...", file=sys.stderr)
+        many = time_many_problems(ours, data / "many-problems", options.rounds or 7,
+                                  options.unknown_keys)
+        met = float(many["median_s"]) < 2.0
         print(f"\nMany problems: `validate` on a file with {many['keys']:,} unknown keys, "
               f"{many['rounds']} runs; median {many['median_s']:.3f} s, slowest "
-              f"{many['slowest_s']:.3f} s; target: under 2 s: "
-              f"{'yes' if float(many['median_s']) < 2.0 else 'NO'}.")
-    return 0
+              f"{many['slowest_s']:.3f} s; target: under 2 s: {'yes' if met else 'NO'}.")
+        if not met:
+            missed.append(f"many problems: median {many['median_s']:.3f} s (>= 2 s)")
+    for line in missed:
+        print(f"TARGET MISSED: {line}", file=sys.stderr)
+    return 1 if missed and not options.smoke else 0
 
 
 if __name__ == "__main__":
