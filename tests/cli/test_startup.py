@@ -129,6 +129,7 @@ def test_scoring_a_yaml_file_loads_no_office_library(tmp_path):
     assert top(modules_after(run)) & OFFICE == set()
 
 
+@pytest.mark.slow  # runs the whole command line thirty times
 def test_calling_main_again_and_again_does_not_grow_memory(tmp_path):
     # A program that runs commands in-process, one after another, must not keep what
     # each run leaves behind. The first runs fill bounded caches (typer's, pydantic's),

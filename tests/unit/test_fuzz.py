@@ -130,6 +130,7 @@ QUESTIONS_TEXT = default_questions_path().read_text(encoding="utf-8")
 SIGNALS_TEXT = (default_model_path() / "signals.yaml").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # several seconds: a whole question set checked per example
 @FUZZ
 @given(text=mutations(QUESTIONS_TEXT))
 def test_mutated_question_set(folder: Path, text: str) -> None:
@@ -138,6 +139,7 @@ def test_mutated_question_set(folder: Path, text: str) -> None:
     expect_own_error_or_success(lambda: load(path, None))
 
 
+@pytest.mark.slow  # several seconds: a whole model checked per example
 @FUZZ
 @given(text=mutations(SIGNALS_TEXT))
 def test_mutated_model_file(folder: Path, text: str) -> None:
