@@ -371,8 +371,9 @@ class Question(Frozen):
     the dig-rest period), and facts only a catalyst or inhibitor reads: no answer is
     better than another."""
     entry_condition: EntryCondition | None = None
-    """Required on a gate: the report's sentence that makes this answer a minimum, so that
-    it may hold its level (and every phase above it) by itself."""
+    """On a gate: the report's sentence that makes this answer a minimum, so that it may
+    hold its level (and every phase above it) by itself. Only a gate has one; question sets
+    written before it existed keep their gates without."""
     origin: Origin | None = None
     """Where the item, its scoring (bands) and its advice come from."""
 
@@ -516,11 +517,6 @@ class Question(Frozen):
         if self.context and (self.gate or self.reverse):
             raise ValueError("a context question is not scored and cannot be a gate or "
                              "reverse")
-        if self.gate and kind == "scale":
-            raise ValueError("a 1-5 statement is an opinion and cannot be a gate")
-        if self.gate and self.entry_condition is None:
-            raise ValueError("a gate needs an entry_condition: the report's section and "
-                             "sentence that make this answer a minimum")
         if self.entry_condition is not None and not self.gate:
             raise ValueError("an entry_condition belongs to a gate; add 'gate: true' or "
                              "remove it")
@@ -615,6 +611,14 @@ class Marker(Frozen):
 
     text: LocalText
     origin: Origin | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_text(cls, data: Any) -> Any:
+        # A model written before markers had an origin gives each marker as its text alone.
+        if isinstance(data, dict) and "text" not in data and "origin" not in data:
+            return {"text": data}
+        return data
 
 
 class Phase(Frozen):
