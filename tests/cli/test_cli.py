@@ -137,7 +137,7 @@ def test_broken_question_set_reports_every_problem(cli, tmp_path, monkeypatch):
            "missing for " + ", ".join(f"{p}/{k}" for p in ("people", "governance", "information")
                                       for k in range(1, 7)) in lines
     # The shipped model's catalysts and inhibitors look at questions this set lacks.
-    assert "models/signals.yaml:30:21: coordinator: refers to 'regie_bij', " \
+    assert "models/signals.yaml:39:21: coordinator: refers to 'regie_bij', " \
            "which is not a question of the question set" in lines
     assert result.stderr.endswith("problems found\n")
 
@@ -332,7 +332,11 @@ def test_template_says_what_options_mean_and_when_in_words(cli):
            'warmte | telecom | overig' in lines
     assert '  level: ""  # kies: strategisch | tactisch | operationeel' in lines
     at = lines.index("  regie_mandaat:")
-    assert lines[at - 1] == "  # alleen als regie_bij is gemeente of coordinator"
+    assert lines[at - 1] == \
+        "  # alleen als regie_bij is gemeente of coordinator of coordinatiepunt of convenantmanagers"
+    # Questions about joint projects say in words that they come only with a project.
+    at = lines.index("  klic_orientatie:")
+    assert lines[at - 1] == "  # alleen als gezamenlijke_projecten is gestart"
     at = lines.index("  overeenkomst_vorm:")
     assert lines[at - 6:at] == [
         "  # een van deze waarden, of weet_niet / nvt:",
