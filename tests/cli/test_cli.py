@@ -150,7 +150,7 @@ def test_template_lists_every_question_and_fills_into_a_valid_file(cli, engine, 
     assert "# ja | deels | nee | weet_niet | nvt" in text
     assert data["respondent"] == {"organisation": "", "role": "", "level": ""}
     data["coalition"] = "Molenveen"
-    data["respondent"] = {"organisation": "Veenwater", "role": "drinkwaterbedrijf",
+    data["respondent"] = {"organisation": "Bronwater", "role": "drinkwaterbedrijf",
                           "level": "tactisch"}
     data["answers"] = highest(engine)
     path = tmp_path / "filled.yaml"
@@ -332,8 +332,8 @@ def test_template_says_what_options_mean_and_when_in_words(cli):
            'warmte | telecom | overig' in lines
     assert '  level: ""  # kies: strategisch | tactisch | operationeel' in lines
     at = lines.index("  regie_mandaat:")
-    assert lines[at - 1] == \
-        "  # alleen als regie_bij is gemeente of coordinator of coordinatiepunt of convenantmanagers"
+    assert lines[at - 1] == ("  # alleen als regie_bij is gemeente of coordinator of "
+                             "coordinatiepunt of convenantmanagers")
     # Questions about joint projects say in words that they come only with a project.
     at = lines.index("  klic_orientatie:")
     assert lines[at - 1] == "  # alleen als gezamenlijke_projecten is gestart"

@@ -8,12 +8,13 @@ rests on the facts alone.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 import yaml
 
-from paths import CALIBRATION
+from paths import CALIBRATION, DATA, ROOT
 from stimulering.model import Answers, Question
 
 CASES: dict[str, Any] = yaml.safe_load((CALIBRATION / "cases.yaml").read_text(encoding="utf-8"))
@@ -94,3 +95,19 @@ def test_the_financial_inhibitor_fires_rarely_and_where_it_clearly_should(engine
                if {s.id: s.status for s in engine.scorer.assess(answers).signals}
                ["financiele_focus"] == "present"]
     assert present == ["zandhoven.yaml"]
+
+
+def test_no_case_fixture_or_example_report_names_a_real_coalition_or_company(engine):
+    real = set()
+    for example in engine.model.examples:
+        names = [example.coalition.split(" (")[0], *example.parties]
+        real |= {name.removeprefix("Gemeente ").strip() for name in names}
+    real -= {"Zeeuwse gemeenten (13)", "Stichting GROND'G"}
+    texts = {path.name: path.read_text(encoding="utf-8")
+             for path in [*CALIBRATION.glob("*.yaml"), *(DATA / "reports").glob("*.yaml"),
+                          ROOT / "docs" / "example-report.md"] if path.name != "cases.yaml"}
+    texts["cases.yaml facts"] = " ".join(fact["fact"] for case in CASES["cases"]
+                                         for fact in case["facts"])
+    named = {(where, name) for where, text in texts.items() for name in real
+             if re.search(rf"\b{re.escape(name)}\b", text)}
+    assert named == set()

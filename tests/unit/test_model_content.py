@@ -253,3 +253,19 @@ def test_every_context_fact_read_by_a_signal_has_no_score(engine):
         if question.context:
             assert all(option.score is None for option in question.options or [])
     assert not read & set(SPECIAL_VALUES)
+
+
+def test_without_a_joint_project_the_agenda_never_ranks_a_project_question(engine):
+    from stimulering.core.coalition import consensus
+
+    project = [q.id for q in engine.questions.questions if q.when is not None
+               and "gezamenlijke_projecten" in conditions.referenced_questions(q.when)]
+    best, worst = highest(engine), lowest(engine)
+    base = best | {"gezamenlijke_projecten": "geen"}
+    files = [answers(base | {q: (best if i % 2 else worst)[q] for q in project},
+                     respondent={"organisation": name, "role": role, "level": "tactisch"})
+             for i, (name, role) in enumerate([("Gemeente Rivierstad", "gemeente"),
+                                               ("Stroomnet", "netbeheerder"),
+                                               ("Bronwater", "drinkwaterbedrijf")])]
+    agenda = consensus(engine.scorer, files, limit=None)
+    assert not {topic.question for topic in agenda.topics} & set(project)
