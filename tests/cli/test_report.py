@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import xml.etree.ElementTree as ET
 
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from builders import highest
+from builders import flat, highest
 from paths import DATA, ROOT
 from stimulering.model import PILLARS
 from stimulering.report.common import escape_markdown, markdown_table
@@ -354,3 +355,18 @@ def test_the_summary_starts_with_three_steps_from_the_advice(reports):
     for step in steps:
         heading = step[3:].split(" (")[0]
         assert heading in advice
+
+
+def test_a_pillar_held_by_an_inhibitor_says_which_in_the_report_and_the_json(cli, engine,
+                                                                             write_answers):
+    # Every level met, but no board takes part and none commissioned the collaboration.
+    path = write_answers(highest(engine) | {"niveau_strategisch": "nee",
+                                            "bestuurlijke_opdracht": "nee"})
+    report = flat(cli("report", str(path)).stdout)
+    assert "**Fase van de samenwerking: 5 · Integraal voorbereiden**" in report
+    assert ("Mens en samenwerking haalt alle zes niveaus, maar staat in fase 5: de remmer "
+            "‘Niet alle niveaus aangehaakt’ houdt de pijler onder fase 6") in report
+    data = json.loads(cli("assess", "--answers", str(path), "--format", "json").stdout)
+    assert {p: (v["phase"], v["levels_met"], v["held_by"]) for p, v in data["pillars"].items()} \
+        == {"people": (5, 6, ["niveaus_ontbreken"]), "governance": (5, 6, ["niveaus_ontbreken"]),
+            "information": (6, 6, [])}
