@@ -72,7 +72,8 @@ def test_assess_json_fields(cli, write_answers, engine):
     assert data["pillars"]["people"]["explanation"]["failed_gates"] == ["vast_overleg"]
     assert data["pillars"]["governance"] | {"explanation": None} == {
         "phase": 6, "phase_id": "uitvoeren", "undetermined": None, "levels_met": 6,
-        "score": 1.0, "level_scores": {str(k): 1.0 for k in range(1, 7)}, "explanation": None}
+        "held_by": [], "score": 1.0, "level_scores": {str(k): 1.0 for k in range(1, 7)},
+        "explanation": None}
     assert data["undetermined"] is None
     assert data["advice"]["people"][0]["kind"] == "gate"
     assert all(isinstance(i, str) for item in data["advice"]["people"]

@@ -454,7 +454,7 @@ def test_progress_survives_a_reload_and_a_partial_file_comes_back(
     assert not list(empty.iterdir())
 
     by_id(driver, "download-partial").click()
-    partial = wait_for_file(empty / f"kanaalstad-helderwater-{TODAY}.yaml")
+    partial = wait_for_file(empty / f"kanaalstad-bronwater-{TODAY}.yaml")
     assert cli("validate", str(partial)).stdout == ""  # no problems, exit 0
     saved = load_answers(partial)[0]
     assert saved.answers == {s.question.id: s.value for s in steps}
