@@ -78,6 +78,10 @@ Role = Literal[
     "coalitie",
 ]
 Level = Literal["strategisch", "tactisch", "operationeel"]
+AdviceTopic = Literal["money", "contract"]
+"""What a piece of advice is about when it is a hard step the report holds back at the start:
+``money`` (cost, budgets, a cost split, settlement, financial data) or ``contract`` (signed
+agreements and tenders: contracts with contractors, joint tendering, framework contracts)."""
 
 ITEM_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 ItemId = Annotated[str, Field(pattern=ITEM_ID_PATTERN, max_length=64)]
@@ -199,6 +203,79 @@ Condition = Annotated[
 """The ``when`` mini-language: ``all`` / ``any`` / ``not`` over comparisons."""
 
 
+# --- provenance ---------------------------------------------------------------------------------
+
+REPORT_SECTIONS: tuple[str, ...] = (
+    "Voorwoord",
+    "Management-samenvatting",
+    "Aanleiding, achtergrond, doel",
+    "Algemeen",
+    "Successen en kracht",
+    "Uitdagingen",
+    "Lessons learned",
+    "Proces bouw van de samenwerking",
+    "Governance",
+    "Doelen en meetbaarheid",
+    "Middelen en informatie-uitwisseling",
+    "Financiën",
+    "Toekomstige uitdagingen en doorontwikkeling",
+    "Conclusie en vervolg",
+    "Bijlage 1",
+    "Bijlage 2",
+    "Bijlage 3",
+)
+"""The headings of the source report (the study of eight coalitions) an origin may name."""
+
+ReportSection = Literal[
+    "Voorwoord", "Management-samenvatting", "Aanleiding, achtergrond, doel", "Algemeen",
+    "Successen en kracht", "Uitdagingen", "Lessons learned", "Proces bouw van de samenwerking",
+    "Governance", "Doelen en meetbaarheid", "Middelen en informatie-uitwisseling", "Financiën",
+    "Toekomstige uitdagingen en doorontwikkeling", "Conclusie en vervolg", "Bijlage 1",
+    "Bijlage 2", "Bijlage 3",
+]
+OriginSource = Literal["report", "samenwerkwijzer", "own"]
+
+
+class Origin(Frozen):
+    """Where a part of the model comes from: the report, De Samenwerkwijzer, or our choice.
+
+    ``report`` names the report's section (and may quote its sentence); ``samenwerkwijzer``
+    names the stage of De Samenwerkwijzer (1-6); ``own`` says why we chose so, where the
+    report leaves the choice open or says nothing.
+    """
+
+    source: OriginSource
+    """``report``, ``samenwerkwijzer`` or ``own``."""
+    section: ReportSection | None = None
+    """The report's section; required for ``report``."""
+    quote: Annotated[str, Field(min_length=1)] | None = None
+    """The report's own sentence, when the part rests on one."""
+    stage: PhaseNumber | None = None
+    """De Samenwerkwijzer's stage; required for ``samenwerkwijzer``."""
+    why: Annotated[str, Field(min_length=1)] | None = None
+    """Why we chose so; required for ``own``."""
+
+    @model_validator(mode="after")
+    def _complete(self) -> "Origin":
+        needed = {"report": "section", "samenwerkwijzer": "stage", "own": "why"}[self.source]
+        if getattr(self, needed) is None:
+            raise ValueError(f"an origin from {self.source!r} needs {needed!r}")
+        if self.source != "report" and (self.section is not None or self.quote is not None):
+            raise ValueError("only an origin from 'report' has a section or a quote")
+        if self.source != "samenwerkwijzer" and self.stage is not None:
+            raise ValueError("only an origin from 'samenwerkwijzer' has a stage")
+        return self
+
+
+class EntryCondition(Frozen):
+    """Why a gate may hold its level by itself: the report's sentence it rests on."""
+
+    section: ReportSection
+    """The report's section."""
+    quote: Annotated[str, Field(min_length=1)]
+    """The report's sentence that makes the answer a minimum for the phase."""
+
+
 # --- question set ------------------------------------------------------------------------------
 
 
@@ -276,6 +353,8 @@ class Question(Frozen):
     """What to do when the item scores low."""
     instruments: list[ItemId] = Field(default_factory=list)
     """Catalogue ids of instruments that help with this item."""
+    topic: AdviceTopic | None = None
+    """Set when the item's advice is about money or a contract (see ``AdviceTopic``)."""
     options: list[Option] | None = None
     """The options of a choice or multi item, in the order they are offered."""
     aggregate: Literal["sum", "max"] = "sum"
@@ -289,7 +368,14 @@ class Question(Frozen):
     context: StrictBool = False
     """A context item: asked, kept and shown, but never scored. For facts worth knowing
     where the model leaves the choice open (which system, which tender form, how long
-    the dig-rest period): no answer is better than another."""
+    the dig-rest period), and facts only a catalyst or inhibitor reads: no answer is
+    better than another."""
+    entry_condition: EntryCondition | None = None
+    """On a gate: the report's sentence that makes this answer a minimum, so that it may
+    hold its level (and every phase above it) by itself. Only a gate has one; question sets
+    written before it existed keep their gates without."""
+    origin: Origin | None = None
+    """Where the item, its scoring (bands) and its advice come from."""
 
     @property
     def scored(self) -> bool:
@@ -431,6 +517,9 @@ class Question(Frozen):
         if self.context and (self.gate or self.reverse):
             raise ValueError("a context question is not scored and cannot be a gate or "
                              "reverse")
+        if self.entry_condition is not None and not self.gate:
+            raise ValueError("an entry_condition belongs to a gate; add 'gate: true' or "
+                             "remove it")
         return self
 
 
@@ -490,6 +579,8 @@ class Settings(Frozen):
     """Languages every text of the model is written in."""
     threshold: Annotated[float, Field(gt=0.0, le=1.0)] = 0.6
     """Weighted mean score at which a level is met (a phase may override it)."""
+    threshold_origin: Origin | None = None
+    """Where the threshold comes from."""
     minimum_answered: Annotated[float, Field(gt=0.0, le=1.0)] = 0.5
     """Share of a pillar's applicable scored questions that must be answered (not open,
     not don't know) before the pillar is placed in a phase; below it the phase is
@@ -515,6 +606,21 @@ class Category(Frozen):
     description: LocalText | None = None
 
 
+class Marker(Frozen):
+    """One thing a coalition in a phase typically has in place, and where it comes from."""
+
+    text: LocalText
+    origin: Origin | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_text(cls, data: Any) -> Any:
+        # A model written before markers had an origin gives each marker as its text alone.
+        if isinstance(data, dict) and "text" not in data and "origin" not in data:
+            return {"text": data}
+        return data
+
+
 class Phase(Frozen):
     """One step of the six-phase ladder."""
 
@@ -522,10 +628,14 @@ class Phase(Frozen):
     id: PhaseId
     name: LocalText
     description: LocalText
-    markers: list[LocalText] = Field(default_factory=list)
+    origin: Origin | None = None
+    """Where the phase (its name) comes from."""
+    markers: list[Marker] = Field(default_factory=list)
     """What a coalition in this phase typically has in place."""
     threshold: Annotated[float, Field(gt=0.0, le=1.0)] | None = None
     """Overrides the model threshold for the levels of this phase."""
+    threshold_origin: Origin | None = None
+    """Where this phase's own threshold comes from."""
 
 
 class Signal(Frozen):
@@ -542,6 +652,22 @@ class Signal(Frozen):
     advice: LocalText
     """What to do: build the missing catalyst, or counter the inhibitor."""
     instruments: list[ItemId] = Field(default_factory=list)
+    topic: AdviceTopic | None = None
+    """Set when the signal's advice is about money or a contract (see ``AdviceTopic``)."""
+    origin: Origin | None = None
+    """Where the signal comes from (the report names the catalysts and inhibitors)."""
+    caps_phase: PhaseNumber | None = None
+    """An inhibitor only: while it is present, its pillars are placed no higher than this."""
+    caps_origin: Origin | None = None
+    """Why the inhibitor holds the phase; required with ``caps_phase``."""
+
+    @model_validator(mode="after")
+    def _cap(self) -> "Signal":
+        if self.caps_phase is not None and self.kind != "inhibitor":
+            raise ValueError("only an inhibitor holds the phase (caps_phase)")
+        if (self.caps_phase is None) != (self.caps_origin is None):
+            raise ValueError("caps_phase and caps_origin go together")
+        return self
 
 
 class PhaseAdvice(Frozen):
@@ -551,6 +677,10 @@ class PhaseAdvice(Frozen):
     phase: PhaseNumber
     text: LocalText
     instruments: list[ItemId] = Field(default_factory=list)
+    topic: AdviceTopic | None = None
+    """Set when the advice is about money or a contract (see ``AdviceTopic``)."""
+    origin: Origin | None = None
+    """Where the advice comes from."""
 
 
 class Instrument(Frozen):

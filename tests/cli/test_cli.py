@@ -72,7 +72,8 @@ def test_assess_json_fields(cli, write_answers, engine):
     assert data["pillars"]["people"]["explanation"]["failed_gates"] == ["vast_overleg"]
     assert data["pillars"]["governance"] | {"explanation": None} == {
         "phase": 6, "phase_id": "uitvoeren", "undetermined": None, "levels_met": 6,
-        "score": 1.0, "level_scores": {str(k): 1.0 for k in range(1, 7)}, "explanation": None}
+        "held_by": [], "score": 1.0, "level_scores": {str(k): 1.0 for k in range(1, 7)},
+        "explanation": None}
     assert data["undetermined"] is None
     assert data["advice"]["people"][0]["kind"] == "gate"
     assert all(isinstance(i, str) for item in data["advice"]["people"]
@@ -137,7 +138,7 @@ def test_broken_question_set_reports_every_problem(cli, tmp_path, monkeypatch):
            "missing for " + ", ".join(f"{p}/{k}" for p in ("people", "governance", "information")
                                       for k in range(1, 7)) in lines
     # The shipped model's catalysts and inhibitors look at questions this set lacks.
-    assert "models/signals.yaml:30:21: coordinator: refers to 'regie_bij', " \
+    assert "models/signals.yaml:39:21: coordinator: refers to 'regie_bij', " \
            "which is not a question of the question set" in lines
     assert result.stderr.endswith("problems found\n")
 
@@ -150,7 +151,7 @@ def test_template_lists_every_question_and_fills_into_a_valid_file(cli, engine, 
     assert "# ja | deels | nee | weet_niet | nvt" in text
     assert data["respondent"] == {"organisation": "", "role": "", "level": ""}
     data["coalition"] = "Molenveen"
-    data["respondent"] = {"organisation": "Veenwater", "role": "drinkwaterbedrijf",
+    data["respondent"] = {"organisation": "Bronwater", "role": "drinkwaterbedrijf",
                           "level": "tactisch"}
     data["answers"] = highest(engine)
     path = tmp_path / "filled.yaml"
@@ -332,7 +333,11 @@ def test_template_says_what_options_mean_and_when_in_words(cli):
            'warmte | telecom | overig' in lines
     assert '  level: ""  # kies: strategisch | tactisch | operationeel' in lines
     at = lines.index("  regie_mandaat:")
-    assert lines[at - 1] == "  # alleen als regie_bij is gemeente of coordinator"
+    assert lines[at - 1] == ("  # alleen als regie_bij is gemeente of coordinator of "
+                             "coordinatiepunt of convenantmanagers")
+    # Questions about joint projects say in words that they come only with a project.
+    at = lines.index("  klic_orientatie:")
+    assert lines[at - 1] == "  # alleen als gezamenlijke_projecten is gestart"
     at = lines.index("  overeenkomst_vorm:")
     assert lines[at - 6:at] == [
         "  # een van deze waarden, of weet_niet / nvt:",

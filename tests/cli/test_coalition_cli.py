@@ -37,7 +37,7 @@ def test_report_of_three_partners_shows_them_side_by_side_and_combined(cli, engi
         "",
         "| Pijler | Fase | Laagste respondent | Score |",
         "| :--- | :--- | :--- | :--- |",
-        "| Mens en samenwerking | 6 | 1 | 0,68 |",
+        "| Mens en samenwerking | 6 | 1 | 0,73 |",
         "| Governance en afspraken | 6 | 6 | 1,00 |",
         "| Informatie en data-uitwisseling | 6 | 6 | 1,00 |",
         "",

@@ -300,7 +300,7 @@ def test_the_shipped_set_reports_its_major_change_from_1_0_0(cli):
     old = DATA / "questions-1.0.0.yaml"
     result = cli("diff", str(old), str(ROOT / "questions.yaml"), "--check", "--format", "json")
     data = json.loads(result.stdout)
-    assert (data["old_version"], data["new_version"]) == ("1.0.0", "2.0.0")
+    assert (data["old_version"], data["new_version"]) == ("1.0.0", "3.0.0")
     assert (data["suggested_bump"], data["declared_bump"], data["comparable"]) == \
         ("major", "major", False)
     # The double-barrelled and reverse-worded items of 1.0.0 are gone, not renamed: their
@@ -313,4 +313,24 @@ def test_the_shipped_set_reports_its_major_change_from_1_0_0(cli):
         set(data["added"])
     assert result.stderr == ""
     text = cli("diff", str(old), str(ROOT / "questions.yaml"), "--lang", "en").stdout
-    assert "Suggested version bump: major; declared: major (1.0.0 -> 2.0.0)." in text
+    assert "Suggested version bump: major; declared: major (1.0.0 -> 3.0.0)." in text
+
+
+def test_the_shipped_set_reports_its_major_change_from_2_0_0(cli):
+    old = DATA / "questions-2.0.0.yaml"
+    result = cli("diff", str(old), str(ROOT / "questions.yaml"), "--check", "--format", "json")
+    data = json.loads(result.stdout)
+    assert (data["old_version"], data["new_version"]) == ("2.0.0", "3.0.0")
+    assert (data["suggested_bump"], data["declared_bump"], data["comparable"]) == \
+        ("major", "major", False)
+    # The opinion gate, the partner's motive, the invented instrument and the double item
+    # are gone, not renamed: the new items ask something else.
+    assert data["removed"] == ["kansen_afgeketst", "afwegingskader", "ontwerpers_samen",
+                               "interne_processen"]
+    assert data["renamed"] == {}
+    # Gates that were lifted and questions now asked only with a joint project are rescored.
+    assert {"bestuurlijke_opdracht", "plannen_gedeeld", "plannen_een_plek", "verdeelsleutel",
+            "ontwerpdata_gedeeld", "klic_orientatie", "een_stem_omgeving",
+            "graafrust_nageleefd"} <= set(data["rescored"])
+    assert {"eigen_werk_aangepast", "proces_inhoud_gescheiden", "ontwerpwijze_afgesproken",
+            "kansen_kosten"} <= set(data["added"])

@@ -310,3 +310,16 @@ def test_without_a_browser_the_browser_tests_skip_and_name_what_is_missing(monke
     with pytest.raises(pytest.skip.Exception) as skipped, browser.chromium(tmp_path):
         pass  # pragma: no cover - never reached
     assert str(skipped.value) == f"no browser for the form tests: {reason}"
+
+
+def test_joint_project_questions_carry_the_one_guidance_and_their_condition(engine):
+    data = form_data(engine.questions, engine.model, engine.sha256, "nl")
+    questions = {q["id"]: q for q in data["questions"]}
+    guidance = ("Deze vraag gaat over de gezamenlijke projecten die lopen of liepen; ze komt "
+                "pas als er zo'n project is.")
+    for question_id in ("klic_orientatie", "een_stem_omgeving", "revisie_gedeeld"):
+        assert questions[question_id]["help"].startswith(guidance), question_id
+        assert questions[question_id]["when"] == {"question": "gezamenlijke_projecten",
+                                                  "equals": "gestart"}
+    # Where a part of the model comes from, and which advice is about money, stay out.
+    assert every_key(data) & {"origin", "topic", "entry_condition"} == set()

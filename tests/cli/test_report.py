@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import xml.etree.ElementTree as ET
 
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from builders import highest
+from builders import flat, highest
 from paths import DATA, ROOT
 from stimulering.model import PILLARS
 from stimulering.report.common import escape_markdown, markdown_table
@@ -101,7 +102,7 @@ def test_headings_of_the_early_report(reports):
 
 def test_headings_of_the_advanced_report(reports):
     assert headings(parse(reports[("advanced", "en")])) == [
-        "h1 Collaboration advice report: Havenstad",
+        "h1 Collaboration advice report: Rivierstad",
         "h2 Executive summary", "h3 First steps to decide on", "h3 In their own words",
         "h2 Phase ladder", "h2 Pillars and categories", "h2 Why this phase",
         "h2 Advice", "h3 People and collaboration", "h3 Governance and agreements",
@@ -130,13 +131,13 @@ def test_level_table_shows_why_a_low_pillar_score_can_sit_in_a_higher_phase(repo
     levels = tables(parse(reports[("advanced", "nl")]))[2]
     assert levels[0] == ["Pijler", "Fase", "1", "2", "3", "4", "5", "6", "Score"]
     information = levels[3]
-    assert information[:5] == ["Informatie en data-uitwisseling", "4", "✓ 1,00", "✓ 0,92",
+    assert information[:5] == ["Informatie en data-uitwisseling", "4", "✓ 0,88", "✓ 0,81",
                                "✓ 0,75"]
-    assert information[-1] == "0,57"
+    assert information[-1] == "0,59"
     report = reports[("advanced", "nl")]
-    assert "De pijlerscore (0,57) ligt onder de drempel 0,60 omdat hij het gemiddelde is over " \
+    assert "De pijlerscore (0,59) ligt onder de drempel 0,60 omdat hij het gemiddelde is over " \
            "alle niveaus" in report
-    assert "0.57" not in report and "0.60" not in report
+    assert "0.59" not in report and "0.60" not in report
 
 
 def test_ladder_marks_the_current_phase_of_each_pillar(reports):
@@ -206,7 +207,7 @@ def target_points(svg: str) -> dict[str, tuple[float, float]]:
 
 
 def test_the_chart_overlays_each_target_phase_on_the_phase_now(engine, write_answers):
-    # Havenstad: people and governance in phase 5 with target 6, information 4 with target 5.
+    # Rivierstad: people and governance in phase 5 with target 6, information 4 with target 5.
     evaluation = engine.evaluate_file(REPORTS / "advanced.yaml")
     svg = report_svg(evaluation, "en")
     root = ET.fromstring(svg)
@@ -354,3 +355,18 @@ def test_the_summary_starts_with_three_steps_from_the_advice(reports):
     for step in steps:
         heading = step[3:].split(" (")[0]
         assert heading in advice
+
+
+def test_a_pillar_held_by_an_inhibitor_says_which_in_the_report_and_the_json(cli, engine,
+                                                                             write_answers):
+    # Every level met, but no board takes part and none commissioned the collaboration.
+    path = write_answers(highest(engine) | {"niveau_strategisch": "nee",
+                                            "bestuurlijke_opdracht": "nee"})
+    report = flat(cli("report", str(path)).stdout)
+    assert "**Fase van de samenwerking: 5 · Integraal voorbereiden**" in report
+    assert ("Mens en samenwerking haalt alle zes niveaus, maar staat in fase 5: de remmer "
+            "‘Niet alle niveaus aangehaakt’ houdt de pijler onder fase 6") in report
+    data = json.loads(cli("assess", "--answers", str(path), "--format", "json").stdout)
+    assert {p: (v["phase"], v["levels_met"], v["held_by"]) for p, v in data["pillars"].items()} \
+        == {"people": (5, 6, ["niveaus_ontbreken"]), "governance": (5, 6, ["niveaus_ontbreken"]),
+            "information": (6, 6, [])}

@@ -168,7 +168,14 @@ def test_the_template_has_every_question_a_dropdown_for_each_closed_one_and_a_he
     assert respondent["C5"] == ["strategisch", "tactisch", "operationeel"]
     assert isinstance(book["Respondent"]["C6"].value, dt.datetime)
     help_text = sheet.cell(row=rows["regie_mandaat"], column=5).value
-    assert help_text.endswith("Alleen beantwoorden als regie_bij is gemeente of coordinator.")
+    assert help_text.endswith("Alleen beantwoorden als regie_bij is gemeente of coordinator of "
+                              "coordinatiepunt of convenantmanagers.")
+    # A question about joint projects starts its help with the one guidance the question set
+    # gives every such question, and says when it applies.
+    help_text = sheet.cell(row=rows["klic_orientatie"], column=5).value
+    assert help_text.startswith("Deze vraag gaat over de gezamenlijke projecten die lopen of "
+                                "liepen; ze komt pas als er zo'n project is.")
+    assert help_text.endswith("Alleen beantwoorden als gezamenlijke_projecten is gestart.")
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -230,8 +237,10 @@ def test_an_answer_not_in_the_dropdown_names_sheet_cell_and_question(cli, templa
         f"error: {path}, sheet 'Vragen', cell C{row_number} (question regie_bij): "
         "'De provincie' is not one of the choices: 'Niemand in het bijzonder: elke partner "
         "regelt zijn eigen werk', 'Dat verschilt per project', 'De gemeente, als beheerder van "
-        "de openbare ruimte', 'Een coördinator of regisseur namens alle partners', 'weet niet', "
-        "'niet van toepassing'\n")
+        "de openbare ruimte', 'Een coördinator of regisseur namens alle partners', 'Een "
+        "gezamenlijk coördinatiepunt dat de partners samen hebben ingericht', 'Een manager van de "
+        "samenwerking bij elke partner, zoals een convenantmanager, die samen de regie voeren', "
+        "'weet niet', 'niet van toepassing'\n")
 
 
 def set_answer(question_id, value, column=3):

@@ -432,7 +432,7 @@ def test_progress_survives_a_reload_and_a_partial_file_comes_back(
         driver, shipped, empty, cli, surroundings, monkeypatch, tmp_path):
     steps = plan(ENGINE)[:6]
     open_page(driver, shipped)
-    fill_respondent(driver, "Kanaalstad", "Helderwater")
+    fill_respondent(driver, "Kanaalstad", "Bronwater")
     for step in steps:
         click(driver, step)
     answered = len([step for step in steps if step.question.type != "text"])
@@ -442,7 +442,7 @@ def test_progress_survives_a_reload_and_a_partial_file_comes_back(
     driver.refresh()
     assert by_id(driver, "progress").text == progress
     assert message(driver) == "Uw eerdere antwoorden in deze browser zijn teruggezet."
-    assert by_id(driver, "f-organisation").get_attribute("value") == "Helderwater"
+    assert by_id(driver, "f-organisation").get_attribute("value") == "Bronwater"
     noted = next(step for step in steps if step.note)
     assert by_id(driver, f"n-{noted.question.id}").get_attribute("value") == noted.note
     assert by_id(driver, f"n-{noted.question.id}").is_displayed()  # its note stays open
@@ -454,7 +454,7 @@ def test_progress_survives_a_reload_and_a_partial_file_comes_back(
     assert not list(empty.iterdir())
 
     by_id(driver, "download-partial").click()
-    partial = wait_for_file(empty / f"kanaalstad-helderwater-{TODAY}.yaml")
+    partial = wait_for_file(empty / f"kanaalstad-bronwater-{TODAY}.yaml")
     assert cli("validate", str(partial)).stdout == ""  # no problems, exit 0
     saved = load_answers(partial)[0]
     assert saved.answers == {s.question.id: s.value for s in steps}

@@ -53,7 +53,8 @@ def test_a_changed_shipped_file_is_read_from_yaml(cache, monkeypatch, tmp_path):
     load()
     edited = tmp_path / "questions.yaml"
     original = bundle.default_questions_path().read_text(encoding="utf-8")
-    edited.write_text(original.replace("version: 2.0.0", "version: 2.0.1", 1), encoding="utf-8")
+    edited.write_text(original.replace("\nversion: ", "\nversion: 0.", 1), encoding="utf-8")
+    assert edited.read_text(encoding="utf-8") != original
     monkeypatch.setattr(bundle, "default_questions_path", lambda: edited)
     assert bundle.read_bundle() is None
 

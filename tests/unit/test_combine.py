@@ -194,7 +194,7 @@ def test_consensus_leaves_the_topics_open_and_takes_the_rest_from_the_combined_r
                 respondent=respondent("Stroomnet", "netbeheerder", "tactisch"),
                 notes={"a": "niet waar"}, date=dt.date(2026, 3, 2)),
         answers({"a": 2, "b": "weet_niet", "c": "nvt"}, coalition="Molenveen",
-                respondent=respondent("Helderwater", "drinkwaterbedrijf", "operationeel"),
+                respondent=respondent("Bronwater", "drinkwaterbedrijf", "operationeel"),
                 date=dt.date(2026, 3, 2)),
     ]
     result = consensus(scorer, partners)

@@ -6,12 +6,15 @@ import shutil
 import subprocess
 
 import pytest
+import yaml
 
 from stimulering.errors import StimuleringError
 from stimulering.sources import revisions
 from stimulering.sources.files import default_questions_path
 from stimulering.sources.revisions import git_show, load_question_set_at
 
+SHIPPED = yaml.safe_load(default_questions_path().read_text(encoding="utf-8"))["version"]
+PATCHED = ".".join([*SHIPPED.split(".")[:2], str(int(SHIPPED.split(".")[2]) + 1)])
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 
@@ -22,27 +25,28 @@ def git(folder, *args):
 
 @pytest.fixture
 def repository(tmp_path):
-    """A repository whose questions.yaml has version 2.0.0 committed and 2.0.1 in the work tree."""
+    """A repository whose questions.yaml has the shipped version (such as 3.0.0) committed and
+    that version's first patch (3.0.1) in the work tree."""
     shipped = default_questions_path().read_text(encoding="utf-8")
-    assert "version: 2.0.0" in shipped
+    assert f"version: {SHIPPED}\n" in shipped
     git(tmp_path, "init", "-q")
     (tmp_path / "questions.yaml").write_text(shipped, encoding="utf-8")
     git(tmp_path, "add", "questions.yaml")
     git(tmp_path, "commit", "-q", "-m", "vragen")
     (tmp_path / "questions.yaml").write_text(
-        shipped.replace("version: 2.0.0", "version: 2.0.1", 1), encoding="utf-8")
+        shipped.replace(f"version: {SHIPPED}", f"version: {PATCHED}", 1), encoding="utf-8")
     return tmp_path
 
 
 def test_a_file_is_read_as_a_file(repository):
     loaded = load_question_set_at(str(repository / "questions.yaml"))
-    assert loaded.questions.version == "2.0.1"
+    assert loaded.questions.version == PATCHED
 
 
 @needs_git
 def test_a_revision_is_read_from_git(repository):
     loaded = load_question_set_at("HEAD:questions.yaml", cwd=repository)
-    assert loaded.questions.version == "2.0.0"
+    assert loaded.questions.version == SHIPPED
 
 
 def test_a_revision_that_looks_like_an_option_is_refused(repository):

@@ -26,9 +26,10 @@ SCORING_FIELDS: tuple[str, ...] = (
 """Fields of a question whose change changes scores (options are compared by id and score)."""
 
 WORDING_FIELDS: tuple[str, ...] = (
-    "text", "help", "advice", "unit", "category", "instruments",
+    "text", "help", "advice", "unit", "category", "instruments", "topic", "entry_condition",
+    "origin",
 )
-"""Fields that change what people read or are advised, but not the scores."""
+"""Fields that change what people read or are advised, or why, but not the scores."""
 
 _SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)")
 
@@ -46,8 +47,9 @@ class QuestionSetDiff:
     removed: tuple[str, ...]
     """Ids of items that are gone (not renamed), in the order of the old set."""
     reworded: tuple[str, ...]
-    """Items (by new id) whose text, help, advice, option labels, unit, category or
-    instruments changed (an item can be both reworded and rescored)."""
+    """Items (by new id) whose text, help, advice, option labels, unit, category,
+    instruments, topic, entry condition or origin changed (an item can be both reworded and
+    rescored)."""
     rescored: tuple[str, ...]
     """Items (by new id) whose type, options, option scores, weight, gate, reverse, phase,
     pillar, aggregate, bands, ``when`` or ``context`` changed."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from stimulering.core import conditions
@@ -119,6 +119,8 @@ class PillarResult:
     """How many of the pillar's scored items are applicable (visible, not ``nvt``)."""
     required: int
     """How many answered items placing the pillar in a phase takes."""
+    held_by: tuple[str, ...] = ()
+    """Present inhibitors that hold the pillar below the phase its levels give."""
 
     @property
     def missing(self) -> int:
@@ -425,7 +427,8 @@ class Scorer:
                      items: dict[str, ItemResult],
                      extra_warnings: Iterable[Notice] = ()) -> Assessment:
         """Place item results (from one respondent or combined) on the ladder."""
-        pillars = {pillar: self.pillar(pillar, items) for pillar in PILLARS}
+        signals = self.signals(items)
+        pillars = self.held({pillar: self.pillar(pillar, items) for pillar in PILLARS}, signals)
         warnings = list(extra_warnings)
         open_items = [item.id for item in items.values() if item.status == "unknown"]
         counting = [item for item in items.values() if item.counts]
@@ -450,9 +453,45 @@ class Scorer:
                 result.phase for result in pillars.values() if result.phase is not None),
             pillars=pillars,
             items=items,
-            signals=self.signals(items),
+            signals=signals,
             warnings=tuple(warnings),
         )
+
+    # --- what a present inhibitor does to the phase ---------------------------------------------
+
+    def held(self, pillars: Mapping[str, PillarResult],
+             signals: Iterable[SignalResult]) -> dict[str, PillarResult]:
+        """Each pillar placed no higher than the present inhibitors allow, saying which hold it."""
+        known = tuple(signals)
+        limits = self.phase_limits(known)
+        present = {signal.id for signal in known if signal.status == "present"}
+        placed = {}
+        for pillar_id, pillar in pillars.items():
+            limit = limits[pillar_id]
+            if pillar.phase is None or pillar.phase <= limit:
+                placed[pillar_id] = pillar
+                continue
+            holding = tuple(signal.id for signal in self.model.signals
+                            if signal.id in present and signal.caps_phase is not None
+                            and signal.caps_phase < pillar.phase and pillar_id in signal.pillars)
+            placed[pillar_id] = replace(pillar, phase=limit, held_by=holding)
+        return placed
+
+    def phase_limits(self, signals: Iterable[SignalResult]) -> dict[str, int]:
+        """The highest phase each pillar may be placed in, given the catalysts and inhibitors.
+
+        A present inhibitor with ``caps_phase`` holds the pillars it concerns at that phase at
+        most; the model says why (``caps_origin``: the report calls inhibitors brakes on the
+        development of a collaboration, so one still at work keeps it out of phase 6, where
+        the collaboration is embedded, without undoing what is in place). 6 means no limit.
+        """
+        present = {signal.id for signal in signals if signal.status == "present"}
+        limits = dict.fromkeys(PILLARS, 6)
+        for signal in self.model.signals:
+            if signal.id in present and signal.caps_phase is not None:
+                for pillar in signal.pillars:
+                    limits[pillar] = min(limits[pillar], signal.caps_phase)
+        return limits
 
 
 @dataclass(frozen=True, slots=True)

@@ -175,6 +175,9 @@ def explanation(evaluation: Evaluation, pillar: PillarResult, lang: str) -> list
             lines.append(label(lang, "held_too_much_nvt", required=pillar.required))
         return lines
     level = pillar.current
+    if pillar.held_by:
+        return [_held_line(evaluation, pillar, name, lang),
+                label(lang, "level_scores", scores=level_scores_text(pillar, lang))]
     if level is None:
         return [label(lang, "held_complete", pillar=name),
                 label(lang, "level_scores", scores=level_scores_text(pillar, lang))]
@@ -203,6 +206,14 @@ def explanation(evaluation: Evaluation, pillar: PillarResult, lang: str) -> list
         lines.append(label(lang, "lift", pillar=name, next=pillar.phase + 1, items=items))
     # A question ends in "?" already; the sentence needs no full stop after it.
     return [line.replace("?.", "?") for line in lines]
+
+
+def _held_line(evaluation: Evaluation, pillar: PillarResult, name: str, lang: str) -> str:
+    """Why a pillar whose levels are all met stands lower: the inhibitors that hold it."""
+    names = [pick(signal.name, lang) for signal in evaluation.model.signals
+             if signal.id in pillar.held_by]
+    return label(lang, "held_by_inhibitor", pillar=name, phase=pillar.phase,
+                 inhibitors="’ / ‘".join(names))
 
 
 def advice_heading(evaluation: Evaluation, item: AdviceItem, lang: str) -> str:

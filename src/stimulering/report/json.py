@@ -39,6 +39,7 @@ def pillar_data(pillar: PillarResult) -> dict[str, Any]:
         "phase_id": None if pillar.phase is None else PHASE_IDS[pillar.phase - 1],
         "undetermined": undetermined_data(pillar),
         "levels_met": pillar.levels_met,
+        "held_by": list(pillar.held_by),
         "score": rounded(pillar.score),
         "level_scores": {str(k): rounded(v) for k, v in pillar.level_scores.items()},
         "explanation": None if level is None else {

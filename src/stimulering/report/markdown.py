@@ -191,7 +191,7 @@ def _ladder(evaluation: Evaluation, lang: str) -> list[str]:
         phase = model.phase(result.phase)
         out += [label(lang, "report.markers", phase=result.phase,
                       name=escape_markdown(pick(phase.name, lang))), ""]
-        out += [f"- {escape_markdown(pick(marker, lang))}" for marker in phase.markers] + [""]
+        out += [f"- {escape_markdown(pick(marker.text, lang))}" for marker in phase.markers] + [""]
     return out
 
 
