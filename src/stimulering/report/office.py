@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from stimulering.i18n import label
-from stimulering.office import reproducible_zip, require
+from stimulering.office import office_text, reproducible_zip, require
 from stimulering.report.svg import Figure
 
 A4_WIDTH_MM = 210
@@ -185,7 +185,7 @@ def _docx(content: list[Block], lang: str, title: str, when: dt.date,
     document = docx.Document()
     stamp = dt.datetime.combine(when, dt.time())
     properties = document.core_properties
-    properties.title = title
+    properties.title = office_text(title)
     properties.author = "stimulering"
     properties.last_modified_by = "stimulering"
     properties.created = stamp
@@ -213,7 +213,7 @@ def _docx(content: list[Block], lang: str, title: str, when: dt.date,
             if run.text == "\n":
                 paragraph.add_run().add_break()
                 continue
-            added = paragraph.add_run(run.text)
+            added = paragraph.add_run(office_text(run.text))
             added.bold = run.bold or None
             added.italic = run.italic or None
             if run.code:
@@ -221,7 +221,8 @@ def _docx(content: list[Block], lang: str, title: str, when: dt.date,
 
     for block in content:
         if block.kind == "heading":
-            document.add_heading(block.text, level=block.level - 1 if block.level > 1 else 0)
+            document.add_heading(office_text(block.text),
+                                 level=block.level - 1 if block.level > 1 else 0)
         elif block.kind == "paragraph":
             add_runs(document.add_paragraph(), block.runs)
         elif block.kind == "item":
@@ -237,8 +238,8 @@ def _docx(content: list[Block], lang: str, title: str, when: dt.date,
             png, chart_title, legend = chart
             document.add_picture(io.BytesIO(png), width=width)
             caption = document.add_paragraph()
-            caption.add_run(chart_title).bold = True
-            caption.add_run(f" — {legend}").italic = True
+            caption.add_run(office_text(chart_title)).bold = True
+            caption.add_run(office_text(f" — {legend}")).italic = True
         elif block.kind == "table":
             columns = max(len(row) for row in block.rows)
             table = document.add_table(rows=len(block.rows), cols=columns)
@@ -247,7 +248,7 @@ def _docx(content: list[Block], lang: str, title: str, when: dt.date,
                 for c, text in enumerate(row):
                     cell = table.cell(r, c)
                     paragraph = cell.paragraphs[0]
-                    paragraph.add_run(text).bold = r == 0 or None
+                    paragraph.add_run(office_text(text)).bold = r == 0 or None
                     if c < len(block.align) and block.align[c] == "right":
                         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             # The header row repeats on every page the table runs over.
@@ -270,10 +271,12 @@ _PDF_SYMBOLS = {"✓": "•", "◀": "«", "◎": "»", "→": "»", "≥": ">="
 def pdf_text(text: str) -> str:
     """Text as the PDF's standard font (Helvetica, Windows-1252) can show it.
 
-    The report's own symbols get their stand-ins, any other character it lacks a "?".
+    Hidden characters first become their code points (``office.office_text``), as in
+    every other output; then the report's own symbols get their stand-ins, and any
+    other character the font lacks a "?".
     """
     out = []
-    for char in text:
+    for char in office_text(text):
         char = _PDF_SYMBOLS.get(char, char)
         try:
             char.encode("cp1252")
