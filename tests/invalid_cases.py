@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from stimulering.model import TEXT_ANSWER_MAX
 from stimulering.sources.files import default_model_path
 from stimulering.sources.yaml_text import MAX_FILE_BYTES, MAX_LINE_CHARS
 
@@ -27,6 +28,9 @@ GENERATED = {
     # Far too long a line to hold a real answer, in a value this time.
     "answers-very-long-value.yaml": VALID_ANSWERS.replace(
         "coalition: Rivierstad", "coalition: " + "Rivierstad " * 50_000),
+    # An answer to an open question one character over its limit, on a line of its own.
+    "answers-text-answer-too-long.yaml": VALID_ANSWERS + "  deelnemende_partijen: "
+    + "x" * (TEXT_ANSWER_MAX + 1) + "\n",
 }
 CASES = sorted([p for p in INVALID.iterdir() if p.suffix != ".expected"]
                + [INVALID / name for name in GENERATED])

@@ -101,6 +101,8 @@ ACTION_MAX = 2000
 """Longest description of a planned action."""
 NOTE_MAX = 10_000
 """Longest note to an answer."""
+TEXT_ANSWER_MAX = 10_000
+"""Longest answer to an open (text) question, as long as a note."""
 
 class Frozen(BaseModel):
     """Base of every file model: immutable and strict about unknown keys."""
@@ -343,7 +345,11 @@ class Question(Frozen):
         if value is None:
             return None
         if self.type == "text":
-            return None if isinstance(value, str) else "expected free text"
+            if not isinstance(value, str):
+                return "expected free text"
+            if len(value) > TEXT_ANSWER_MAX:
+                return f"at most {TEXT_ANSWER_MAX:,} characters, not {len(value):,}"
+            return None
         if value in SPECIAL_VALUES:
             return None
         special = " or weet_niet / nvt"
