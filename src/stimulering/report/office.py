@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,7 +54,10 @@ class Block:
     number: int | None = None
     """The number of an ordered list item."""
     rows: list[list[str]] = field(default_factory=list)
-    """A table's rows of cell texts, the header first."""
+    """A table's rows of cell texts, the header first (when it has one)."""
+    header: bool = True
+    """Whether a table's first row is its header; markdown tables whose header cells are
+    all empty have none."""
     align: list[str] = field(default_factory=list)
     """Per column of a table: left, right or center."""
 
@@ -110,7 +114,12 @@ def blocks(markdown: str) -> list[Block]:
         elif kind == "table_open":
             table = Block("table")
         elif kind == "table_close" and table is not None:
-            out.append(table)
+            # GFM needs a header row; one of empty cells is no header, and is left out.
+            if not any(text.strip() for text in table.rows[0]):
+                table.rows = table.rows[1:]
+                table.header = False
+            if table.rows:
+                out.append(table)
             table = None
         elif kind == "tr_open" and table is not None:
             table.rows.append([])
@@ -248,14 +257,16 @@ def _docx(content: list[Block], lang: str, title: str, when: dt.date,
                 for c, text in enumerate(row):
                     cell = table.cell(r, c)
                     paragraph = cell.paragraphs[0]
-                    paragraph.add_run(office_text(text)).bold = r == 0 or None
+                    heading = r == 0 and block.header
+                    paragraph.add_run(office_text(text)).bold = heading or None
                     if c < len(block.align) and block.align[c] == "right":
                         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            # The header row repeats on every page the table runs over.
-            header = table.rows[0]._tr.get_or_add_trPr()
-            repeat = OxmlElement("w:tblHeader")
-            repeat.set(qn("w:val"), "true")
-            header.append(repeat)
+            if block.header:
+                # The header row repeats on every page the table runs over.
+                header = table.rows[0]._tr.get_or_add_trPr()
+                repeat = OxmlElement("w:tblHeader")
+                repeat.set(qn("w:val"), "true")
+                header.append(repeat)
             document.add_paragraph()
     buffer = io.BytesIO()
     document.save(buffer)
@@ -362,21 +373,91 @@ def _pdf(content: list[Block], lang: str, title: str, when: dt.date,
     return bytes(pdf.output())
 
 
+TABLE_FONT_SIZE = 8.5
+TABLE_LINE_MM = 4.2
+MINIMUM_COLUMN_MM = 8.0
+
+
 def _pdf_table(pdf: Any, block: Block, width: float, face: Any, fill_mode: Any) -> None:
+    """A table whose columns keep words whole and whose rows flow over pages.
+
+    fpdf2 draws a table row on one page; a row taller than a page (a note of thousands
+    of characters) is split into rows that go on where the one before stops.
+    """
     columns = max(len(row) for row in block.rows)
-    longest = [max(len(row[c]) if c < len(row) else 0 for row in block.rows)
-               for c in range(columns)]
-    weights = [min(max(length, 10), 60) for length in longest]
-    total = sum(weights)
-    widths = tuple(width * weight / total for weight in weights)
+    given = [[pdf_text(text) for text in (row + [""] * columns)[:columns]]
+             for row in block.rows]
+    widths = column_widths(pdf, given, width, header=block.header)
+    # What one row may take: a page, less the margins and the header repeated on it.
+    room = pdf.h - 2 * MARGIN_MM - 3 * TABLE_LINE_MM
+    rows = given[:1] if block.header else []
+    for row in given[1 if block.header else 0:]:
+        rows += _row_pieces(pdf, row, widths, room)
     align = tuple({"right": "RIGHT", "center": "CENTER"}.get(a, "LEFT")
                   for a in (block.align + ["left"] * columns)[:columns])
-    pdf.set_font("helvetica", size=8.5)
-    with pdf.table(col_widths=widths, text_align=align, line_height=4.2, width=width,
-                   repeat_headings=1, cell_fill_mode=fill_mode.ROWS,
+    pdf.set_font("helvetica", size=TABLE_FONT_SIZE)
+    with pdf.table(col_widths=tuple(widths), text_align=align, line_height=TABLE_LINE_MM,
+                   width=width, first_row_as_headings=block.header,
+                   repeat_headings=1 if block.header else 0, cell_fill_mode=fill_mode.ROWS,
                    cell_fill_color=(245, 247, 250),
                    headings_style=face(emphasis="BOLD", fill_color=(221, 230, 238))) as table:
-        for row in block.rows:
+        for row in rows:
             cells = table.row()
-            for text in (row + [""] * columns)[:columns]:
-                cells.cell(pdf_text(text))
+            for text in row:
+                cells.cell(text)
+
+
+def column_widths(pdf: Any, rows: list[list[str]], width: float, *,
+                  header: bool = True) -> list[float]:
+    """Widths of a table's columns in millimetres, together ``width``.
+
+    Each column is at least as wide as its longest word (a date, an id, a header word),
+    so that no word is broken, as long as the columns fit; what is left goes to the
+    columns by how much text they hold (the root of their total, so that one long
+    cell does not starve the rest).
+    """
+    columns = len(rows[0])
+    padding = 2 * pdf.c_margin + 0.6
+    least = [MINIMUM_COLUMN_MM] * columns
+    text = [0] * columns
+    for index, row in enumerate(rows):
+        pdf.set_font("helvetica", style="B" if header and index == 0 else "",
+                     size=TABLE_FONT_SIZE)
+        for column, cell in enumerate(row):
+            for word in cell.split():
+                least[column] = max(least[column], pdf.get_string_width(word) + padding)
+            text[column] += len(cell)
+    # A word wider than half the table is broken: it may not squeeze the other columns.
+    least = [min(need, width / 2) for need in least]
+    if sum(least) >= width:  # still too wide: each column its least, the rest shared
+        extra = [need - MINIMUM_COLUMN_MM for need in least]
+        room = width - MINIMUM_COLUMN_MM * columns
+        if room <= 0 or not sum(extra):
+            return [width / columns] * columns
+        return [MINIMUM_COLUMN_MM + room * more / sum(extra) for more in extra]
+    weights = [math.sqrt(total) for total in text]
+    spare = width - sum(least)
+    if not sum(weights):
+        return [need + spare / columns for need in least]
+    return [need + spare * weight / sum(weights) for need, weight in zip(least, weights,
+                                                                          strict=True)]
+
+
+def _row_pieces(pdf: Any, row: list[str], widths: list[float], room: float) -> list[list[str]]:
+    """``row`` as one row, or as several when its text is taller than ``room``."""
+    most = max(int(room // TABLE_LINE_MM), 1)
+    pdf.set_font("helvetica", size=TABLE_FONT_SIZE)
+    usable = [column - 2 * pdf.c_margin for column in widths]
+    # Wrapping at words takes at most about half a line more per line than the text is
+    # wide: a row well within the room needs no measuring line by line.
+    if all(1.5 * pdf.get_string_width(text) / room_width + text.count("\n") + 2 <= most
+           for text, room_width in zip(row, usable, strict=True)):
+        return [row]
+    lines = [pdf.multi_cell(room_width, TABLE_LINE_MM, text, dry_run=True,
+                            output="LINES") if text else []
+             for text, room_width in zip(row, usable, strict=True)]
+    tallest = max(len(cell) for cell in lines)
+    if tallest <= most:
+        return [row]
+    return [[" ".join(cell[start:start + most]) for cell in lines]
+            for start in range(0, tallest, most)]
