@@ -4,8 +4,9 @@ Both are made from the very markdown report (handed in), parsed with markdown-it
 HTML off) into a few kinds of block: headings, paragraphs of plain and bold
 text, list items, tables and the chart. User text was escaped in the markdown,
 so it arrives here as the literal text it was, never as markup. The executive
-summary comes first and gets a page of its own; the chart is the PNG of
-``report.png``, with the chart's title and legend as its caption.
+summary comes first and gets a page of its own. The chart is the SVG of ``svg``,
+which fpdf2 draws into the PDF as vectors, and in Word a PNG that Pillow draws
+(``picture``); the chart's title and legend are its caption.
 
 python-docx and fpdf2 are optional extras (``stimulering[docx]``,
 ``stimulering[pdf]``): they are imported only here, through ``office.require``.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,7 +27,7 @@ from markdown_it.token import Token
 
 from stimulering.i18n import label
 from stimulering.office import office_text, reproducible_zip, require
-from stimulering.report.svg import Figure
+from stimulering.report.svg import Figure, radar_svg
 
 A4_WIDTH_MM = 210
 A4_HEIGHT_MM = 297
@@ -149,20 +151,10 @@ def blocks(markdown: str) -> list[Block]:
 def render_office_document(markdown: str, lang: str, kind: str, *, title: str, when: dt.date,
                            figure: Figure | None = None) -> bytes:
     """A markdown report as docx or pdf bytes, with ``figure`` as its chart when given."""
-    chart = None
-    if figure is not None:
-        from stimulering.report.png import radar_png
-
-        chart = (radar_png(figure.charts, lang=lang, threshold=figure.threshold), figure.title,
-                 figure.legend)
-    return _render(blocks(markdown), lang, kind, title=title, when=when, chart=chart)
-
-
-def _render(content: list[Block], lang: str, kind: str, *, title: str, when: dt.date,
-            chart: tuple[bytes, str, str] | None) -> bytes:
+    content = blocks(markdown)
     if kind == "docx":
-        return _docx(content, lang, title, when, chart)
-    return _pdf(content, lang, title, when, chart)
+        return _docx(content, lang, title, when, figure)
+    return _pdf(content, lang, title, when, figure)
 
 
 # --- Word ---------------------------------------------------------------------------------
@@ -184,7 +176,7 @@ def _field(paragraph: Any, instruction: str) -> None:
 
 
 def _docx(content: list[Block], lang: str, title: str, when: dt.date,
-          chart: tuple[bytes, str, str] | None) -> bytes:
+          figure: Figure | None) -> bytes:
     docx = require("docx", "docx", "--format docx")
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
@@ -243,12 +235,14 @@ def _docx(content: list[Block], lang: str, title: str, when: dt.date,
             add_runs(paragraph, block.runs)
         elif block.kind == "page_break":
             document.add_page_break()
-        elif block.kind == "chart" and chart is not None:
-            png, chart_title, legend = chart
-            document.add_picture(io.BytesIO(png), width=width)
+        elif block.kind == "chart" and figure is not None:
+            from stimulering.report.picture import radar_png
+
+            picture = radar_png(figure.charts, lang=lang, threshold=figure.threshold)
+            document.add_picture(io.BytesIO(picture), width=width)
             caption = document.add_paragraph()
-            caption.add_run(office_text(chart_title)).bold = True
-            caption.add_run(office_text(f" — {legend}")).italic = True
+            caption.add_run(office_text(figure.title)).bold = True
+            caption.add_run(office_text(f" — {figure.legend}")).italic = True
         elif block.kind == "table":
             columns = max(len(row) for row in block.rows)
             table = document.add_table(rows=len(block.rows), cols=columns)
@@ -297,8 +291,22 @@ def pdf_text(text: str) -> str:
     return "".join(out)
 
 
+def pdf_svg(svg: str) -> bytes:
+    """The chart's SVG as fpdf2 draws it: as vectors, its letters in the PDF's font.
+
+    fpdf2 measures and writes the text of an SVG with the standard font's table, which
+    is indexed by the byte of each character in that font's encoding (Windows-1252),
+    so every text goes through ``pdf_text`` and is given by that byte. The ``<title>``
+    goes: fpdf2 has no use for it and would log a warning on the way.
+    """
+    svg = re.sub(r"<title\b[^>]*>.*?</title>", "", svg, flags=re.DOTALL)
+    svg = re.sub(r">([^<]+)<", lambda found: ">" + pdf_text(found.group(1)).encode(
+        "cp1252").decode("latin-1") + "<", svg)
+    return svg.encode("utf-8")
+
+
 def _pdf(content: list[Block], lang: str, title: str, when: dt.date,
-         chart: tuple[bytes, str, str] | None) -> bytes:
+         figure: Figure | None) -> bytes:
     fpdf = require("fpdf", "pdf", "--format pdf")
     from fpdf.enums import TableCellFillMode
     from fpdf.fonts import FontFace
@@ -361,11 +369,12 @@ def _pdf(content: list[Block], lang: str, title: str, when: dt.date,
             pdf.ln(0.5)
         elif block.kind == "page_break":
             pdf.add_page()
-        elif block.kind == "chart" and chart is not None:
-            png, chart_title, legend = chart
-            pdf.image(io.BytesIO(png), w=width)
+        elif block.kind == "chart" and figure is not None:
+            svg = radar_svg(figure.title, figure.charts, lang=lang, threshold=figure.threshold,
+                            bare=True)
+            pdf.image(io.BytesIO(pdf_svg(svg)), w=width)
             pdf.set_font("helvetica", style="I", size=8.5)
-            pdf.multi_cell(width, 4.2, pdf_text(f"{chart_title} — {legend}"))
+            pdf.multi_cell(width, 4.2, pdf_text(f"{figure.title} — {figure.legend}"))
             pdf.ln(2)
         elif block.kind == "table":
             _pdf_table(pdf, block, width, FontFace, TableCellFillMode)
