@@ -33,6 +33,9 @@ GENERATED: dict[str, str | Callable[[], bytes]] = {
     # An answer to an open question one character over its limit, on a line of its own.
     "answers-text-answer-too-long.yaml": VALID_ANSWERS + "  deelnemende_partijen: "
     + "x" * (TEXT_ANSWER_MAX + 1) + "\n",
+    # More values than a document may have, written out without a single alias.
+    "answers-many-values.yaml": VALID_ANSWERS + "".join(
+        f"  vraag_{number}: {{a: 1}}\n" for number in range(50_000)),
     # Workbooks that unpack to far more than they weigh, each just over one bound.
     "answers-workbook-rows-in-the-lists-sheet.xlsx":
         lambda: bombs.many_rows(bombs.template(), 5_000, bombs.LISTS_SHEET),

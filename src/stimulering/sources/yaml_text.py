@@ -312,11 +312,30 @@ def _check_shape(root: yaml.Node, shown: str) -> None:
             continue
         total = 1 + sum(sizes.get(id(child), 1) for child in children)
         if total > MAX_NODES:
+            if _distinct_nodes(node) > MAX_NODES:  # large as written, not through aliases
+                raise _node_error(shown, node, f"document has more than {MAX_NODES:,} values; "
+                                               f"the limit is {MAX_NODES:,}")
             raise _node_error(
                 shown, node,
                 f"document expands to more than {MAX_NODES:,} values (too many aliases)",
             )
         sizes[id(node)] = total
+
+
+def _distinct_nodes(root: yaml.Node) -> int:
+    """How many nodes the tree under ``root`` has as written, each alias counted once."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack and len(seen) <= MAX_NODES:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return len(seen)
 
 
 def _plain_tree_ok(root: yaml.Node) -> bool:
