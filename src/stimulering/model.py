@@ -104,6 +104,26 @@ NOTE_MAX = 10_000
 TEXT_ANSWER_MAX = 10_000
 """Longest answer to an open (text) question, as long as a note."""
 
+def name_problem(text: str) -> str | None:
+    """Why ``text``, a name given on the command line, cannot be used; ``None`` when it can.
+
+    A name given as an option (``--coalition``, ``--organisation``) goes into the files of
+    every partner, so it keeps to the limit of an answers file (``NAME_MAX``) and is one
+    line of text: a control character (a line break, ESC) or bytes that are not UTF-8
+    (which Python keeps as lone surrogates) are refused. Empty names are the caller's.
+    """
+    for char in text:
+        if "\ud800" <= char <= "\udfff":
+            return "is not UTF-8 text; give the name as plain text"
+        if char < " " or "\x7f" <= char <= "\x9f":
+            return (f"contains the control character U+{ord(char):04X}; give the name as one "
+                    "line of plain text")
+    length = len(text.strip())
+    if length > NAME_MAX:
+        return f"at most {NAME_MAX} characters, not {length:,}"
+    return None
+
+
 class Frozen(BaseModel):
     """Base of every file model: immutable and strict about unknown keys."""
 

@@ -80,25 +80,30 @@ class Document:
 
 
 def item_id_at(data: Any, location: Location) -> str | None:
-    """The id a problem at ``location`` concerns: the nearest enclosing ``id`` or answer key."""
-    found: str | None = None
+    """The id a problem at ``location`` concerns: the item it is in, or the answer's key.
+
+    The item is the outermost one with an ``id`` below the top of the file: a problem in
+    a question's option names the question, as every other message does (the location
+    names the option). The file's own ``id`` counts only where no item encloses the place.
+    """
+    top: str | None = data.get("id") if isinstance(data, dict) else None
     current = data
     parent_key: int | str | None = None
-    for step in location:
+    for depth, step in enumerate(location):
         if isinstance(current, dict):
-            if isinstance(current.get("id"), str):
-                found = current["id"]
+            if depth and isinstance(current.get("id"), str):
+                return str(current["id"])
             if parent_key in ("answers", "notes") and isinstance(step, str):
-                found = step
+                return step
             current = current.get(step)
         elif isinstance(current, list) and isinstance(step, int) and 0 <= step < len(current):
             current = current[step]
         else:
             break
         parent_key = step
-    if isinstance(current, dict) and isinstance(current.get("id"), str):
-        found = current["id"]
-    return found
+    if location and isinstance(current, dict) and isinstance(current.get("id"), str):
+        return str(current["id"])
+    return top if isinstance(top, str) else None
 
 
 _KINDS: dict[type, str] = {

@@ -24,6 +24,7 @@ from typing import Any
 from xml.parsers import expat
 
 from stimulering.errors import InvalidInputError, Problem, invalid
+from stimulering.sanitise import one_line
 
 MAX_WORKBOOK_BYTES = 5 * 1024 * 1024
 """Largest workbook read; a filled-in answers workbook is some tens of kilobytes."""
@@ -63,7 +64,7 @@ class CellProblem(Problem):
             where += f", cell {self.cell}"
         if self.item_id:
             where += f" (question {self.item_id})"
-        return f"{where}: {self.message}"
+        return one_line(f"{where}: {self.message}")
 
 
 class _OutOfBounds(Exception):

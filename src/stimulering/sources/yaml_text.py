@@ -236,20 +236,29 @@ def parse_yaml(text: str, shown: str) -> Document:
 
 
 def _item_id_at_index(root: yaml.Node, index: int) -> str | None:
-    """The id the scalar starting at ``index`` concerns, found as ``item_id_at`` finds it."""
+    """The id the scalar starting at ``index`` concerns, found as ``item_id_at`` finds it.
+
+    That is the outermost item with an id below the top, the answer's key, or the file's
+    own id.
+    """
     stack: list[tuple[yaml.Node, str | None, str | int | None]] = [(root, None, None)]
     seen: set[int] = set()
+    top: str | None = None
     while stack:
         node, found, parent_key = stack.pop()
         if id(node) in seen:
             continue
         seen.add(id(node))
         if isinstance(node, yaml.ScalarNode) and node.start_mark.index == index:
-            return found
+            return found or top
         if isinstance(node, yaml.MappingNode):
-            found = next((value.value for key, value in node.value
-                          if isinstance(key, yaml.ScalarNode) and key.value == "id"
-                          and isinstance(value, yaml.ScalarNode)), found)
+            own = next((value.value for key, value in node.value
+                        if isinstance(key, yaml.ScalarNode) and key.value == "id"
+                        and isinstance(value, yaml.ScalarNode)), None)
+            if node is root:
+                top = own
+            else:
+                found = found or own
             for key, value in node.value:
                 step = key.value if isinstance(key, yaml.ScalarNode) else None
                 named = step if parent_key in ("answers", "notes") and step else found
