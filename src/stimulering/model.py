@@ -11,11 +11,13 @@ object (references between questions, instruments and languages) live in
 import datetime as dt
 import functools
 import math
+import re
 import sys
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -691,12 +693,38 @@ class Respondent(Frozen):
     level: Level
 
 
+def _file_date(value: Any) -> Any:
+    """A date as an answers file holds it: a YAML date, or a text such as ``2026-11-28``.
+
+    Pydantic would also take a number (as seconds since 1970) and a date with a time of
+    day of zero; a file that the form of the partners reads must mean one thing.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date) or value is None:
+        return value
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return value  # pydantic reads it, and names a day or month out of range
+    raise ValueError(f"expected a date such as 2026-11-28, not {_shown(value)}")
+
+
+FileDate = Annotated[dt.date, BeforeValidator(_file_date)]
+
+
+def _whole_number(value: Any) -> Any:
+    """A format version is a whole number: ``1.0`` or ``"1"`` is not the version 1."""
+    if type(value) is not int:
+        raise ValueError(f"Input should be 1, not {_shown(value)}")
+    return value
+"""A date in an answers file: a YAML date or an ISO text, nothing else."""
+
+
 class Action(Frozen):
     """A planned action on the roadmap to a target phase."""
 
     what: Annotated[str, Field(min_length=1, max_length=ACTION_MAX)]
     owner: Annotated[str, Field(max_length=NAME_MAX)] = ""
-    due: dt.date | None = None
+    due: FileDate | None = None
     item: ItemId | None = None
     """Question this action addresses."""
     instrument: ItemId | None = None
@@ -719,28 +747,23 @@ RoundLabel = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[^\x0
 class Answers(Frozen):
     """One respondent's answers on one date (the answers file format)."""
 
-    stimulering_answers: Literal[1]
+    stimulering_answers: Annotated[Literal[1], BeforeValidator(_whole_number)]
     """Format version of the answers file."""
     question_set: QuestionSetRef | None = None
     coalition: Annotated[str, Field(min_length=1, max_length=NAME_MAX)]
     respondent: Respondent
-    date: dt.date
+    date: FileDate
     round: RoundLabel | None = None
     """The assessment round the file belongs to; files of one round are combined."""
     lang: LanguageCode = "nl"
     answers: dict[ItemId, AnswerValue] = Field(default_factory=dict)
     notes: dict[ItemId, Annotated[str, Field(max_length=NOTE_MAX)]] = Field(default_factory=dict)
-    targets: dict[PillarId, PhaseNumber] = Field(default_factory=dict)
+    targets: dict[PillarId, Annotated[StrictInt, Field(ge=1, le=6)]] = Field(
+        default_factory=dict)
+    """A target phase per pillar: a whole number, 1 to 6."""
     actions: list[Action] = Field(default_factory=list)
     consensus: ConsensusRecord | None = None
     """Set in a coalition file made by a consensus conversation."""
-
-    @field_validator("date", mode="before")
-    @classmethod
-    def _iso_date(cls, value: Any) -> Any:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        return value
 
     def answered(self) -> dict[str, AnswerValue]:
         """Answers that are given (not ``None``)."""
