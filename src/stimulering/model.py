@@ -82,7 +82,9 @@ Role = Literal[
 Level = Literal["strategisch", "tactisch", "operationeel"]
 
 ITEM_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
-ItemId = Annotated[str, Field(pattern=ITEM_ID_PATTERN, max_length=64)]
+ITEM_ID_MAX = 64
+"""Longest id of a question, option, instrument, example or signal."""
+ItemId = Annotated[str, Field(pattern=ITEM_ID_PATTERN, max_length=ITEM_ID_MAX)]
 """Stable snake_case id of a question, option, instrument, example or signal."""
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
 Score = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -105,6 +107,18 @@ NOTE_MAX = 10_000
 """Longest note to an answer."""
 TEXT_ANSWER_MAX = 10_000
 """Longest answer to an open (text) question, as long as a note."""
+ROUND_MAX = 100
+"""Longest label of an assessment round."""
+SLUG_MAX = 80
+"""Longest part of a file name made from a name: two of them and a date stay well inside a
+file system's 255 bytes."""
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""Largest YAML file read; real question sets are a few hundred kilobytes at most."""
+MAX_LINE_CHARS = 20_000
+"""Longest line of a YAML file."""
+MAX_NODES = 200_000
+"""Largest number of values a document may have, once its aliases are expanded."""
 
 def name_problem(text: str) -> str | None:
     """Why ``text``, a name given on the command line, cannot be used; ``None`` when it can.
@@ -741,7 +755,8 @@ class ConsensusRecord(Frozen):
     """Per discussion topic, in the order asked: each partner's answer."""
 
 
-RoundLabel = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[^\x00-\x1f\x7f]+$")]
+RoundLabel = Annotated[str, Field(min_length=1, max_length=ROUND_MAX,
+                                   pattern=r"^[^\x00-\x1f\x7f]+$")]
 
 
 class Answers(Frozen):

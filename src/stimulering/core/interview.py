@@ -24,6 +24,7 @@ from stimulering.model import (
     DONT_KNOW,
     LARGEST_NUMBER,
     NOT_APPLICABLE,
+    SLUG_MAX,
     TEXT_ANSWER_MAX,
     Answers,
     AnswerValue,
@@ -196,8 +197,6 @@ def _parse_number(question: Question, text: str, lang: str) -> Parsed:
     return Value(number)
 
 
-SLUG_MAX = 80
-"""Longest slug: two of them and a date stay well inside a file system's 255 bytes."""
 
 
 def slug(text: str) -> str:

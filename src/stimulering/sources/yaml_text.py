@@ -22,14 +22,12 @@ import yaml
 
 from stimulering.errors import CheckResult, InvalidInputError, invalid
 from stimulering.model import LARGEST_NUMBER
+from stimulering.model import MAX_FILE_BYTES as MAX_FILE_BYTES  # the limits of a file, here too
+from stimulering.model import MAX_LINE_CHARS as MAX_LINE_CHARS
+from stimulering.model import MAX_NODES as MAX_NODES
 from stimulering.sources.locate import Document, describe
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
-"""Largest YAML file read; real question sets are a few hundred kilobytes at most."""
-MAX_LINE_CHARS = 20_000
 MAX_DEPTH = 64
-MAX_NODES = 200_000
-"""Largest number of nodes a document may have once its aliases are expanded."""
 
 
 def loader_class(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
