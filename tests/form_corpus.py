@@ -1,12 +1,13 @@
 """One corpus of answers files that the command line and the offline form must judge alike.
 
-Each case is the text of an answers file and whether it is valid. ``test_form_corpus``
-runs every case through ``stimulering validate`` and, in Chromium, through the page's
-own check; both must say what the case says. The files keep to the YAML the form reads
-(README, "What the form writes and reads"), and use the question set in use, so they
-follow its ids. Two kinds of file are for the command line only, on purpose, and are
-listed apart (``CLI_ONLY``): a coalition file made by ``assess --consensus``, which is
-continued in the terminal, and a file of another question set.
+Each case is the text of an answers file and whether it is valid.
+``tests/cli/test_form_corpus_cli.py`` runs every case through ``stimulering validate``,
+``tests/e2e/test_form_corpus_browser.py`` through the page's own check in Chromium; both
+must say what the case says. The files keep to the YAML the form reads (README, "What
+the form writes and reads"), and use the question set in use, so they follow its ids.
+Two kinds of file are for the command line only, on purpose (``cli_only``): a coalition
+file made by ``assess --consensus``, which is continued in the terminal, and a file of
+another question set.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """The offline form in Chromium judges the shared corpus as the command line does.
 
-``form_corpus.corpus`` holds answers files that are valid or not; ``tests/cli/
-test_form_corpus.py`` holds ``stimulering validate`` to them, and here the page's own
-check (the one behind "open an answers file") must say the same. A file the page opens
-comes back from it as it was: no character is changed, not even a line separator, and
-its hostile texts stand in the fields as text.
+``form_corpus.corpus`` holds answers files that are valid or not;
+``tests/cli/test_form_corpus_cli.py`` holds ``stimulering validate`` to them, and here
+the page's own check (the one behind "open an answers file") must say the same. A file
+the page opens comes back from it as it was: no character is changed, not even a line
+separator, and its hostile texts stand in the fields as text.
 """
 
 from __future__ import annotations
