@@ -21,7 +21,8 @@ def test_the_benchmarks_run_and_report_every_comparison(tmp_path):
          "--data", str(tmp_path)],
         capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr
-    rows = [line for line in result.stdout.splitlines() if line.startswith("| ")]
+    comparisons = result.stdout.split("\nHostile inputs")[0]
+    rows = [line for line in comparisons.splitlines() if line.startswith("| ")]
     assert [row.split(" | ")[0] for row in rows] == [
         "| comparison",
         "| `stimulering --help` vs a minimal Typer app",
