@@ -27,6 +27,13 @@ e. Every case of the bad-input corpus in ``tests/data/invalid/``, run once as it
 e. ``stimulering validate`` on an answers file with 50,000 unknown keys, each one a
    located problem: the median time of 7 runs (target: under 2 s).
 
+f. Hostile inputs, each checked with ``stimulering validate``: the workbook bombs a review
+   found (a small file with millions of cells, millions of unused shared strings, a million
+   rows in the questions sheet or in another) and a workbook at every bound, which must be
+   accepted; an answers file with 50,000 list answers of the wrong shape and one with more
+   values than a document may have. Each is refused (or accepted) in under 2 s, a workbook
+   also in under 150 MiB: the median of 5 runs and the peak memory (``--only limits``).
+
 e. ``assess --answers F.xlsx --format json`` against the same answers as YAML, and
    ``report F --format docx`` against ``report F --format html``: what reading a
    workbook and writing a Word report cost (references, without a target).
@@ -313,6 +320,78 @@ def time_bad_input(ours: list[str], work: Path, cases: int | None = None) -> dic
             "median_s": statistics.median(times.values())}
 
 
+LIMIT_SECONDS = 2.0
+LIMIT_MIB = 150
+
+
+def limit_cases(folder: Path) -> list[tuple[str, Path, int]]:
+    """The hostile inputs: (what, file, expected exit code of validate), made once.
+
+    The workbooks are held to the time and the memory target, the large YAML files to the
+    time target (their memory is shown: the YAML node tree that locates each problem).
+    """
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    import workbook_bombs as bombs  # shared with the bad-input corpus of the tests
+
+    folder.mkdir(parents=True, exist_ok=True)
+    head = ("stimulering_answers: 1\ncoalition: Rivierstad\n"
+            "respondent: {organisation: Stroomnet, role: netbeheerder, level: tactisch}\n"
+            "date: 2026-11-28\nanswers:\n")
+    makers = {
+        "a 31 KB workbook with 3,000,000 cells in Keuzelijsten": (
+            "cells.xlsx", 1, lambda: bombs.many_cells(bombs.template(), 1_000, 3_000)),
+        "a 138 KB workbook with 2,900,000 unused shared strings": (
+            "strings.xlsx", 1, lambda: bombs.shared_strings(bombs.template(), 2_900_000)),
+        "a 162 KB workbook with 1,000,000 rows in Vragen": (
+            "rows.xlsx", 1, lambda: bombs.many_rows(bombs.template(), 1_000_000)),
+        "the same rows in Keuzelijsten": (
+            "rows-lists.xlsx", 1,
+            lambda: bombs.many_rows(bombs.template(), 1_000_000, bombs.LISTS_SHEET)),
+        "a workbook at every bound (accepted)": (
+            "bounds.xlsx", 0, lambda: bombs.at_the_bounds(bombs.template())),
+        "50,000 list answers of the wrong shape (`q: [1]`)": (
+            "list-answers.yaml", 1, lambda: (head + "".join(
+                f"  vraag_{n}: [1]\n" for n in range(50_000))).encode()),
+        "50,000 answers that are mappings: over 200,000 values": (
+            "many-values.yaml", 1, lambda: (head + "".join(
+                f"  vraag_{n}: {{a: 1}}\n" for n in range(50_000))).encode()),
+    }
+    cases = []
+    for what, (name, code, make) in makers.items():
+        path = folder / name
+        if not path.exists():
+            # Made in a process of its own: a child forked from a large process would count
+            # that size in its peak memory.
+            child = os.fork()
+            if child == 0:
+                path.write_bytes(make())
+                os._exit(0)
+            os.waitpid(child, 0)
+        cases.append((what, path, code))
+    return cases
+
+
+def time_limits(ours: list[str], folder: Path, rounds: int) -> tuple[str, bool]:
+    """Each hostile input through ``validate``: median time and peak memory, as a table."""
+    lines = ["| hostile input | exit | median (s) | slowest (s) | peak memory | met |",
+             "|---|---|---|---|---|---|"]
+    met_all = True
+    for what, path, code in limit_cases(folder):
+        run_once([*ours, "validate", str(path)], expect=code)  # warm the caches
+        runs = [run_once([*ours, "validate", str(path)], expect=code) for _ in range(rounds)]
+        median = statistics.median(run.seconds for run in runs)
+        peak = max(run.peak_bytes for run in runs) / 2**20
+        workbook = path.suffix == ".xlsx"
+        met = median < LIMIT_SECONDS and (peak < LIMIT_MIB or not workbook)
+        met_all = met_all and met
+        memory = f"{peak:.0f} MiB" + ("" if workbook else " (reference)")
+        lines.append(f"| {what} | {code} | {median:.3f} | {max(r.seconds for r in runs):.3f} "
+                     f"| {memory} | {'yes' if met else 'NO'} |")
+    lines.append(f"\nTarget: each in under {LIMIT_SECONDS:g} s (median of {rounds} runs), a "
+                 f"workbook also in under {LIMIT_MIB} MiB: {'yes' if met_all else 'NO'}.")
+    return "\n".join(lines), met_all
+
+
 # --- report ----------------------------------------------------------------------------------
 
 
@@ -381,7 +460,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DATA,
                         help=f"folder for the generated files (default: {DATA})")
     parser.add_argument("--only", choices=["help", "assess", "form", "floor", "compare", "xlsx",
-                                           "docx", "bad-input", "many-problems"],
+                                           "docx", "bad-input", "many-problems", "limits"],
                         action="append",
                         help="run only these comparisons")
     parser.add_argument("--cases", type=int,
@@ -435,7 +514,7 @@ def main() -> int:
             [*ours, "report", str(one_file), "--format", "html", "--force", "-o",
              str(reports / "report.html")], None, rounds=7),
     }
-    chosen = options.only or [*comparisons, "bad-input", "many-problems"]
+    chosen = options.only or [*comparisons, "bad-input", "many-problems", "limits"]
     results = []
     for key in chosen:
         if key not in comparisons:
@@ -469,6 +548,13 @@ def main() -> int:
               f"{many['slowest_s']:.3f} s; target: under 2 s: {'yes' if met else 'NO'}.")
         if not met:
             missed.append(f"many problems: median {many['median_s']:.3f} s (>= 2 s)")
+    if "limits" in chosen:
+        print("timing validate on hostile workbooks and large files ...", file=sys.stderr)
+        shown, met = time_limits(ours, data / "limits", options.rounds or 5)
+        print(f"\nHostile inputs, each through `validate`:\n\n{shown}")
+        if not met:
+            missed.append("a hostile input took longer or more memory than its target "
+                          "(see the table)")
     for line in missed:
         print(f"TARGET MISSED: {line}", file=sys.stderr)
     return 1 if missed and not options.smoke else 0

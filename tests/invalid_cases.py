@@ -7,8 +7,11 @@ it needs nothing but stimulering itself.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
+import workbook_bombs as bombs
+from stimulering.model import TEXT_ANSWER_MAX
 from stimulering.sources.files import default_model_path
 from stimulering.sources.yaml_text import MAX_FILE_BYTES, MAX_LINE_CHARS
 
@@ -18,7 +21,7 @@ VALID_ANSWERS = (
     "respondent: {organisation: Stroomnet, role: netbeheerder, level: tactisch}\n"
     "date: 2026-11-28\nanswers:\n  vast_overleg: ja\n"
 )
-GENERATED = {
+GENERATED: dict[str, str | Callable[[], bytes]] = {
     # Over the size cap, with nothing else wrong: a long run of comment lines.
     "answers-over-size-cap.yaml": VALID_ANSWERS + ("# " + "x" * 98 + "\n") * (
         MAX_FILE_BYTES // 100 + 1),
@@ -27,6 +30,25 @@ GENERATED = {
     # Far too long a line to hold a real answer, in a value this time.
     "answers-very-long-value.yaml": VALID_ANSWERS.replace(
         "coalition: Rivierstad", "coalition: " + "Rivierstad " * 50_000),
+    # An answer to an open question one character over its limit, on a line of its own.
+    "answers-text-answer-too-long.yaml": VALID_ANSWERS + "  deelnemende_partijen: "
+    + "x" * (TEXT_ANSWER_MAX + 1) + "\n",
+    # More values than a document may have, written out without a single alias.
+    "answers-many-values.yaml": VALID_ANSWERS + "".join(
+        f"  vraag_{number}: {{a: 1}}\n" for number in range(50_000)),
+    # Workbooks that unpack to far more than they weigh, each just over one bound.
+    "answers-workbook-rows-in-the-lists-sheet.xlsx":
+        lambda: bombs.many_rows(bombs.template(), 5_000, bombs.LISTS_SHEET),
+    "answers-workbook-too-many-columns.xlsx":
+        lambda: bombs.many_cells(bombs.template(), 1, 41),
+    "answers-workbook-too-many-cells.xlsx":
+        lambda: bombs.many_cells(bombs.template(), 4_990, 20),
+    "answers-workbook-too-many-shared-strings.xlsx":
+        lambda: bombs.shared_strings(bombs.template(), 100_001),
+    "answers-workbook-wide-dimension.xlsx": lambda: bombs.wide_dimension(bombs.template()),
+    "answers-workbook-too-many-elements.xlsx":
+        lambda: bombs.many_elements(bombs.template(), 200_001),
+    "answers-workbook-entity.xlsx": lambda: bombs.entity(bombs.template()),
 }
 CASES = sorted([p for p in INVALID.iterdir() if p.suffix != ".expected"]
                + [INVALID / name for name in GENERATED])
@@ -35,7 +57,11 @@ CASES = sorted([p for p in INVALID.iterdir() if p.suffix != ".expected"]
 def command_for(case: Path, work: Path) -> list[str]:
     target = work / case.name
     if case.name in GENERATED:
-        target.write_text(GENERATED[case.name], encoding="utf-8")
+        content = GENERATED[case.name]
+        if isinstance(content, str):
+            target.write_text(content, encoding="utf-8")
+        else:
+            target.write_bytes(content())
         return ["assess", "--answers", case.name, "--format", "json", "--output", "out.json"]
     if case.is_dir():
         models = work / "models"

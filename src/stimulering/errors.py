@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from stimulering.sanitise import one_line
+
 T = TypeVar("T")
 
 
@@ -38,7 +40,7 @@ class Problem:
         prefix = f"{where}: "
         if self.item_id:
             prefix += f"{self.item_id}: "
-        return prefix + self.message
+        return one_line(prefix + self.message)
 
 
 class StimuleringError(Exception):

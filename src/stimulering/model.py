@@ -11,11 +11,13 @@ object (references between questions, instruments and languages) live in
 import datetime as dt
 import functools
 import math
+import re
 import sys
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -84,7 +86,9 @@ AdviceTopic = Literal["money", "contract"]
 agreements and tenders: contracts with contractors, joint tendering, framework contracts)."""
 
 ITEM_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
-ItemId = Annotated[str, Field(pattern=ITEM_ID_PATTERN, max_length=64)]
+ITEM_ID_MAX = 64
+"""Longest id of a question, option, instrument, example or signal."""
+ItemId = Annotated[str, Field(pattern=ITEM_ID_PATTERN, max_length=ITEM_ID_MAX)]
 """Stable snake_case id of a question, option, instrument, example or signal."""
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
 Score = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -105,6 +109,40 @@ ACTION_MAX = 2000
 """Longest description of a planned action."""
 NOTE_MAX = 10_000
 """Longest note to an answer."""
+TEXT_ANSWER_MAX = 10_000
+"""Longest answer to an open (text) question, as long as a note."""
+ROUND_MAX = 100
+"""Longest label of an assessment round."""
+SLUG_MAX = 80
+"""Longest part of a file name made from a name: two of them and a date stay well inside a
+file system's 255 bytes."""
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""Largest YAML file read; real question sets are a few hundred kilobytes at most."""
+MAX_LINE_CHARS = 20_000
+"""Longest line of a YAML file."""
+MAX_NODES = 200_000
+"""Largest number of values a document may have, once its aliases are expanded."""
+
+def name_problem(text: str) -> str | None:
+    """Why ``text``, a name given on the command line, cannot be used; ``None`` when it can.
+
+    A name given as an option (``--coalition``, ``--organisation``) goes into the files of
+    every partner, so it keeps to the limit of an answers file (``NAME_MAX``) and is one
+    line of text: a control character (a line break, ESC) or bytes that are not UTF-8
+    (which Python keeps as lone surrogates) are refused. Empty names are the caller's.
+    """
+    for char in text:
+        if "\ud800" <= char <= "\udfff":
+            return "is not UTF-8 text; give the name as plain text"
+        if char < " " or "\x7f" <= char <= "\x9f":
+            return (f"contains the control character U+{ord(char):04X}; give the name as one "
+                    "line of plain text")
+    length = len(text.strip())
+    if length > NAME_MAX:
+        return f"at most {NAME_MAX} characters, not {length:,}"
+    return None
+
 
 class Frozen(BaseModel):
     """Base of every file model: immutable and strict about unknown keys."""
@@ -429,7 +467,11 @@ class Question(Frozen):
         if value is None:
             return None
         if self.type == "text":
-            return None if isinstance(value, str) else "expected free text"
+            if not isinstance(value, str):
+                return "expected free text"
+            if len(value) > TEXT_ANSWER_MAX:
+                return f"at most {TEXT_ANSWER_MAX:,} characters, not {len(value):,}"
+            return None
         if value in SPECIAL_VALUES:
             return None
         special = " or weet_niet / nvt"
@@ -795,12 +837,38 @@ class Respondent(Frozen):
     level: Level
 
 
+def _file_date(value: Any) -> Any:
+    """A date as an answers file holds it: a YAML date, or a text such as ``2026-11-28``.
+
+    Pydantic would also take a number (as seconds since 1970) and a date with a time of
+    day of zero; a file that the form of the partners reads must mean one thing.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date) or value is None:
+        return value
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return value  # pydantic reads it, and names a day or month out of range
+    raise ValueError(f"expected a date such as 2026-11-28, not {_shown(value)}")
+
+
+FileDate = Annotated[dt.date, BeforeValidator(_file_date)]
+
+
+def _whole_number(value: Any) -> Any:
+    """A format version is a whole number: ``1.0`` or ``"1"`` is not the version 1."""
+    if type(value) is not int:
+        raise ValueError(f"Input should be 1, not {_shown(value)}")
+    return value
+"""A date in an answers file: a YAML date or an ISO text, nothing else."""
+
+
 class Action(Frozen):
     """A planned action on the roadmap to a target phase."""
 
     what: Annotated[str, Field(min_length=1, max_length=ACTION_MAX)]
     owner: Annotated[str, Field(max_length=NAME_MAX)] = ""
-    due: dt.date | None = None
+    due: FileDate | None = None
     item: ItemId | None = None
     """Question this action addresses."""
     instrument: ItemId | None = None
@@ -817,34 +885,30 @@ class ConsensusRecord(Frozen):
     """Per discussion topic, in the order asked: each partner's answer."""
 
 
-RoundLabel = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[^\x00-\x1f\x7f]+$")]
+RoundLabel = Annotated[str, Field(min_length=1, max_length=ROUND_MAX,
+                                   pattern=r"^[^\x00-\x1f\x7f]+$")]
 
 
 class Answers(Frozen):
     """One respondent's answers on one date (the answers file format)."""
 
-    stimulering_answers: Literal[1]
+    stimulering_answers: Annotated[Literal[1], BeforeValidator(_whole_number)]
     """Format version of the answers file."""
     question_set: QuestionSetRef | None = None
     coalition: Annotated[str, Field(min_length=1, max_length=NAME_MAX)]
     respondent: Respondent
-    date: dt.date
+    date: FileDate
     round: RoundLabel | None = None
     """The assessment round the file belongs to; files of one round are combined."""
     lang: LanguageCode = "nl"
     answers: dict[ItemId, AnswerValue] = Field(default_factory=dict)
     notes: dict[ItemId, Annotated[str, Field(max_length=NOTE_MAX)]] = Field(default_factory=dict)
-    targets: dict[PillarId, PhaseNumber] = Field(default_factory=dict)
+    targets: dict[PillarId, Annotated[StrictInt, Field(ge=1, le=6)]] = Field(
+        default_factory=dict)
+    """A target phase per pillar: a whole number, 1 to 6."""
     actions: list[Action] = Field(default_factory=list)
     consensus: ConsensusRecord | None = None
     """Set in a coalition file made by a consensus conversation."""
-
-    @field_validator("date", mode="before")
-    @classmethod
-    def _iso_date(cls, value: Any) -> Any:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        return value
 
     def answered(self) -> dict[str, AnswerValue]:
         """Answers that are given (not ``None``)."""

@@ -16,12 +16,24 @@ from types import ModuleType
 from typing import Any
 
 from stimulering.errors import StimuleringError
+from stimulering.sanitise import visible
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 """The time stamp written on every member of a zip we make, so that output is reproducible."""
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """How a cell text that a spreadsheet might take for a formula starts."""
+
+
+def office_text(text: str) -> str:
+    """User text as a workbook, Word document or PDF holds it: hidden characters as code points.
+
+    The rule of the terminal (``sanitise.visible``) holds here too, on every path: a
+    control, bidi or zero-width character shows as ``<U+0001>``, tab and line break stay.
+    docx and xlsx are XML, which cannot hold most control characters at all; a title or
+    a cell with one would otherwise stop the library with a traceback.
+    """
+    return visible(text)
 
 
 class MissingExtraError(StimuleringError):
@@ -64,6 +76,7 @@ def put(sheet: Any, row: int, column: int, value: object, **style: Any) -> Any:
     """
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
+        value = office_text(value)
         cell.value = value
         cell.data_type = "s"
         if value.startswith(FORMULA_START):
@@ -95,7 +108,7 @@ def new_workbook(title: str, when: Any) -> Any:
     workbook = Workbook()
     stamp = dt.datetime.combine(when, dt.time()) if isinstance(when, dt.date) else when
     workbook.properties.creator = "stimulering"
-    workbook.properties.title = title
+    workbook.properties.title = office_text(title)
     workbook.properties.created = stamp
     workbook.properties.modified = stamp
     return workbook

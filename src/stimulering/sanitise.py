@@ -26,6 +26,8 @@ surrogates (from file names that are not UTF-8) and the line and paragraph separ
 
 _CANDIDATE = re.compile(r"[^\t\n\x20-\x7e]")
 """Characters worth a closer look: everything but tab, newline and printable ASCII."""
+_CANDIDATE_IN_A_LINE = re.compile(r"[^\t\x20-\x7e]")
+"""The same, when a line break is to be shown too."""
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters XML 1.0 does not allow in a document, even as a character reference."""
@@ -49,14 +51,25 @@ def visible(text: str, keep: str = "\t\n") -> str:
     hide or reorder text becomes visible, for example ``<U+001B>`` for ESC.
     """
     # Every hidden character is one Python calls not printable: most texts stop here.
-    if text.isprintable() or _CANDIDATE.search(text) is None:
+    candidate = _CANDIDATE if "\n" in keep else _CANDIDATE_IN_A_LINE
+    if text.isprintable() or candidate.search(text) is None:
         return text
 
     def shown(match: re.Match[str]) -> str:
         char = match.group()
         return code_point(char) if char not in keep and is_hidden(char) else char
 
-    return _CANDIDATE.sub(shown, text)
+    return candidate.sub(shown, text)
+
+
+def one_line(text: str) -> str:
+    """``text`` as one line of a message: line breaks too are written as their code points.
+
+    A message names files and quotes their contents; a line break in a YAML key or a
+    file name must not start a line of its own, which could pass for another message
+    ("ok: 3 items checked").
+    """
+    return visible(text, keep="\t")
 
 
 def escape_json(document: str) -> str:

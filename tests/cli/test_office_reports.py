@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import struct
 import sys
 import zipfile
 from pathlib import Path
@@ -83,8 +82,21 @@ def test_pdf_report_is_a4_numbered_with_the_summary_on_page_one(cli, tmp_path):
     assert "Informatie en data-uitwisseling 4 5 5 75%" in first
     assert "Eerste stappen om over te besluiten" in first
     assert "Fasenladder" not in first
-    assert any(page.images for page in reader.pages)  # the chart
     assert "Bijlage: alle antwoorden" in "".join(pages)
+
+
+def test_the_pdf_chart_is_drawn_as_vectors_with_its_labels_as_text(cli, tmp_path):
+    reader = pypdf.PdfReader(make(cli, tmp_path, ADVANCED, "pdf"))
+    assert not any(page.images for page in reader.pages), "the chart is no raster picture"
+    page = next(page.extract_text() for page in reader.pages
+                if "Pijlers en categorieën" in page.extract_text())
+    flat = " ".join(page.split())
+    # The chart's own titles, axis labels and values, as text of the page.
+    for text in ("Drie pijlers", "Negen categorieën", "Fase nu en doel", "Financiën 0,46",
+                 "Governance 1,00", "5 » 6"):
+        assert text in flat, text
+    # Its title and legend stand under it as the caption.
+    assert "Samenwerking Havenstad: scores per pijler en categorie — Score 0–1" in flat
 
 
 def test_pdf_report_leaves_out_the_appendix_when_asked(cli, tmp_path):
@@ -145,18 +157,42 @@ def test_binary_formats_are_not_written_to_a_terminal(cli, surroundings, tmp_pat
 # --- the chart as PNG ---------------------------------------------------------------------
 
 
-def test_the_chart_png_is_a_picture_of_the_charts_at_twice_their_size(engine):
-    from stimulering.report.png import radar_png
-    from stimulering.report.svg import report_figure
+def test_the_word_chart_is_a_picture_of_the_charts_at_twice_their_size(engine):
+    from PIL import Image
+
+    from stimulering.report.picture import radar_png
+    from stimulering.report.svg import GRID, TARGET, THRESHOLD, VALUE, report_figure
 
     evaluation = engine.evaluate_file(ADVANCED)
     figure = report_figure(evaluation, "nl")
     charts, threshold = figure.charts, figure.threshold
     png = radar_png(charts, lang="nl", threshold=threshold)
-    assert png.startswith(b"\x89PNG\r\n\x1a\n")
-    width, height = struct.unpack(">II", png[16:24])
-    assert (width, height) == (3 * 480 * 2, (56 + 440 - 30) * 2)
+    picture = Image.open(io.BytesIO(png))
+    assert (picture.format, picture.size) == ("PNG", (3 * 480 * 2, (56 + 440 - 30) * 2))
+    assert [round(dots) for dots in picture.info["dpi"]] == [300, 300]
+    colours = {colour for _, colour in picture.getcolors(maxcolors=1 << 20)}
+    for name in (VALUE, TARGET, THRESHOLD, GRID):  # values, targets, threshold ring, grid
+        rgb = tuple(int(name[index:index + 2], 16) for index in (1, 3, 5))
+        assert rgb in colours, name
+    # Three panels: each holds the blue of its values.
+    blue = tuple(int(VALUE[index:index + 2], 16) for index in (1, 3, 5))
+    for panel in range(3):
+        part = picture.crop((panel * 960, 0, (panel + 1) * 960, picture.height))
+        assert blue in {colour for _, colour in part.getcolors(maxcolors=1 << 20)}
     assert radar_png(charts, lang="nl", threshold=threshold) == png
+
+
+def test_the_word_report_holds_the_chart_picture_and_its_caption(cli, tmp_path):
+    from PIL import Image
+
+    document = docx.Document(str(make(cli, tmp_path, ADVANCED, "docx")))
+    shape = document.inline_shapes[0]
+    blip = shape._inline.graphic.graphicData.pic.blipFill.blip.embed
+    picture = Image.open(io.BytesIO(document.part.related_parts[blip].blob))
+    assert picture.size == (2880, 932)
+    assert round(shape.width.mm) == 174  # the width of the text on an A4 page
+    captions = [p.text for p in document.paragraphs if p.text.startswith("Samenwerking Havenstad")]
+    assert captions and " — Score 0–1" in captions[0]
 
 
 # --- spreadsheets -------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 import yaml
 
+import workbook_bombs as bombs
 from builders import FORBIDDEN
 from stimulering.sources.engine import load
 
@@ -276,8 +277,7 @@ BROKEN = {
                        "columns as the template made them"),
     "huge sheet": (lambda book, sheet, rows: setattr(sheet.cell(row=6000, column=1), "value",
                                                      "x"),
-                   ": has 6,000 rows and 5 columns; an answers workbook has at most 5,000 rows "
-                   "and 40 columns"),
+                   ": reaches row 6,000; an answers workbook has at most 5,000 rows"),
     "id twice": (set_answer("contactpersonen_bekend", "regie_bij", column=1),
                  ", cell A{regie_bij} (question regie_bij): the question appears twice "
                  "(first in row {contactpersonen_bekend})"),
@@ -318,6 +318,22 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(cli, tmp_path):
         archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (60 * 1024 * 1024))
     assert error_of(cli, path) == (f"error: {path}: unpacks to 62,914,560 bytes; the limit is "
                                    "52,428,800\n")
+
+
+def test_one_part_that_unpacks_to_too_much_is_refused_before_it_is_read(cli, tmp_path):
+    path = tmp_path / "deel.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/styles.xml", b" " * (17 * 1024 * 1024))
+    assert error_of(cli, path) == (
+        f"error: {path}: its part xl/styles.xml unpacks to 17,825,792 bytes; the limit for one "
+        "part is 16,777,216\n")
+
+
+def test_a_workbook_at_every_bound_is_read(cli, tmp_path):
+    """The lists sheet reaches row 5,000 and column AN with 95,000 cells: all within bounds."""
+    path = tmp_path / "vol.xlsx"
+    path.write_bytes(bombs.at_the_bounds(bombs.template()))
+    assert cli("validate", str(path)).stderr == "ok: 3 items checked\n"
 
 
 def test_an_empty_respondent_and_an_unknown_role_are_named(cli, template, tmp_path):

@@ -20,7 +20,8 @@ def test_the_benchmarks_run_and_report_every_comparison(tmp_path):
          "--coalitions", "2", "--cases", "2", "--unknown-keys", "50", "--data", str(tmp_path)],
         capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr
-    rows = [line for line in result.stdout.splitlines() if line.startswith("| ")]
+    comparisons = result.stdout.split("\nHostile inputs")[0]
+    rows = [line for line in comparisons.splitlines() if line.startswith("| ")]
     assert [row.split(" | ")[0] for row in rows] == [
         "| comparison",
         "| `stimulering --help` vs a minimal Typer app",
@@ -37,6 +38,17 @@ def test_the_benchmarks_run_and_report_every_comparison(tmp_path):
     assert "\nMany problems: `validate` on a file with 50 unknown keys, 1 runs; median " \
         in result.stdout
     assert "4 answers files" in result.stderr
+    limits = result.stdout.split("\nHostile inputs, each through `validate`:\n\n", 1)[1]
+    assert [row.split(" | ")[0] for row in limits.splitlines() if row.startswith("| ")] == [
+        "| hostile input",
+        "| a 31 KB workbook with 3,000,000 cells in Keuzelijsten",
+        "| a 138 KB workbook with 2,900,000 unused shared strings",
+        "| a 162 KB workbook with 1,000,000 rows in Vragen",
+        "| the same rows in Keuzelijsten",
+        "| a workbook at every bound (accepted)",
+        "| 50,000 list answers of the wrong shape (`q: [1]`)",
+        "| 50,000 answers that are mappings: over 200,000 values",
+    ]
 
 
 def load_script(monkeypatch):

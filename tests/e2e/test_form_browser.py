@@ -359,7 +359,8 @@ def test_a_whole_questionnaire_in_the_browser_scores_as_in_the_interview(
     by_id(driver, "download").click()
     name = f"rivierstad-stroomnet-{TODAY}.yaml"
     form_file = wait_for_file(empty / name)
-    assert message(driver) == f"Gedownload: {name}. Stuur dit bestand naar de coördinator."
+    assert message(driver) == (f"Het bestand {name} is aan uw browser gegeven om op te slaan, "
+                               "meestal in de map Downloads. Stuur het naar de coördinator.")
 
     assert cli("validate", str(form_file)).stdout == ""  # no problems, exit 0
     interview_file = tmp_path / "interview.yaml"
@@ -560,19 +561,22 @@ def test_files_outside_the_subset_are_refused_with_a_clear_message(driver, shipp
 
 def test_files_that_do_not_fit_the_form_are_refused_and_change_nothing(driver, shipped,
                                                                          tmp_path):
+    head = ("stimulering_answers: 1\ncoalition: Beekstad\ndate: 2026-03-02\n"
+            "respondent: {organisation: Bronwater, role: drinkwaterbedrijf, level: tactisch}\n")
     cases = {
         "ander.yaml": ("stimulering_answers: 1\nquestion_set: {id: ander, version: 1.0.0}\n",
                        "ander.yaml hoort bij vragenset ander; dit formulier is voor "
                        f"{ENGINE.questions.id}."),
-        "fout.yaml": ("stimulering_answers: 1\nanswers:\n  vast_overleg: misschien\n",
+        "fout.yaml": (head + "answers:\n  vast_overleg: misschien\n",
                       'fout.yaml: het antwoord op vast_overleg past niet bij die vraag '
                       '("misschien").'),
-        "lijst.yaml": ("stimulering_answers: 1\nanswers:\n  openheid: 7\n",
+        "lijst.yaml": (head + "answers:\n  openheid: 7\n",
                        "lijst.yaml: het antwoord op openheid past niet bij die vraag (7)."),
         "iets.yaml": ("naam: Kanaalstad\n", "iets.yaml is geen antwoordbestand van stimulering."),
-        "rol.yaml": ("stimulering_answers: 1\nrespondent: {organisation: X, role: burgemeester,"
-                     " level: tactisch}\n",
+        "rol.yaml": (head.replace("drinkwaterbedrijf", "burgemeester"),
                      "rol.yaml: respondent.role heeft een waarde die hier niet past."),
+        "half.yaml": ("stimulering_answers: 1\nanswers:\n  vast_overleg: ja\n",
+                      "half.yaml: coalition heeft een waarde die hier niet past."),
     }
     open_page(driver, shipped)
     click_label(driver, "a-vast_overleg-0")
@@ -621,8 +625,9 @@ def test_a_renamed_question_takes_the_answer_of_its_old_id(driver, pages, tmp_pa
                          question("ander", type_="yesno")])
     page = write_form(pages, "renamed.html", qset, "0" * 64, model=model())
     path = tmp_path / "oud.yaml"
-    path.write_text("stimulering_answers: 1\nanswers:\n  oud: nee\n  ander: ja\n",
-                    encoding="utf-8")
+    path.write_text("stimulering_answers: 1\ncoalition: Beekstad\ndate: 2026-03-02\n"
+                    "respondent: {organisation: Bronwater, role: waterschap, level: tactisch}\n"
+                    "answers:\n  oud: nee\n  ander: ja\n", encoding="utf-8")
     open_page(driver, page)
     open_file(driver, path)
     assert by_id(driver, "a-nieuw-2").is_selected()

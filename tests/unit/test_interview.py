@@ -22,7 +22,7 @@ from stimulering.core.interview import (
     slug,
 )
 from stimulering.core.scoring import Scorer
-from stimulering.model import Answers, Respondent
+from stimulering.model import TEXT_ANSWER_MAX, Answers, Respondent
 
 BANDS = [{"min": 0, "max": 2, "score": 0}, {"min": 2, "max": 5, "score": 0.5},
          {"min": 5, "max": None, "score": 1}]
@@ -118,6 +118,16 @@ def test_numbers_take_a_decimal_comma_and_must_fall_in_a_band():
         "Typ een getal, bijvoorbeeld 4 of 2,5, of een commando (? voor hulp).")
     assert parse_input(number, "-1", "nl") == Invalid(
         "-1 valt buiten het bereik van deze vraag (0–2, 2–5, 5+).")
+
+
+def test_an_open_answer_over_its_limit_is_asked_again_as_a_file_refuses_it():
+    intro = by_id("intro")
+    longest = "x" * TEXT_ANSWER_MAX
+    assert parse_input(intro, longest, "nl") == Value(longest)
+    assert parse_input(intro, longest + "y", "nl") == Invalid(
+        f"Hooguit {TEXT_ANSWER_MAX} tekens; dit zijn er {TEXT_ANSWER_MAX + 1}.")
+    assert intro.answer_problem(longest) is None
+    assert intro.answer_problem(longest + "y") == "at most 10,000 characters, not 10,001"
 
 
 def test_a_context_number_takes_no_negative_value():

@@ -94,3 +94,16 @@ def test_wrap_keeps_lines_short_and_long_words_whole():
         ["Mens en", "samenwerking", "tussen partners"]
     assert wrap("Informatievoorziening") == ["Informatievoorziening"]
     assert wrap("") == [""]
+
+
+def test_a_bare_picture_has_the_charts_without_the_document_title_and_legend():
+    charts = [chart(0.5, 0.5, 0.5)]
+    framed = ET.fromstring(radar_svg("Kop", charts, lang="nl", legend="Uitleg"))
+    bare = ET.fromstring(radar_svg("Kop", charts, lang="nl", legend="Uitleg", bare=True))
+    texts = [" ".join(node.itertext()) for node in bare.iter(f"{SVG}text")]
+    assert "Kop" not in texts and "Uitleg" not in texts
+    assert "Kop" in [" ".join(node.itertext()) for node in framed.iter(f"{SVG}text")]
+    # The same charts, seen from 30 units lower: the title's room is cut off.
+    assert bare.get("viewBox") == f"0 30 {PANEL_WIDTH} 466"
+    assert [line.attrib for line in bare.iter(f"{SVG}line")] == \
+        [line.attrib for line in framed.iter(f"{SVG}line")]

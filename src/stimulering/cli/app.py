@@ -23,8 +23,8 @@ class _Group(typer.core.TyperGroup):
     """Catches the project's error base in one place and turns it into an exit code."""
 
     def invoke(self, ctx: Any) -> Any:
-        from stimulering.errors import StimuleringError, file_error
-        from stimulering.sanitise import visible
+        from stimulering.errors import InvalidInputError, StimuleringError, file_error
+        from stimulering.sanitise import one_line, visible
 
         try:
             return super().invoke(ctx)
@@ -37,8 +37,9 @@ class _Group(typer.core.TyperGroup):
             if error is None:
                 raise
             # Messages quote file names and file contents: nothing in them may act on
-            # the terminal.
-            message = visible(str(error))
+            # the terminal, and only the lines between the problems of a file are lines.
+            message = visible(str(error)) if isinstance(error, InvalidInputError) \
+                else one_line(str(error))
             typer.echo(f"error: {message}" if "\n" not in message else message, err=True)
             raise typer.Exit(error.exit_code) from None
 

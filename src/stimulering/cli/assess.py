@@ -128,7 +128,7 @@ def _score(request: Request) -> None:
 def _interview(request: Request) -> None:
     """Ask the questions in the terminal, saving after every answer."""
     from stimulering.errors import StimuleringError
-    from stimulering.model import LEVELS, NAME_MAX, ROLES
+    from stimulering.model import LEVELS, ROLES, name_problem
     from stimulering.session.terminal import Options, run_interview
 
     if not request.around.stdin_is_terminal:
@@ -143,9 +143,9 @@ def _interview(request: Request) -> None:
     for name, value in names.items():
         if value is not None and not value.strip():
             usage(f"{name}: must not be empty")
-        if value is not None and len(value.strip()) > NAME_MAX:
-            raise StimuleringError(f"{name}: at most {NAME_MAX} characters, not "
-                                   f"{len(value.strip())}")
+        problem = None if value is None else name_problem(value)
+        if problem is not None:
+            raise StimuleringError(f"{name}: {problem}")
     round_label = _round(request.round_label)
     engine = load_engine(request.questions, request.model, request.lang)
     code = run_interview(engine, Options(

@@ -72,6 +72,13 @@ def form(
 
     if coalition is not None and not " ".join(coalition.split()):
         usage("--coalition: must not be empty")
+    if coalition is not None:
+        from stimulering.errors import StimuleringError
+        from stimulering.model import name_problem
+
+        problem = name_problem(coalition)
+        if problem is not None:
+            raise StimuleringError(f"--coalition: {problem}")
     engine = load_engine(questions, model, lang)
     emit(render_form(engine.questions, engine.model, engine.sha256, lang,
                      coalition and " ".join(coalition.split())), output, force=force)

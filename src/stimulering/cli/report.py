@@ -73,6 +73,7 @@ def _coalition_view(engine: "Engine", files: list[Path], *, anonymise: bool,
     from stimulering.i18n import label
     from stimulering.report.common import role_and_level
     from stimulering.report.progress import dates_text
+    from stimulering.sanitise import one_line
 
     everything = [engine.read_answers(f) for f in files]
     require_one_coalition(everything, [str(f) for f in files])
@@ -83,8 +84,8 @@ def _coalition_view(engine: "Engine", files: list[Path], *, anonymise: bool,
     typer.echo(label(lang, "report.round_combined", count=len(chosen), round=latest.label,
                      dates=dates_text(latest.first, latest.last)), err=True)
     if left_out:
-        typer.echo(label(lang, "report.round_left_out", files=", ".join(left_out),
-                         round=latest.label), err=True)
+        typer.echo(one_line(label(lang, "report.round_left_out", files=", ".join(left_out),
+                                  round=latest.label)), err=True)
     view = coalition_view(engine.scorer, [everything[i] for i in chosen],
                           files=[str(files[i]) for i in chosen], anonymise=anonymise,
                           round_label=latest.label,

@@ -24,6 +24,8 @@ from stimulering.model import (
     DONT_KNOW,
     LARGEST_NUMBER,
     NOT_APPLICABLE,
+    SLUG_MAX,
+    TEXT_ANSWER_MAX,
     Answers,
     AnswerValue,
     Question,
@@ -143,7 +145,11 @@ def parse_input(question: Question, raw: str, lang: str,
     if not text and current is not None:
         return Keep()
     if question.type == "text":
-        return Value(" ".join(raw.split()))
+        answer = " ".join(raw.split())
+        if len(answer) > TEXT_ANSWER_MAX:
+            return Invalid(label(lang, "iv.error.too_long", limit=TEXT_ANSWER_MAX,
+                                 count=len(answer)))
+        return Value(answer)
     if question.type == "number":
         return _parse_number(question, text, lang)
     options = choices(question, lang)
@@ -191,8 +197,6 @@ def _parse_number(question: Question, text: str, lang: str) -> Parsed:
     return Value(number)
 
 
-SLUG_MAX = 80
-"""Longest slug: two of them and a date stay well inside a file system's 255 bytes."""
 
 
 def slug(text: str) -> str:

@@ -25,7 +25,24 @@ from importlib.resources import files
 from typing import Any
 
 from stimulering.i18n import label, label_entry, option_labels, pick, plural_rule
-from stimulering.model import LEVELS, ROLES, Band, Model, Question, QuestionSet
+from stimulering.model import (
+    ACTION_MAX,
+    ITEM_ID_MAX,
+    LEVELS,
+    MAX_FILE_BYTES,
+    MAX_LINE_CHARS,
+    MAX_NODES,
+    NAME_MAX,
+    NOTE_MAX,
+    ROLES,
+    ROUND_MAX,
+    SLUG_MAX,
+    TEXT_ANSWER_MAX,
+    Band,
+    Model,
+    Question,
+    QuestionSet,
+)
 
 FORMAT = 1
 """Version of the blob's shape, for the script."""
@@ -42,9 +59,10 @@ LABELS: tuple[str, ...] = (
         "set", "skip", "cleared",
         "load.other_set", "load.other_version", "load.unknown",
         "load.unreadable", "load.not_answers", "load.field", "load.answer", "load.too_big",
+        "load.coalition_file", "download_failed",
         "yaml.tab", "yaml.indent", "yaml.unsupported", "yaml.quote", "yaml.duplicate",
         "yaml.key", "yaml.escape", "yaml.documents", "yaml.mapping", "yaml.value",
-        "yaml.number",
+        "yaml.number", "yaml.line", "yaml.values",
     )),
 )
 """Program labels the page uses, looked up in the form's language."""
@@ -115,7 +133,15 @@ def form_data(questions: QuestionSet, model: Model, sha256: str, lang: str,
         "questions": [_question(question, model, lang) for question in questions.questions],
         "labels": {key: label_entry(lang, key) for key in LABELS},
         "plural": {category: list(counts) for category, counts in plural_rule(lang).items()},
+        "limits": limits(),
     }
+
+
+def limits() -> dict[str, int]:
+    """The limits of an answers file, as the command line holds them, for the page's checks."""
+    return {"file": MAX_FILE_BYTES, "line": MAX_LINE_CHARS, "values": MAX_NODES,
+            "name": NAME_MAX, "note": NOTE_MAX, "text": TEXT_ANSWER_MAX, "action": ACTION_MAX,
+            "round": ROUND_MAX, "id": ITEM_ID_MAX, "slug": SLUG_MAX}
 
 
 def script_json(data: Any) -> str:

@@ -9,9 +9,9 @@
   var DONT_KNOW = "weet_niet";
   var NOT_APPLICABLE = "nvt";
   var SPECIAL = [DONT_KNOW, NOT_APPLICABLE];
-  var MAX_FILE_BYTES = 2 * 1024 * 1024;
-  var MAX_NAME = 200;
-  var MAX_NOTE = 10000;
+  // The limits of an answers file, filled in from the program (form.limits) when the page
+  // starts, so that the page and the command line always hold the same numbers.
+  var LIMITS = {};
   // What Python's str.split() and str.strip() count as white space.
   var SPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029" +
               "\\u202f\\u205f\\u3000";
@@ -19,6 +19,11 @@
   var EDGES = new RegExp("^[" + SPACE + "]+|[" + SPACE + "]+$", "g");
   var FILE_KEYS = ["stimulering_answers", "question_set", "coalition", "respondent", "date",
                    "round", "lang", "answers", "notes", "targets", "actions"];
+  var ID = /^[a-z][a-z0-9_]*$/;
+  var SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+  var SHA256 = /^[0-9a-f]{64}$/;
+  var LANGUAGE = /^[a-z]{2,3}$/;
+  var CONTROL = /[\x00-\x1f\x7f]/;
 
   function has(object, key) {
     return Object.prototype.hasOwnProperty.call(object, key);
@@ -200,7 +205,16 @@
   function Reader(text) {
     this.lines = text.split("\n");
     this.at = 0;
+    this.values = 0;
   }
+
+  // One more value read; a document holds at most as many as the command line takes.
+  Reader.prototype.count = function (line) {
+    this.values += 1;
+    if (this.values > LIMITS.values) {
+      throw new YamlError("form.yaml.values", line + 1, {limit: LIMITS.values});
+    }
+  };
 
   Reader.prototype.fail = function (key, line, extra) {
     throw new YamlError(key, line + 1, extra);
@@ -283,6 +297,7 @@
       if (result.has(found.key)) {
         this.fail("form.yaml.duplicate", next.index, {value: found.key});
       }
+      this.count(next.index);
       result.set(found.key, this.value(next.index, next.indent + found.rest, indent, true));
     }
   };
@@ -313,6 +328,7 @@
   // The value that starts at (line, column), in a block whose entries sit at ``parent``.
   Reader.prototype.value = function (line, column, parent, inMapping) {
     var text = this.lines[line];
+    this.count(line);
     var rest = text.slice(column);
     var start = rest.charAt(0);
     this.at = line + 1;
@@ -444,8 +460,9 @@
         if (has(HEX_LENGTH, code)) {
           var digits = text.substr(at + 2, HEX_LENGTH[code]);
           var point = parseInt(digits, 16);
+          // As PyYAML: half of a surrogate pair is no character, even written as a pair.
           if (digits.length !== HEX_LENGTH[code] || !/^[0-9a-fA-F]+$/.test(digits) ||
-              point > 0x10ffff) {
+              point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff)) {
             this.fail("form.yaml.escape", index);
           }
           chunks.push(code === "U" ? String.fromCodePoint(point) : String.fromCharCode(point));
@@ -473,6 +490,7 @@
       }
     }
     function scalar(isKey) {
+      self.count(line);
       skip();
       var char = text.charAt(at);
       if (char === "\"" || char === "'") {
@@ -540,7 +558,13 @@
     if (bad) {
       throw new YamlError("form.yaml.unsupported", text.slice(0, bad.index).split("\n").length);
     }
-    return new Reader(text).document();
+    var reader = new Reader(text);
+    reader.lines.forEach(function (line, index) {
+      if (length(line) > LIMITS.line) {
+        throw new YamlError("form.yaml.line", index + 1, {limit: LIMITS.line});
+      }
+    });
+    return reader.document();
   }
 
   // The parsed tree as plain data (for tests and for keeping parts of a file as they are).
@@ -686,9 +710,12 @@
     return calendarDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
   }
 
+  // A name made safe for a file name, as the interview makes it: at most LIMITS.slug
+  // characters, so that the longest names still give a name a file system takes.
   function slug(text) {
     var plain = text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase();
-    return plain.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "x";
+    var cut = plain.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, LIMITS.slug);
+    return cut.replace(/-+$/, "") || "x";
   }
 
   function Form(data) {
@@ -787,7 +814,7 @@
     this.questions.forEach(function (question) {
       if (has(self.answers, question.id)) {
         var value = self.answers[question.id];
-        answers.set(question.id, question.type === "text" ? collapse(value) : value);
+        answers.set(question.id, value);
       } else if (finished && question.type === "text" && shown[question.id]) {
         answers.set(question.id, "");
       }
@@ -806,8 +833,8 @@
       ["question_set", new Map([["id", this.data.question_set.id],
                                 ["version", this.data.question_set.version],
                                 ["sha256", this.data.question_set.sha256]])],
-      ["coalition", collapse(header.coalition)],
-      ["respondent", new Map([["organisation", collapse(header.organisation)],
+      ["coalition", header.coalition],
+      ["respondent", new Map([["organisation", header.organisation],
                               ["role", header.role], ["level", header.level]])],
       ["date", new YamlDate(header.date)],
       ["round", header.round || header.date.slice(0, 7)],
@@ -842,77 +869,189 @@
     return undefined;
   }
 
-  function textField(value, field) {
-    if (value === null || value === undefined) { return ""; }
-    if (typeof value !== "string") { throw new LoadError("form.load.field", {field: field}); }
-    return value;
+  // --- the answers file: the checks of the command line (model.Answers) ---------------------
+  //
+  // A file the command line refuses is refused here too, for the same reason, and a file it
+  // takes opens here (outside the YAML this page reads and the two kinds of file named in
+  // the README). The limits come from the program (form.limits).
+
+  // A text's length in code points, as Python counts it.
+  function length(text) {
+    var count = 0;
+    for (var index = 0; index < text.length; index += 1) {
+      var code = text.charCodeAt(index);
+      if (code < 0xdc00 || code > 0xdfff) { count += 1; }
+    }
+    return count;
   }
 
-  // Read an answers file into the form; returns what to tell the respondent.
-  Form.prototype.read = function (source) {
-    var tree = parseYaml(source);
-    var keys = Array.from(tree.keys());
+  function field(name) { return new LoadError("form.load.field", {field: name}); }
+
+  function isText(value) { return typeof value === "string"; }
+
+  function isWhole(value) { return typeof value === "number" && Number.isInteger(value); }
+
+  function isId(value) {
+    return isText(value) && ID.test(value) && value.length <= LIMITS.id;
+  }
+
+  function textWithin(value, least, most) {
+    return isText(value) && length(value) >= least && length(value) <= most;
+  }
+
+  // A date as a file holds it: a YAML date, or a text such as 2026-11-28 that is a real day.
+  function fileDate(value) {
+    if (value instanceof YamlDate) { return value.iso; }
+    var match = isText(value) ? RESOLVE.date.exec(value) : null;
+    return match ? calendarDate(+match[1], +match[2], +match[3]) : null;
+  }
+
+  // Only these keys; the ones in ``needed`` must be there.
+  function keysOf(map, allowed, needed, name) {
+    if (!(map instanceof Map)) { throw field(name); }
+    map.forEach(function (ignored, key) {
+      if (allowed.indexOf(key) < 0) { throw field(name + "." + key); }
+    });
+    needed.forEach(function (key) {
+      if (!map.has(key)) { throw field(name + "." + key); }
+    });
+  }
+
+  // The shape every answer has: empty, a number, a text, or a list of texts.
+  function answerShaped(value) {
+    return value === null || value instanceof YamlFloat || typeof value === "number" ||
+      isText(value) || (Array.isArray(value) && value.every(isText));
+  }
+
+  // Whether ``value`` breaks the rules of ``question`` beyond its type (text length, an
+  // exclusive option chosen with another).
+  function answerFits(question, value) {
+    if (question.type === "text") { return length(value) <= LIMITS.text; }
+    if (question.type === "multi" && Array.isArray(value) && value.length > 1) {
+      return !(question.options || []).some(function (option) {
+        return option.exclusive && value.indexOf(option.value) >= 0;
+      });
+    }
+    return true;
+  }
+
+  Form.prototype.checkFile = function (tree) {
+    var data = this.data;
+    if (tree.has("consensus") || (tree.get("respondent") instanceof Map &&
+                                  tree.get("respondent").get("role") === "coalitie")) {
+      throw new LoadError("form.load.coalition_file");
+    }
     if (tree.get("stimulering_answers") !== 1 ||
-        keys.some(function (key) { return FILE_KEYS.indexOf(key) < 0; })) {
+        Array.from(tree.keys()).some(function (key) { return FILE_KEYS.indexOf(key) < 0; })) {
       throw new LoadError("form.load.not_answers");
     }
+    var made = tree.get("question_set");
+    if (made !== undefined && made !== null) {
+      keysOf(made, ["id", "version", "sha256"], ["id", "version"], "question_set");
+      var hash = made.get("sha256");
+      if (!isId(made.get("id")) || !isText(made.get("version")) ||
+          !SEMVER.test(made.get("version")) ||
+          !(hash === undefined || hash === null || (isText(hash) && SHA256.test(hash)))) {
+        throw field("question_set");
+      }
+      // A file of another question set cannot be shown: say so before anything else.
+      if (made.get("id") !== data.question_set.id) {
+        throw new LoadError("form.load.other_set", {made: made.get("id"),
+                                                   used: data.question_set.id});
+      }
+    }
+    if (!textWithin(tree.get("coalition"), 1, LIMITS.name)) { throw field("coalition"); }
+    var respondent = tree.get("respondent");
+    keysOf(respondent, ["organisation", "role", "level"], ["organisation", "role", "level"],
+           "respondent");
+    if (!textWithin(respondent.get("organisation"), 1, LIMITS.name)) {
+      throw field("respondent.organisation");
+    }
+    var roles = data.roles.map(function (role) { return role.value; });
+    var levels = data.levels.map(function (level) { return level.value; });
+    if (roles.indexOf(respondent.get("role")) < 0) { throw field("respondent.role"); }
+    if (levels.indexOf(respondent.get("level")) < 0) { throw field("respondent.level"); }
+    if (fileDate(tree.get("date")) === null) { throw field("date"); }
+    var round = tree.get("round");
+    if (round !== undefined && round !== null &&
+        !(textWithin(round, 1, LIMITS.round) && !CONTROL.test(round))) {
+      throw field("round");
+    }
+    if (tree.has("lang") && !(isText(tree.get("lang")) && LANGUAGE.test(tree.get("lang")))) {
+      throw field("lang");
+    }
+    ["answers", "notes", "targets"].forEach(function (name) {
+      if (tree.has(name) && !(tree.get(name) instanceof Map)) { throw field(name); }
+    });
+    (tree.get("answers") || new Map()).forEach(function (value, key) {
+      if (!isId(key)) { throw field("answers." + key); }
+      if (!answerShaped(value)) {
+        throw new LoadError("form.load.answer", {id: key, value: shownValue(value)});
+      }
+    });
+    (tree.get("notes") || new Map()).forEach(function (note, key) {
+      if (!isId(key) || !textWithin(note, 0, LIMITS.note)) { throw field("notes." + key); }
+    });
+    var pillars = data.pillars.map(function (pillar) { return pillar.id; });
+    (tree.get("targets") || new Map()).forEach(function (phase, key) {
+      if (pillars.indexOf(key) < 0 || !isWhole(phase) || phase < 1 || phase > 6) {
+        throw field("targets." + key);
+      }
+    });
+    var actions = tree.has("actions") ? tree.get("actions") : [];
+    if (!Array.isArray(actions)) { throw field("actions"); }
+    actions.forEach(function (action, index) {
+      var name = "actions[" + index + "]";
+      keysOf(action, ["what", "owner", "due", "item", "instrument", "done"], ["what"], name);
+      var due = action.get("due");
+      var done = action.get("done");
+      if (!textWithin(action.get("what"), 1, LIMITS.action) ||
+          (action.has("owner") && !textWithin(action.get("owner"), 0, LIMITS.name)) ||
+          (due !== undefined && due !== null && fileDate(due) === null) ||
+          ["item", "instrument"].some(function (key) {
+            var value = action.get(key);
+            return value !== undefined && value !== null && !isId(value);
+          }) ||
+          (done !== undefined && done !== true && done !== false)) {
+        throw field(name);
+      }
+    });
+  };
+
+  // Read an answers file into the form; returns what to tell the respondent. Every value
+  // stays as the file has it (the form writes it back the same); only what a person
+  // types is tidied, as in the interview.
+  Form.prototype.read = function (source) {
+    var tree = parseYaml(source);
+    this.checkFile(tree);
     var notices = [];
     var made = tree.get("question_set");
     var own = this.data.question_set;
     if (made !== undefined && made !== null) {
-      if (!(made instanceof Map) || typeof made.get("id") !== "string") {
-        throw new LoadError("form.load.field", {field: "question_set"});
-      }
       if (made.get("id") !== own.id) {
-        throw new LoadError("form.load.other_set", {made: made.get("id"),
-                                                   used: own.id});
+        throw new LoadError("form.load.other_set", {made: made.get("id"), used: own.id});
       }
       var version = made.get("version");
       var hash = made.get("sha256");
-      if (typeof version !== "string") {
-        throw new LoadError("form.load.field", {field: "question_set"});
-      }
       if (version !== own.version || (typeof hash === "string" && hash !== own.sha256)) {
         notices.push(["form.load.other_version", {made: own.id + " " + version,
                                                   used: own.id + " " + own.version}]);
       }
     }
     var respondent = tree.get("respondent");
-    if (respondent !== undefined && respondent !== null && !(respondent instanceof Map)) {
-      throw new LoadError("form.load.field", {field: "respondent"});
-    }
-    respondent = respondent || new Map();
+    var round = tree.get("round");
     var header = {
-      coalition: collapse(textField(tree.get("coalition"), "coalition")),
-      organisation: collapse(textField(respondent.get("organisation"), "respondent.organisation")),
-      role: textField(respondent.get("role"), "respondent.role"),
-      level: textField(respondent.get("level"), "respondent.level"),
-      date: today(),
-      round: textField(tree.get("round"), "round")
+      coalition: tree.get("coalition"),
+      organisation: respondent.get("organisation"),
+      role: respondent.get("role"),
+      level: respondent.get("level"),
+      date: fileDate(tree.get("date")),
+      round: isText(round) ? round : ""
     };
-    var roles = this.data.roles.map(function (role) { return role.value; });
-    var levels = this.data.levels.map(function (level) { return level.value; });
-    if (header.role && roles.indexOf(header.role) < 0) {
-      throw new LoadError("form.load.field", {field: "respondent.role"});
-    }
-    if (header.level && levels.indexOf(header.level) < 0) {
-      throw new LoadError("form.load.field", {field: "respondent.level"});
-    }
-    var date = tree.get("date");
-    if (date instanceof YamlDate) {
-      header.date = date.iso;
-    } else if (date !== undefined && date !== null) {
-      header.date = textField(date, "date");
-    }
-    var given = tree.get("answers");
-    if (given !== undefined && given !== null && !(given instanceof Map)) {
-      throw new LoadError("form.load.field", {field: "answers"});
-    }
     var answers = {};
     var kept = {answers: [], notes: [], targets: null, actions: null};
     var self = this;
-    var count = 0;
-    (given || new Map()).forEach(function (raw, key) {
+    (tree.get("answers") || new Map()).forEach(function (raw, key) {
       var value = answerValue(raw);
       var id = has(self.byId, key) ? key : (has(self.renamed, key) ? self.renamed[key] : undefined);
       if (id === undefined) {
@@ -921,6 +1060,7 @@
       }
       // A float such as 3.0 is a number answer only, as the command line reads it.
       if (value === undefined || !validAnswer(self.byId[id], value) ||
+          (value !== null && !answerFits(self.byId[id], value)) ||
           (raw instanceof YamlFloat && self.byId[id].type !== "number")) {
         throw new LoadError("form.load.answer", {id: key, value: shownValue(raw)});
       }
@@ -928,14 +1068,9 @@
       // The answer under the question's own id wins over one under an id it replaces.
       if (key === id || !has(answers, id)) { answers[id] = value; }
     });
-    count = Object.keys(answers).length;
+    var count = Object.keys(answers).length;
     var notes = {};
-    var given_notes = tree.get("notes");
-    if (given_notes !== undefined && given_notes !== null && !(given_notes instanceof Map)) {
-      throw new LoadError("form.load.field", {field: "notes"});
-    }
-    (given_notes || new Map()).forEach(function (note, key) {
-      if (typeof note !== "string") { throw new LoadError("form.load.field", {field: "notes"}); }
+    (tree.get("notes") || new Map()).forEach(function (note, key) {
       if (has(self.byId, key)) {
         notes[key] = note;
       } else {
@@ -943,7 +1078,7 @@
       }
     });
     ["targets", "actions"].forEach(function (key) {
-      if (tree.has(key) && tree.get(key) !== null) { kept[key] = tree.get(key); }
+      if (tree.has(key)) { kept[key] = tree.get(key); }
     });
     if (kept.answers.length) {
       notices.push(["form.load.unknown", {count: kept.answers.length}]);
@@ -1111,9 +1246,9 @@
       return node;
     }
     var header = {
-      coalition: element("input", {id: "f-coalition", type: "text", maxlength: MAX_NAME,
+      coalition: element("input", {id: "f-coalition", type: "text", maxlength: LIMITS.name,
                                    required: true, autocomplete: "off"}),
-      organisation: element("input", {id: "f-organisation", type: "text", maxlength: MAX_NAME,
+      organisation: element("input", {id: "f-organisation", type: "text", maxlength: LIMITS.name,
                                       required: true, autocomplete: "organization"}),
       role: select("f-role", this.data.roles),
       level: select("f-level", this.data.levels),
@@ -1123,7 +1258,10 @@
     Object.keys(header).forEach(function (field) {
       header[field].addEventListener(field === "role" || field === "level" ? "change" : "input",
                                      function () {
-                                       self.form.header[field] = header[field].value;
+                                       // A typed name is tidied as the interview tidies it.
+                                       var value = header[field].value;
+                                       self.form.header[field] = field === "coalition" ||
+                                         field === "organisation" ? collapse(value) : value;
                                        self.changed();
                                      });
     });
@@ -1156,7 +1294,7 @@
         input, element("label", {"for": inputId}, [text])]);
     }
     if (question.type === "text") {
-      controls.text = element("textarea", {id: "a-" + id, rows: "2", maxlength: MAX_NOTE});
+      controls.text = element("textarea", {id: "a-" + id, rows: "2", maxlength: LIMITS.text});
       controls.text.addEventListener("input", function () {
         var value = collapse(controls.text.value);
         self.form.setAnswer(id, value ? value : null);
@@ -1204,7 +1342,7 @@
         element("p", {}, [question.help])]));
     }
     var noteId = "n-" + id;
-    controls.note = element("textarea", {id: noteId, rows: "2", maxlength: MAX_NOTE,
+    controls.note = element("textarea", {id: noteId, rows: "2", maxlength: LIMITS.note,
                                          "aria-describedby": "t-" + id});
     controls.note.addEventListener("input", function () {
       self.form.setNote(id, controls.note.value);
@@ -1440,13 +1578,21 @@
       return;
     }
     var name = form.fileName();
-    var blob = new Blob([form.toYaml(!partial)], {type: "application/yaml"});
-    var url = URL.createObjectURL(blob);
-    var link = element("a", {href: url, download: name, hidden: true});
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    window.setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+    try {
+      var blob = new Blob([form.toYaml(!partial)], {type: "application/yaml"});
+      var url = URL.createObjectURL(blob);
+      var link = element("a", {href: url, download: name, hidden: true});
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      window.setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+    } catch (error) {
+      this.say([this.label("form.download_failed", {reason: String(error && error.message ||
+                                                                 error)})], true);
+      return;
+    }
+    // The page hands the file to the browser; whether it lands on the disk, only the
+    // browser knows, so the message says what happened and where to look.
     this.say([this.label(partial ? "form.downloaded_partial" : "form.downloaded", {name: name})]);
   };
 
@@ -1472,7 +1618,7 @@
     if (!file) { return; }
     var name = file.name;
     this.fileInput.value = "";
-    if (file.size > MAX_FILE_BYTES) {
+    if (file.size > LIMITS.file) {
       this.say([this.label("form.load.too_big", {name: name})], true);
       return;
     }
@@ -1519,6 +1665,7 @@
   };
 
   var data = JSON.parse(document.getElementById("form-data").textContent);
+  LIMITS = data.limits;
   var form = new Form(data);
   var page = new Page(form, document.getElementById("app"));
   page.build();
@@ -1556,6 +1703,20 @@
       return toYaml(revive(json));
     },
     answersYaml: function () { return form.toYaml(); },
+    fileName: function (coalition, organisation, date) {
+      return slug(coalition) + "-" + slug(organisation) + "-" + date + ".yaml";
+    },
+    // Whether the page opens ``source`` as an answers file: null, or why it does not.
+    check: function (source) {
+      var probe = new Form(data);
+      try {
+        probe.read(source);
+        return null;
+      } catch (error) {
+        if (error instanceof YamlError || error instanceof LoadError) { return error.key; }
+        throw error;
+      }
+    },
     load: function (name, source) { page.load(name, source); }
   };
 }());

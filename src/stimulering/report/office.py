@@ -4,8 +4,9 @@ Both are made from the very markdown report (handed in), parsed with markdown-it
 HTML off) into a few kinds of block: headings, paragraphs of plain and bold
 text, list items, tables and the chart. User text was escaped in the markdown,
 so it arrives here as the literal text it was, never as markup. The executive
-summary comes first and gets a page of its own; the chart is the PNG of
-``report.png``, with the chart's title and legend as its caption.
+summary comes first and gets a page of its own. The chart is the SVG of ``svg``,
+which fpdf2 draws into the PDF as vectors, and in Word a PNG that Pillow draws
+(``picture``); the chart's title and legend are its caption.
 
 python-docx and fpdf2 are optional extras (``stimulering[docx]``,
 ``stimulering[pdf]``): they are imported only here, through ``office.require``.
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,8 +26,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from stimulering.i18n import label
-from stimulering.office import reproducible_zip, require
-from stimulering.report.svg import Figure
+from stimulering.office import office_text, reproducible_zip, require
+from stimulering.report.svg import Figure, radar_svg
 
 A4_WIDTH_MM = 210
 A4_HEIGHT_MM = 297
@@ -53,7 +56,10 @@ class Block:
     number: int | None = None
     """The number of an ordered list item."""
     rows: list[list[str]] = field(default_factory=list)
-    """A table's rows of cell texts, the header first."""
+    """A table's rows of cell texts, the header first (when it has one)."""
+    header: bool = True
+    """Whether a table's first row is its header; markdown tables whose header cells are
+    all empty have none."""
     align: list[str] = field(default_factory=list)
     """Per column of a table: left, right or center."""
 
@@ -110,7 +116,12 @@ def blocks(markdown: str) -> list[Block]:
         elif kind == "table_open":
             table = Block("table")
         elif kind == "table_close" and table is not None:
-            out.append(table)
+            # GFM needs a header row; one of empty cells is no header, and is left out.
+            if not any(text.strip() for text in table.rows[0]):
+                table.rows = table.rows[1:]
+                table.header = False
+            if table.rows:
+                out.append(table)
             table = None
         elif kind == "tr_open" and table is not None:
             table.rows.append([])
@@ -140,20 +151,10 @@ def blocks(markdown: str) -> list[Block]:
 def render_office_document(markdown: str, lang: str, kind: str, *, title: str, when: dt.date,
                            figure: Figure | None = None) -> bytes:
     """A markdown report as docx or pdf bytes, with ``figure`` as its chart when given."""
-    chart = None
-    if figure is not None:
-        from stimulering.report.png import radar_png
-
-        chart = (radar_png(figure.charts, lang=lang, threshold=figure.threshold), figure.title,
-                 figure.legend)
-    return _render(blocks(markdown), lang, kind, title=title, when=when, chart=chart)
-
-
-def _render(content: list[Block], lang: str, kind: str, *, title: str, when: dt.date,
-            chart: tuple[bytes, str, str] | None) -> bytes:
+    content = blocks(markdown)
     if kind == "docx":
-        return _docx(content, lang, title, when, chart)
-    return _pdf(content, lang, title, when, chart)
+        return _docx(content, lang, title, when, figure)
+    return _pdf(content, lang, title, when, figure)
 
 
 # --- Word ---------------------------------------------------------------------------------
@@ -175,7 +176,7 @@ def _field(paragraph: Any, instruction: str) -> None:
 
 
 def _docx(content: list[Block], lang: str, title: str, when: dt.date,
-          chart: tuple[bytes, str, str] | None) -> bytes:
+          figure: Figure | None) -> bytes:
     docx = require("docx", "docx", "--format docx")
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
@@ -185,7 +186,7 @@ def _docx(content: list[Block], lang: str, title: str, when: dt.date,
     document = docx.Document()
     stamp = dt.datetime.combine(when, dt.time())
     properties = document.core_properties
-    properties.title = title
+    properties.title = office_text(title)
     properties.author = "stimulering"
     properties.last_modified_by = "stimulering"
     properties.created = stamp
@@ -213,7 +214,7 @@ def _docx(content: list[Block], lang: str, title: str, when: dt.date,
             if run.text == "\n":
                 paragraph.add_run().add_break()
                 continue
-            added = paragraph.add_run(run.text)
+            added = paragraph.add_run(office_text(run.text))
             added.bold = run.bold or None
             added.italic = run.italic or None
             if run.code:
@@ -221,7 +222,8 @@ def _docx(content: list[Block], lang: str, title: str, when: dt.date,
 
     for block in content:
         if block.kind == "heading":
-            document.add_heading(block.text, level=block.level - 1 if block.level > 1 else 0)
+            document.add_heading(office_text(block.text),
+                                 level=block.level - 1 if block.level > 1 else 0)
         elif block.kind == "paragraph":
             add_runs(document.add_paragraph(), block.runs)
         elif block.kind == "item":
@@ -233,12 +235,14 @@ def _docx(content: list[Block], lang: str, title: str, when: dt.date,
             add_runs(paragraph, block.runs)
         elif block.kind == "page_break":
             document.add_page_break()
-        elif block.kind == "chart" and chart is not None:
-            png, chart_title, legend = chart
-            document.add_picture(io.BytesIO(png), width=width)
+        elif block.kind == "chart" and figure is not None:
+            from stimulering.report.picture import radar_png
+
+            picture = radar_png(figure.charts, lang=lang, threshold=figure.threshold)
+            document.add_picture(io.BytesIO(picture), width=width)
             caption = document.add_paragraph()
-            caption.add_run(chart_title).bold = True
-            caption.add_run(f" — {legend}").italic = True
+            caption.add_run(office_text(figure.title)).bold = True
+            caption.add_run(office_text(f" — {figure.legend}")).italic = True
         elif block.kind == "table":
             columns = max(len(row) for row in block.rows)
             table = document.add_table(rows=len(block.rows), cols=columns)
@@ -247,14 +251,16 @@ def _docx(content: list[Block], lang: str, title: str, when: dt.date,
                 for c, text in enumerate(row):
                     cell = table.cell(r, c)
                     paragraph = cell.paragraphs[0]
-                    paragraph.add_run(text).bold = r == 0 or None
+                    heading = r == 0 and block.header
+                    paragraph.add_run(office_text(text)).bold = heading or None
                     if c < len(block.align) and block.align[c] == "right":
                         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            # The header row repeats on every page the table runs over.
-            header = table.rows[0]._tr.get_or_add_trPr()
-            repeat = OxmlElement("w:tblHeader")
-            repeat.set(qn("w:val"), "true")
-            header.append(repeat)
+            if block.header:
+                # The header row repeats on every page the table runs over.
+                header = table.rows[0]._tr.get_or_add_trPr()
+                repeat = OxmlElement("w:tblHeader")
+                repeat.set(qn("w:val"), "true")
+                header.append(repeat)
             document.add_paragraph()
     buffer = io.BytesIO()
     document.save(buffer)
@@ -270,10 +276,12 @@ _PDF_SYMBOLS = {"✓": "•", "◀": "«", "◎": "»", "→": "»", "≥": ">="
 def pdf_text(text: str) -> str:
     """Text as the PDF's standard font (Helvetica, Windows-1252) can show it.
 
-    The report's own symbols get their stand-ins, any other character it lacks a "?".
+    Hidden characters first become their code points (``office.office_text``), as in
+    every other output; then the report's own symbols get their stand-ins, and any
+    other character the font lacks a "?".
     """
     out = []
-    for char in text:
+    for char in office_text(text):
         char = _PDF_SYMBOLS.get(char, char)
         try:
             char.encode("cp1252")
@@ -283,8 +291,22 @@ def pdf_text(text: str) -> str:
     return "".join(out)
 
 
+def pdf_svg(svg: str) -> bytes:
+    """The chart's SVG as fpdf2 draws it: as vectors, its letters in the PDF's font.
+
+    fpdf2 measures and writes the text of an SVG with the standard font's table, which
+    is indexed by the byte of each character in that font's encoding (Windows-1252),
+    so every text goes through ``pdf_text`` and is given by that byte. The ``<title>``
+    goes: fpdf2 has no use for it and would log a warning on the way.
+    """
+    svg = re.sub(r"<title\b[^>]*>.*?</title>", "", svg, flags=re.DOTALL)
+    svg = re.sub(r">([^<]+)<", lambda found: ">" + pdf_text(found.group(1)).encode(
+        "cp1252").decode("latin-1") + "<", svg)
+    return svg.encode("utf-8")
+
+
 def _pdf(content: list[Block], lang: str, title: str, when: dt.date,
-         chart: tuple[bytes, str, str] | None) -> bytes:
+         figure: Figure | None) -> bytes:
     fpdf = require("fpdf", "pdf", "--format pdf")
     from fpdf.enums import TableCellFillMode
     from fpdf.fonts import FontFace
@@ -347,11 +369,12 @@ def _pdf(content: list[Block], lang: str, title: str, when: dt.date,
             pdf.ln(0.5)
         elif block.kind == "page_break":
             pdf.add_page()
-        elif block.kind == "chart" and chart is not None:
-            png, chart_title, legend = chart
-            pdf.image(io.BytesIO(png), w=width)
+        elif block.kind == "chart" and figure is not None:
+            svg = radar_svg(figure.title, figure.charts, lang=lang, threshold=figure.threshold,
+                            bare=True)
+            pdf.image(io.BytesIO(pdf_svg(svg)), w=width)
             pdf.set_font("helvetica", style="I", size=8.5)
-            pdf.multi_cell(width, 4.2, pdf_text(f"{chart_title} — {legend}"))
+            pdf.multi_cell(width, 4.2, pdf_text(f"{figure.title} — {figure.legend}"))
             pdf.ln(2)
         elif block.kind == "table":
             _pdf_table(pdf, block, width, FontFace, TableCellFillMode)
@@ -359,21 +382,91 @@ def _pdf(content: list[Block], lang: str, title: str, when: dt.date,
     return bytes(pdf.output())
 
 
+TABLE_FONT_SIZE = 8.5
+TABLE_LINE_MM = 4.2
+MINIMUM_COLUMN_MM = 8.0
+
+
 def _pdf_table(pdf: Any, block: Block, width: float, face: Any, fill_mode: Any) -> None:
+    """A table whose columns keep words whole and whose rows flow over pages.
+
+    fpdf2 draws a table row on one page; a row taller than a page (a note of thousands
+    of characters) is split into rows that go on where the one before stops.
+    """
     columns = max(len(row) for row in block.rows)
-    longest = [max(len(row[c]) if c < len(row) else 0 for row in block.rows)
-               for c in range(columns)]
-    weights = [min(max(length, 10), 60) for length in longest]
-    total = sum(weights)
-    widths = tuple(width * weight / total for weight in weights)
+    given = [[pdf_text(text) for text in (row + [""] * columns)[:columns]]
+             for row in block.rows]
+    widths = column_widths(pdf, given, width, header=block.header)
+    # What one row may take: a page, less the margins and the header repeated on it.
+    room = pdf.h - 2 * MARGIN_MM - 3 * TABLE_LINE_MM
+    rows = given[:1] if block.header else []
+    for row in given[1 if block.header else 0:]:
+        rows += _row_pieces(pdf, row, widths, room)
     align = tuple({"right": "RIGHT", "center": "CENTER"}.get(a, "LEFT")
                   for a in (block.align + ["left"] * columns)[:columns])
-    pdf.set_font("helvetica", size=8.5)
-    with pdf.table(col_widths=widths, text_align=align, line_height=4.2, width=width,
-                   repeat_headings=1, cell_fill_mode=fill_mode.ROWS,
+    pdf.set_font("helvetica", size=TABLE_FONT_SIZE)
+    with pdf.table(col_widths=tuple(widths), text_align=align, line_height=TABLE_LINE_MM,
+                   width=width, first_row_as_headings=block.header,
+                   repeat_headings=1 if block.header else 0, cell_fill_mode=fill_mode.ROWS,
                    cell_fill_color=(245, 247, 250),
                    headings_style=face(emphasis="BOLD", fill_color=(221, 230, 238))) as table:
-        for row in block.rows:
+        for row in rows:
             cells = table.row()
-            for text in (row + [""] * columns)[:columns]:
-                cells.cell(pdf_text(text))
+            for text in row:
+                cells.cell(text)
+
+
+def column_widths(pdf: Any, rows: list[list[str]], width: float, *,
+                  header: bool = True) -> list[float]:
+    """Widths of a table's columns in millimetres, together ``width``.
+
+    Each column is at least as wide as its longest word (a date, an id, a header word),
+    so that no word is broken, as long as the columns fit; what is left goes to the
+    columns by how much text they hold (the root of their total, so that one long
+    cell does not starve the rest).
+    """
+    columns = len(rows[0])
+    padding = 2 * pdf.c_margin + 0.6
+    least = [MINIMUM_COLUMN_MM] * columns
+    text = [0] * columns
+    for index, row in enumerate(rows):
+        pdf.set_font("helvetica", style="B" if header and index == 0 else "",
+                     size=TABLE_FONT_SIZE)
+        for column, cell in enumerate(row):
+            for word in cell.split():
+                least[column] = max(least[column], pdf.get_string_width(word) + padding)
+            text[column] += len(cell)
+    # A word wider than half the table is broken: it may not squeeze the other columns.
+    least = [min(need, width / 2) for need in least]
+    if sum(least) >= width:  # still too wide: each column its least, the rest shared
+        extra = [need - MINIMUM_COLUMN_MM for need in least]
+        room = width - MINIMUM_COLUMN_MM * columns
+        if room <= 0 or not sum(extra):
+            return [width / columns] * columns
+        return [MINIMUM_COLUMN_MM + room * more / sum(extra) for more in extra]
+    weights = [math.sqrt(total) for total in text]
+    spare = width - sum(least)
+    if not sum(weights):
+        return [need + spare / columns for need in least]
+    return [need + spare * weight / sum(weights) for need, weight in zip(least, weights,
+                                                                          strict=True)]
+
+
+def _row_pieces(pdf: Any, row: list[str], widths: list[float], room: float) -> list[list[str]]:
+    """``row`` as one row, or as several when its text is taller than ``room``."""
+    most = max(int(room // TABLE_LINE_MM), 1)
+    pdf.set_font("helvetica", size=TABLE_FONT_SIZE)
+    usable = [column - 2 * pdf.c_margin for column in widths]
+    # Wrapping at words takes at most about half a line more per line than the text is
+    # wide: a row well within the room needs no measuring line by line.
+    if all(1.5 * pdf.get_string_width(text) / room_width + text.count("\n") + 2 <= most
+           for text, room_width in zip(row, usable, strict=True)):
+        return [row]
+    lines = [pdf.multi_cell(room_width, TABLE_LINE_MM, text, dry_run=True,
+                            output="LINES") if text else []
+             for text, room_width in zip(row, usable, strict=True)]
+    tallest = max(len(cell) for cell in lines)
+    if tallest <= most:
+        return [row]
+    return [[" ".join(cell[start:start + most]) for cell in lines]
+            for start in range(0, tallest, most)]

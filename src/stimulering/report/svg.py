@@ -186,24 +186,35 @@ def _target(chart: Chart, cx: float, cy: float, angles: Sequence[float]) -> list
     return out
 
 
+BARE_TOP = 30
+"""What a bare picture leaves out at the top: the room of the document title."""
+
+
 def radar_svg(title: str, charts: Sequence[Chart], *, lang: str,
-              threshold: float | None = None, legend: str = "") -> str:
+              threshold: float | None = None, legend: str = "", bare: bool = False) -> str:
     """Radar charts side by side in one SVG document, with a title and a one-line legend.
 
-    The values are written the way ``lang`` writes decimals.
+    The values are written the way ``lang`` writes decimals. ``bare`` leaves the
+    document title and the legend out of the picture (a Word or PDF report prints them
+    as the caption, in its own font), and the room they took.
     """
     width = PANEL_WIDTH * len(charts)
-    legend_lines = wrap(legend, int(width / 6.4)) if legend else []
+    legend_lines = wrap(legend, int(width / 6.4)) if legend and not bare else []
     height = TOP + PANEL_HEIGHT + 24 + 16 * max(len(legend_lines) - 1, 0)
+    top, shift = 0, ""
+    if bare:
+        top, height = BARE_TOP, TOP + PANEL_HEIGHT - BARE_TOP
+        shift = f' y="{top}"'
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 {top} {width} {height}" '
         f'width="{width}" height="{height}" role="img" aria-labelledby="radar-title" '
         f'font-family="{FONT}" fill="{INK}">',
         f'<title id="radar-title">{escape(title)}</title>',
-        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
-        f'<text x="{_num(width / 2)}" y="24" text-anchor="middle" font-size="17" '
-        f'font-weight="700">{escape(title)}</text>',
+        f'<rect{shift} width="{width}" height="{height}" fill="#ffffff"/>',
     ]
+    if not bare:
+        out.append(f'<text x="{_num(width / 2)}" y="24" text-anchor="middle" font-size="17" '
+                   f'font-weight="700">{escape(title)}</text>')
     for index, chart in enumerate(charts):
         out += _chart(chart, PANEL_WIDTH * index, threshold, lang)
     for index, line in enumerate(legend_lines):

@@ -26,18 +26,23 @@ def kind_of(data: Any) -> str:
     return "questions"
 
 
-def _expand(paths: list[Path]) -> list[Path]:
+def _expand(paths: list[Path], result: CheckResult) -> list[Path]:
     """Folders of answers files become their files; a model folder stays a folder.
 
     A folder is a model folder when one of the YAML files directly in it is a model
-    file; any other folder is searched (recursively) for ``*.yaml`` and ``*.yml``.
+    file; any other folder is searched (recursively) for ``*.yaml`` and ``*.yml``. A
+    folder with neither is a problem: checking nothing is no "ok".
     """
     from stimulering.sources.archive import answers_paths
 
     expanded: list[Path] = []
     for path in paths:
         if path.is_dir() and not _is_model_folder(path):
-            expanded.extend(answers_paths([path]))
+            found = list(answers_paths([path]))
+            if not found:
+                result.record([Problem(str(path), "no answers file found in this folder "
+                                                  "(*.yaml or *.yml, searched recursively)")])
+            expanded.extend(found)
         else:
             expanded.append(path)
     return expanded
@@ -69,7 +74,7 @@ def validate_paths(paths: list[Path], questions: Path | None,
     answers: list[tuple[Path, Answers]] = []
     workbooks: list[Path] = []
     answers_files = 0
-    for path in _expand(paths):
+    for path in _expand(paths, result):
         if path.is_dir():
             if path not in models:
                 models.append(path)

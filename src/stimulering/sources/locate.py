@@ -7,7 +7,8 @@ the (possibly huge) input.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -15,7 +16,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from stimulering.errors import CheckResult, InvalidInputError, Problem
-from stimulering.model import ITEM_ID_PATTERN
+from stimulering.model import ITEM_ID_PATTERN, Answers
 
 Location = tuple[int | str, ...]
 """A path into a document, as pydantic reports it: keys and list indexes."""
@@ -79,25 +80,30 @@ class Document:
 
 
 def item_id_at(data: Any, location: Location) -> str | None:
-    """The id a problem at ``location`` concerns: the nearest enclosing ``id`` or answer key."""
-    found: str | None = None
+    """The id a problem at ``location`` concerns: the item it is in, or the answer's key.
+
+    The item is the outermost one with an ``id`` below the top of the file: a problem in
+    a question's option names the question, as every other message does (the location
+    names the option). The file's own ``id`` counts only where no item encloses the place.
+    """
+    top: str | None = data.get("id") if isinstance(data, dict) else None
     current = data
     parent_key: int | str | None = None
-    for step in location:
+    for depth, step in enumerate(location):
         if isinstance(current, dict):
-            if isinstance(current.get("id"), str):
-                found = current["id"]
+            if depth and isinstance(current.get("id"), str):
+                return str(current["id"])
             if parent_key in ("answers", "notes") and isinstance(step, str):
-                found = step
+                return step
             current = current.get(step)
         elif isinstance(current, list) and isinstance(step, int) and 0 <= step < len(current):
             current = current[step]
         else:
             break
         parent_key = step
-    if isinstance(current, dict) and isinstance(current.get("id"), str):
-        found = current["id"]
-    return found
+    if location and isinstance(current, dict) and isinstance(current.get("id"), str):
+        return str(current["id"])
+    return top if isinstance(top, str) else None
 
 
 _KINDS: dict[type, str] = {
@@ -212,7 +218,7 @@ def validate_document(document: Document, model: type[ModelT]) -> ModelT:
     try:
         return model.model_validate(document.data)
     except ValidationError as error:
-        raise InvalidInputError(validation_problems(document, error)) from None
+        raise InvalidInputError(_problems(document, model, error)) from None
 
 
 def validated(document: Document, model: type[ModelT], result: CheckResult) -> ModelT | None:
@@ -220,5 +226,101 @@ def validated(document: Document, model: type[ModelT], result: CheckResult) -> M
     try:
         return model.model_validate(document.data)
     except ValidationError as error:
-        result.record(validation_problems(document, error))
+        result.record(_problems(document, model, error))
         return None
+
+
+def _problems(document: Document, model: type[BaseModel],
+              error: ValidationError) -> list[Problem]:
+    if model is Answers:
+        found = answer_shape_problems(document)
+        if found is not None:
+            return found
+    return validation_problems(document, error)
+
+
+_ANY_ANSWER = "Input should be a valid integer, a valid number, a valid string or a valid list"
+_ONE_ANSWER = "Input should be a valid integer, a valid number or a valid string"
+_YAML_BOOLEAN = (" (YAML reads an unquoted yes, no, on, off, true or false as true/false; put "
+                 "it in quotes)")
+_ID = re.compile(ITEM_ID_PATTERN)
+
+
+def _answer_shaped(value: Any) -> bool:
+    """Whether ``value`` has the shape of an answer: a number, text, a list of texts or empty."""
+    kind = type(value)
+    if kind is str or kind is int or kind is float or value is None:
+        return True
+    return kind is list and all(type(item) is str for item in value)
+
+
+def _not(value: Any) -> str:
+    """", not a list" as the messages of ``validation_problems`` end."""
+    text = f", not {describe(value)}"
+    return text + _YAML_BOOLEAN if isinstance(value, bool) else text
+
+
+def answer_shape_problems(document: Document) -> list[Problem] | None:
+    """The problems of an answers file with answers of the wrong shape, found by a plain loop.
+
+    ``None`` when no answer has the wrong shape. Pydantic reports every member of the
+    answer's union for each such value (five errors for ``[1]``), which made 50,000 of
+    them take many seconds; here each wrong answer gets its problems directly, with the
+    very messages ``validation_problems`` gives, and the rest of the file is validated
+    as usual. Answers under keys that are no id are left to pydantic, which names both.
+    """
+    data = document.data
+    given = data.get("answers") if isinstance(data, dict) else None
+    if not isinstance(given, dict):
+        return None
+    wrong = {key for key, value in given.items()
+             if not _answer_shaped(value) and isinstance(key, str) and len(key) <= 64
+             and _ID.match(key)}
+    if not wrong:
+        return None
+    rest = Document(document.path, {**data, "answers": {
+        key: value for key, value in given.items() if key not in wrong}}, document.root)
+    problems: list[Problem] = []
+    try:
+        Answers.model_validate(rest.data)
+    except ValidationError as error:
+        problems = validation_problems(rest, error)
+    place = _answer_places(document)
+    for key in (key for key in given if key in wrong):
+        value = given[key]
+        field = f"answers.{key}"
+        if type(value) is not list:
+            problems.append(place(key, None, f"{field}: {_ANY_ANSWER}{_not(value)}"))
+            continue
+        problems.append(place(key, None, f"{field}: {_ONE_ANSWER}{_not(value)}"))
+        for index, item in enumerate(value):
+            if type(item) is not str:
+                problems.append(place(key, index, f"{field}[{index}]: Input should be a valid "
+                                                  f"string{_not(item)}"))
+    return problems
+
+
+def _answer_places(document: Document) -> Callable[[str, int | None, str], Problem]:
+    """How to place a problem at an answer (or an item of it) of ``document``, fast.
+
+    The answers mapping's nodes are looked up once; a document without them (a
+    workbook) places its problems itself.
+    """
+    answers = document.root and document._child(document.root, "answers")
+    if type(document) is not Document or not isinstance(answers, yaml.MappingNode):
+        def placed(key: str, index: int | None, message: str) -> Problem:
+            where: Location = ("answers", key) if index is None else ("answers", key, index)
+            return document.problem(where, message, key)
+
+        return placed
+    values = {key.value: value for key, value in answers.value
+              if isinstance(key, yaml.ScalarNode)}
+
+    def found(key: str, index: int | None, message: str) -> Problem:
+        node = values[key]
+        if index is not None and isinstance(node, yaml.SequenceNode):
+            node = node.value[index]
+        mark = node.start_mark
+        return Problem(document.path, message, mark.line + 1, mark.column + 1, key)
+
+    return found

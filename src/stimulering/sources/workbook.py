@@ -5,18 +5,16 @@ Its layout is in ``core.workbook_layout``; ``report.workbook_template`` writes i
 YAML file gives, so that every command scores it the same way. Each value is
 read by what its question asks (the dropdown's text or the value itself), and
 every problem names the sheet, the cell and the question. Workbooks come from
-many hands, so reading is defensive: size limits on the file and on what it
-unpacks to, no formulas, no merged cells where answers go, and the layout
+many hands, so reading is defensive: the file is checked part by part before
+openpyxl reads it (``xlsx_parts``: what it unpacks to, shared strings, rows,
+columns and cells), no formulas, no merged cells where answers go, and the layout
 (sheets and headers) must be as it was made.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
-import warnings
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +34,7 @@ from stimulering.core.workbook_layout import (
     special_labels,
     tick_labels,
 )
-from stimulering.errors import InvalidInputError, Problem, invalid
+from stimulering.errors import InvalidInputError, Problem
 from stimulering.i18n import label, languages
 from stimulering.model import (
     LEVELS,
@@ -49,37 +47,14 @@ from stimulering.model import (
     QuestionSet,
 )
 from stimulering.sources.locate import Document, Location, item_id_at, validate_document
+from stimulering.sources.xlsx_parts import (
+    MAX_WORKBOOK_BYTES,
+    Book,
+    CellProblem,
+    Grid,
+    open_book,
+)
 from stimulering.sources.yaml_text import read_bytes
-
-MAX_WORKBOOK_BYTES = 5 * 1024 * 1024
-"""Largest workbook read; a filled-in answers workbook is some tens of kilobytes."""
-MAX_UNPACKED_BYTES = 50 * 1024 * 1024
-"""Largest total an xlsx may unpack to (a zip bomb unpacks to far more)."""
-MAX_MEMBERS = 500
-MAX_ROWS = 5000
-MAX_COLUMNS = 40
-
-
-
-
-@dataclass(frozen=True)
-class CellProblem(Problem):
-    """A problem in a workbook, located by sheet and cell instead of line and column."""
-
-    sheet: str | None = None
-    """The name of the sheet, as the workbook has it."""
-    cell: str | None = None
-    """The cell (``C14``) or range (``C14:C15``)."""
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.sheet is not None:
-            where += f", sheet '{self.sheet}'"
-        if self.cell is not None:
-            where += f", cell {self.cell}"
-        if self.item_id:
-            where += f" (question {self.item_id})"
-        return f"{where}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -108,7 +83,7 @@ class WorkbookDocument(Document):
 class _Reader:
     """Reads one workbook, gathering every problem before giving up."""
 
-    def __init__(self, book: Any, shown: str, questions: QuestionSet) -> None:
+    def __init__(self, book: Book, shown: str, questions: QuestionSet) -> None:
         self.book = book
         self.shown = shown
         self.questions = questions
@@ -135,16 +110,15 @@ class _Reader:
         if sheet.max_row > 50:
             self.fail(META_SHEET, None, f"has {sheet.max_row:,} rows; expected a few")
             raise self.stop()
-        found = {str(row[0]): row[1] for row in sheet.iter_rows(min_col=1, max_col=2,
-                                                                 values_only=True)
-                 if row[0] is not None}
+        found = {str(sheet.cell(row, 1).value): sheet.cell(row, 2).value
+                 for row in sheet.rows() if sheet.cell(row, 1).value is not None}
         if found.get("workbook") != WORKBOOK_FORMAT:
             self.fail(META_SHEET, None, f"workbook format {found.get('workbook')!r} is not "
                                         f"known; this version reads format {WORKBOOK_FORMAT}")
             raise self.stop()
         return found
 
-    def sheet(self, key: str, lang: str, columns: tuple[str, ...]) -> Any:
+    def sheet(self, key: str, lang: str, columns: tuple[str, ...]) -> Grid | None:
         name = sheet_name(lang, key)
         if name not in self.book.sheetnames:
             known = ", ".join(f"'{title}'" for title in self.book.sheetnames
@@ -154,11 +128,6 @@ class _Reader:
             return None
         sheet = self.book[name]
         ok = True
-        if sheet.max_row > MAX_ROWS or sheet.max_column > MAX_COLUMNS:
-            self.fail(name, None, f"has {sheet.max_row:,} rows and {sheet.max_column:,} "
-                                  f"columns; an answers workbook has at most {MAX_ROWS:,} rows "
-                                  f"and {MAX_COLUMNS} columns")
-            return None
         for column, key_name in enumerate(columns, start=1):
             cell = sheet.cell(row=1, column=column)
             expected = header(lang, key_name)
@@ -170,7 +139,7 @@ class _Reader:
                 ok = False
         # Merged cells hide every value but the first: none may touch a column of answers.
         answers_end = len(RESPONDENT_FIELDS) + 1 if key == "respondent" else sheet.max_row
-        for merged in sheet.merged_cells.ranges:
+        for merged in sheet.merged:
             if merged.min_col <= 4 and merged.min_row <= answers_end:
                 self.fail(name, merged.coord, "cells are merged where answers go; unmerge "
                                               "them so that every answer has its own cell")
@@ -273,8 +242,16 @@ def read_workbook(path: Path, questions: QuestionSet,
     """
     name = shown if shown is not None else str(path)
     raw = _read_bytes(path, name)
-    book = _open(raw, name)
-    reader = _Reader(book, name, questions)
+    book = open_book(raw, name)
+    try:
+        return _read(_Reader(book, name, questions))
+    finally:
+        book.close()
+
+
+def _read(reader: _Reader) -> tuple[Answers, WorkbookDocument]:
+    """The answers of a workbook opened by ``reader``."""
+    name = reader.shown
     meta = reader.meta()
     lang = meta.get("lang") if meta.get("lang") in languages() else "nl"
     assert isinstance(lang, str)
@@ -307,35 +284,7 @@ def _read_bytes(path: Path, shown: str) -> bytes:
     return read_bytes(path, shown, MAX_WORKBOOK_BYTES, "the limit for a workbook")
 
 
-def _open(raw: bytes, shown: str) -> Any:
-    """The workbook in ``raw``, after checking what its zip unpacks to."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
-        raise invalid(shown, "is not an xlsx workbook (not a zip file); save it as an Excel "
-                             "workbook (.xlsx)") from None
-    if len(members) > MAX_MEMBERS:
-        raise invalid(shown, f"holds {len(members):,} parts; an xlsx workbook has far fewer")
-    unpacked = sum(member.file_size for member in members)
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise invalid(shown, f"unpacks to {unpacked:,} bytes; the limit is "
-                             f"{MAX_UNPACKED_BYTES:,}")
-    from openpyxl import load_workbook
-
-    try:
-        # openpyxl warns about parts it leaves out (extensions, some styles); for answers
-        # only values matter, so those warnings are not the user's concern.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return load_workbook(io.BytesIO(raw), data_only=False, keep_links=False,
-                                 keep_vba=False, rich_text=False)
-    except Exception as error:  # openpyxl raises many kinds on damaged files
-        reason = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
-        raise invalid(shown, f"cannot be read as an xlsx workbook ({reason})") from None
-
-
-def _read_respondent(reader: _Reader, sheet: Any, lang: str, data: dict[str, Any]) -> None:
+def _read_respondent(reader: _Reader, sheet: Grid, lang: str, data: dict[str, Any]) -> None:
     """The coalition, the respondent and the date, from column C of the respondent sheet."""
     title = sheet.title
     rows: dict[str, Any] = {}
@@ -396,7 +345,7 @@ def _read_respondent(reader: _Reader, sheet: Any, lang: str, data: dict[str, Any
     data["respondent"] = respondent
 
 
-def _read_questions(reader: _Reader, sheet: Any,
+def _read_questions(reader: _Reader, sheet: Grid,
                     lang: str) -> tuple[dict[str, AnswerValue], dict[str, str]]:
     """Answers and notes from the questions sheet, in the order of its rows."""
     title = sheet.title

@@ -22,14 +22,12 @@ import yaml
 
 from stimulering.errors import CheckResult, InvalidInputError, invalid
 from stimulering.model import LARGEST_NUMBER
+from stimulering.model import MAX_FILE_BYTES as MAX_FILE_BYTES  # the limits of a file, here too
+from stimulering.model import MAX_LINE_CHARS as MAX_LINE_CHARS
+from stimulering.model import MAX_NODES as MAX_NODES
 from stimulering.sources.locate import Document, describe
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
-"""Largest YAML file read; real question sets are a few hundred kilobytes at most."""
-MAX_LINE_CHARS = 20_000
 MAX_DEPTH = 64
-MAX_NODES = 200_000
-"""Largest number of nodes a document may have once its aliases are expanded."""
 
 
 def loader_class(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
@@ -207,7 +205,13 @@ def parse_yaml(text: str, shown: str) -> Document:
         if root is None:
             raise invalid(shown, "is empty; expected a YAML mapping")
         try:
-            if not _plain_tree_ok(root):
+            plain, total, largest = _plain_tree(root)
+            if plain and total >= MAX_NODES and "&" not in text:
+                # Large as written, without an anchor (so without an alias): no need to
+                # walk the tree again to tell its size from an alias bomb.
+                raise _node_error(shown, largest, f"document has more than {MAX_NODES:,} "
+                                                  f"values; the limit is {MAX_NODES:,}")
+            if not plain or total >= MAX_NODES:
                 raise _NotPlain
             data = _construct_plain(loader, root)
         except _NotPlain:
@@ -236,20 +240,29 @@ def parse_yaml(text: str, shown: str) -> Document:
 
 
 def _item_id_at_index(root: yaml.Node, index: int) -> str | None:
-    """The id the scalar starting at ``index`` concerns, found as ``item_id_at`` finds it."""
+    """The id the scalar starting at ``index`` concerns, found as ``item_id_at`` finds it.
+
+    That is the outermost item with an id below the top, the answer's key, or the file's
+    own id.
+    """
     stack: list[tuple[yaml.Node, str | None, str | int | None]] = [(root, None, None)]
     seen: set[int] = set()
+    top: str | None = None
     while stack:
         node, found, parent_key = stack.pop()
         if id(node) in seen:
             continue
         seen.add(id(node))
         if isinstance(node, yaml.ScalarNode) and node.start_mark.index == index:
-            return found
+            return found or top
         if isinstance(node, yaml.MappingNode):
-            found = next((value.value for key, value in node.value
-                          if isinstance(key, yaml.ScalarNode) and key.value == "id"
-                          and isinstance(value, yaml.ScalarNode)), found)
+            own = next((value.value for key, value in node.value
+                        if isinstance(key, yaml.ScalarNode) and key.value == "id"
+                        and isinstance(value, yaml.ScalarNode)), None)
+            if node is root:
+                top = own
+            else:
+                found = found or own
             for key, value in node.value:
                 step = key.value if isinstance(key, yaml.ScalarNode) else None
                 named = step if parent_key in ("answers", "notes") and step else found
@@ -312,6 +325,9 @@ def _check_shape(root: yaml.Node, shown: str) -> None:
             continue
         total = 1 + sum(sizes.get(id(child), 1) for child in children)
         if total > MAX_NODES:
+            if _distinct_nodes(node) > MAX_NODES:  # large as written, not through aliases
+                raise _node_error(shown, node, f"document has more than {MAX_NODES:,} values; "
+                                               f"the limit is {MAX_NODES:,}")
             raise _node_error(
                 shown, node,
                 f"document expands to more than {MAX_NODES:,} values (too many aliases)",
@@ -319,37 +335,66 @@ def _check_shape(root: yaml.Node, shown: str) -> None:
         sizes[id(node)] = total
 
 
-def _plain_tree_ok(root: yaml.Node) -> bool:
-    """Fast check of the common case: a tree without shared nodes that has no problem.
+def _distinct_nodes(root: yaml.Node) -> int:
+    """How many nodes the tree under ``root`` has as written, each alias counted once."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack and len(seen) <= MAX_NODES:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return len(seen)
 
+
+def _plain_tree(root: yaml.Node) -> tuple[bool, int, yaml.Node]:
+    """Fast check of the common case: a plain tree, its size, and its largest part.
+
+    Plain means without shared nodes, duplicate keys, merge keys or too deep nesting.
     Scalars are not visited one by one, and keys are compared as a set, which makes
-    this several times faster than the full walk. ``False`` means "not sure": the
-    full walk then decides and names the problem.
+    this several times faster than the full walk; not plain means "not sure", and the
+    full walk then decides and names the problem. The largest part is the collection
+    at the top that holds the most values when it alone holds too many, else the whole.
     """
     scalar = yaml.ScalarNode
     seen: set[int] = set()
     total = 0
-    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    counts: dict[int, int] = {}
+    tops: dict[int, yaml.Node] = {}
+    stack: list[tuple[yaml.Node, int, int]] = [(root, 1, id(root))]
     while stack:
-        node, depth = stack.pop()
+        node, depth, top = stack.pop()
         if depth > MAX_DEPTH or id(node) in seen:
-            return False
+            return False, total, root
         seen.add(id(node))
+        if depth == 2:
+            top = id(node)
+            tops[top] = node
         pairs = node.value
         if isinstance(node, yaml.MappingNode):
-            total += 2 * len(pairs)
+            found = 2 * len(pairs)
             try:
                 keys = {key.value for key, _ in pairs}
             except TypeError:  # a list or mapping as a key
-                return False
+                return False, total, root
             # Fewer distinct keys than pairs is a duplicate; "<<" may be a merge key.
             if len(keys) != len(pairs) or "<<" in keys:
-                return False
-            stack.extend((value, depth + 1) for _, value in pairs if type(value) is not scalar)
+                return False, total, root
+            stack.extend((value, depth + 1, top) for _, value in pairs
+                         if type(value) is not scalar)
         elif isinstance(node, yaml.SequenceNode):
-            total += len(pairs)
-            stack.extend((child, depth + 1) for child in pairs if type(child) is not scalar)
-    return total < MAX_NODES
+            found = len(pairs)
+            stack.extend((child, depth + 1, top) for child in pairs if type(child) is not scalar)
+        else:
+            found = 0
+        total += found
+        counts[top] = counts.get(top, 0) + found
+    largest = max(tops, key=counts.__getitem__, default=id(root))
+    return True, total, tops[largest] if counts.get(largest, 0) >= MAX_NODES else root
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -362,7 +407,7 @@ _MERGE = "tag:yaml.org,2002:merge"
 
 
 def _construct_plain(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    """The data of a tree that ``_plain_tree_ok`` accepted, as the safe constructor gives it.
+    """The data of a tree that ``_plain_tree`` accepted, as the safe constructor gives it.
 
     PyYAML's constructor spends more time per value than the C parser does; on an
     archive of answers files it was half the parse time. Text, whole numbers in plain
