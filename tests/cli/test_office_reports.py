@@ -96,7 +96,7 @@ def test_the_pdf_chart_is_drawn_as_vectors_with_its_labels_as_text(cli, tmp_path
                  "Governance 1,00", "5 » 6"):
         assert text in flat, text
     # Its title and legend stand under it as the caption.
-    assert "Samenwerking Havenstad: scores per pijler en categorie — Score 0–1" in flat
+    assert "Samenwerking Rivierstad: scores per pijler en categorie — Score 0–1" in flat
 
 
 def test_pdf_report_leaves_out_the_appendix_when_asked(cli, tmp_path):
@@ -191,7 +191,7 @@ def test_the_word_report_holds_the_chart_picture_and_its_caption(cli, tmp_path):
     picture = Image.open(io.BytesIO(document.part.related_parts[blip].blob))
     assert picture.size == (2880, 932)
     assert round(shape.width.mm) == 174  # the width of the text on an A4 page
-    captions = [p.text for p in document.paragraphs if p.text.startswith("Samenwerking Havenstad")]
+    captions = [p.text for p in document.paragraphs if p.text.startswith("Samenwerking Rivierstad")]
     assert captions and " — Score 0–1" in captions[0]
 
 
