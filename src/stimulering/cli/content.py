@@ -11,8 +11,9 @@ from stimulering.cli.app import (
     ModelOption,
     OutputOption,
     QuestionsOption,
+    RoundOption,
 )
-from stimulering.cli.common import emit, load_engine, usage, write
+from stimulering.cli.common import emit, load_engine, round_name, usage, write
 from stimulering.report.formats import (
     CatalogueFormat,
     ListFormat,
@@ -45,6 +46,7 @@ def template(
         "--format", help="yaml (an answers file) or xlsx (a workbook for partners).")
     ] = TemplateFormat.yaml,
     force: ForceOption = False,
+    round_label: RoundOption = None,
     questions: QuestionsOption = None,
     model: ModelOption = None,
     lang: LangOption = "nl",
@@ -53,9 +55,10 @@ def template(
     around = environment.of(ctx)
     import datetime as dt
 
+    name = round_name(round_label)
     engine = load_engine(questions, model, lang)
     write(render_template(output_format, engine.questions, engine.model, engine.sha256, lang,
-                          dt.date.today()), output, force=force, around=around)
+                          dt.date.today(), round_name=name), output, force=force, around=around)
 
 
 def form(
@@ -63,6 +66,7 @@ def form(
     force: ForceOption = False,
     coalition: Annotated[str | None, typer.Option(
         "--coalition", help="Fill in the name of the coalition for every partner.")] = None,
+    round_label: RoundOption = None,
     questions: QuestionsOption = None,
     model: ModelOption = None,
     lang: LangOption = "nl",
@@ -72,9 +76,10 @@ def form(
 
     if coalition is not None and not " ".join(coalition.split()):
         usage("--coalition: must not be empty")
+    name = round_name(round_label)
     engine = load_engine(questions, model, lang)
     emit(render_form(engine.questions, engine.model, engine.sha256, lang,
-                     coalition and " ".join(coalition.split())), output, force=force)
+                     coalition and " ".join(coalition.split()), name), output, force=force)
 
 
 def catalogue(

@@ -28,7 +28,7 @@ from stimulering.core.combine import (
     role_and_level,
 )
 from stimulering.core.results import Evaluation, evaluate
-from stimulering.core.rounds import AGREED_ROLE
+from stimulering.core.rounds import AGREED_ROLE, effective_round
 from stimulering.core.scoring import (
     TOLERANCE,
     Assessment,
@@ -313,7 +313,7 @@ def consensus(scorer: Scorer, answers: Sequence[Answers], *, date: dt.date | Non
     record = ConsensusRecord(
         partners=[r.label for r in respondents],
         topics={t.question: {who: value for who, value, _ in t.answers} for t in topics})
-    rounds = {a.round for a in answers}
+    rounds = {effective_round(a.round, a.date) for a in answers}
     shared = rounds.pop() if len(rounds) == 1 else None
     return Consensus(topics, len(every),
                      document.model_copy(update={"consensus": record, "round": shared}))

@@ -705,10 +705,10 @@
   }
 
   Form.prototype.reset = function () {
-    // round: the assessment round of an opened file; a new file takes the month of its date,
-    // as the interview does.
+    // round: the name of the assessment round, given to the page by the coordinator or kept
+    // from an opened file; without one the file has none (rounds are then told by date).
     this.header = {coalition: this.data.coalition || "", organisation: "", role: "", level: "",
-                   date: today(), round: ""};
+                   date: today(), round: this.data.round || ""};
     this.answers = {};
     this.notes = {};
     // Parts of an opened file the form does not show: answers to questions it does not
@@ -810,10 +810,10 @@
       ["respondent", new Map([["organisation", collapse(header.organisation)],
                               ["role", header.role], ["level", header.level]])],
       ["date", new YamlDate(header.date)],
-      ["round", header.round || header.date.slice(0, 7)],
+      ["round", header.round],
       ["lang", this.data.lang],
       ["answers", answers]
-    ]);
+    ].filter(function (pair) { return pair[0] !== "round" || pair[1]; }));
     if (notes.size) { document.set("notes", notes); }
     if (this.kept.targets !== null) { document.set("targets", this.kept.targets); }
     if (this.kept.actions !== null) { document.set("actions", this.kept.actions); }
@@ -888,7 +888,7 @@
       role: textField(respondent.get("role"), "respondent.role"),
       level: textField(respondent.get("level"), "respondent.level"),
       date: today(),
-      round: textField(tree.get("round"), "round")
+      round: textField(tree.get("round"), "round") || this.data.round || ""
     };
     var roles = this.data.roles.map(function (role) { return role.value; });
     var levels = this.data.levels.map(function (level) { return level.value; });
@@ -979,6 +979,8 @@
     ["coalition", "organisation", "role", "level", "date", "round"].forEach(function (field) {
       header[field] = typeof saved.header[field] === "string" ? saved.header[field] : "";
     });
+    // The round of the page is the round being answered; what the browser kept may be older.
+    header.round = this.data.round || header.round;
     var answers = {};
     Object.keys(saved.answers || {}).forEach(function (id) {
       if (has(self.byId, id) && saved.answers[id] !== null &&
@@ -1134,7 +1136,8 @@
       this.field("f-role", "iv.ask.role", header.role),
       this.field("f-level", "iv.ask.level", header.level),
       this.field("f-date", "date", header.date)
-    ]);
+    ].concat(this.data.round ? [element("p", {id: "round"}, [
+      this.label("form.round", {round: this.data.round})])] : []));
   };
 
   Page.prototype.buildQuestion = function (question, pillarName) {

@@ -9,6 +9,7 @@ so nobody is silently filed under a role they did not choose.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from stimulering.i18n import label, option_labels, pick
 from stimulering.model import (
@@ -52,8 +53,9 @@ def allowed_lines(question: Question, lang: str) -> list[str]:
     return [label(lang, "template.text")]
 
 
-def render_template_yaml(questions: QuestionSet, sha256: str, lang: str, today: dt.date) -> str:
-    """The blank answers file as YAML text."""
+def render_template_yaml(questions: QuestionSet, sha256: str, lang: str, today: dt.date, *,
+                         round_name: str | None = None) -> str:
+    """The blank answers file as YAML text; ``round_name`` names the round it belongs to."""
     lines = [
         "# " + label(lang, "template.title", id=questions.id, version=questions.version),
         "# " + label(lang, "template.fill"),
@@ -68,6 +70,8 @@ def render_template_yaml(questions: QuestionSet, sha256: str, lang: str, today: 
         + " | ".join(role for role in ROLES if role != "coalitie"),
         f"  level: \"\"  # {label(lang, 'template.choose')}: {' | '.join(LEVELS)}",
         f"date: {today.isoformat()}",
+        *([f"round: {json.dumps(visible(round_name), ensure_ascii=False)}"]
+          if round_name else []),
         f"lang: {lang}",
         "answers:",
     ]

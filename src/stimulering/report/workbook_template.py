@@ -33,11 +33,13 @@ from stimulering.report.common import condition_text
 
 
 def render_template_workbook(questions: QuestionSet, sha256: str, lang: str, today: dt.date,
-                      pillar_names: Mapping[Any, str]) -> bytes:
+                             pillar_names: Mapping[Any, str], *,
+                             round_name: str | None = None) -> bytes:
     """The blank answers workbook of a question set, as xlsx bytes.
 
     ``pillar_names`` are the model's names of the pillars in ``lang``, the headings
-    between the questions of one pillar and the next.
+    between the questions of one pillar and the next; ``round_name`` names the round
+    it belongs to (kept on the hidden sheet, and said on the respondent sheet).
     """
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -93,8 +95,12 @@ def render_template_workbook(questions: QuestionSet, sha256: str, lang: str, tod
                 if key == "role" else [label(lang, f"level.{level}") for level in LEVELS]
             dropdown(respondent, offered).add(cell)
     row = len(RESPONDENT_FIELDS) + 3
-    for key in ("wb.intro", "wb.how", "template.special", "wb.multi", "wb.return"):
-        put(respondent, row, 2, label(lang, key), alignment=wrap)
+    texts = [label(lang, key) for key in
+             ("wb.intro", "wb.how", "template.special", "wb.multi", "wb.return")]
+    if round_name:
+        texts.insert(0, label(lang, "wb.round", round=round_name))
+    for text in texts:
+        put(respondent, row, 2, text, alignment=wrap)
         respondent.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
         respondent.row_dimensions[row].height = 48
         row += 1
@@ -151,7 +157,8 @@ def render_template_workbook(questions: QuestionSet, sha256: str, lang: str, tod
     for row, (key, value) in enumerate((
             ("stimulering_answers", 1), ("workbook", WORKBOOK_FORMAT), ("lang", lang),
             ("question_set_id", questions.id), ("question_set_version", questions.version),
-            ("question_set_sha256", sha256)), start=1):
+            ("question_set_sha256", sha256),
+            *([("round", round_name)] if round_name else [])), start=1):
         put(meta, row, 1, key)
         put(meta, row, 2, value)
     book.active = 0

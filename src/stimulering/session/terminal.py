@@ -34,7 +34,6 @@ from stimulering.core.interview import (
     slug,
 )
 from stimulering.core.results import Evaluation
-from stimulering.core.rounds import default_round
 from stimulering.errors import StimuleringError, UsageError
 from stimulering.i18n import join_words, label, pick, plural
 from stimulering.model import (
@@ -81,7 +80,7 @@ class Options:
     role: str | None = None
     level: str | None = None
     round: str | None = None
-    """The assessment round a new answers file belongs to (default: the month)."""
+    """The assessment round a new answers file belongs to (none: grouped by its date)."""
     folder: Path = Path()
     """Where a default answers file is written and unfinished ones are looked for."""
     today: dt.date | None = None
@@ -211,7 +210,7 @@ class Session:
             stimulering_answers=1, question_set=self.engine.scorer.ref, coalition=coalition,
             respondent=Respondent(organisation=organisation, role=role,
                                   level=level),
-            date=today, round=options.round or default_round(today), lang=self.lang)
+            date=today, round=options.round, lang=self.lang)
         self.path = options.save or self.free_name(
             options.folder / default_file_name(coalition, organisation, today))
         self.show_path()
@@ -554,14 +553,13 @@ def run_consensus(engine: Engine, options: Options, files: list[Path],
     answers, so ``--resume`` continues the same conversation.
     """
     from stimulering.core.coalition import TOPIC_LIMIT, consensus
-    from stimulering.core.rounds import default_round
 
     partners = [engine.read_answers(path) for path in files]
     draft = consensus(engine.scorer, partners, limit=None if all_topics else TOPIC_LIMIT)
     today = options.today or dt.date.today()
     document = draft.answers.model_copy(update={
         "date": today, "lang": options.lang,
-        "round": options.round or draft.answers.round or default_round(today)})
+        "round": options.round or draft.answers.round})
     path = options.save or Session.free_name(options.folder / default_file_name(
         document.coalition, document.respondent.role, today))
     if os.path.lexists(path):

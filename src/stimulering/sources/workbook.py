@@ -289,6 +289,9 @@ def read_workbook(path: Path, questions: QuestionSet,
         data["question_set"] = {key: value for key, value in reference.items()
                                 if value is not None}
         reader.cells[("question_set",)] = (META_SHEET, "B4")
+    if meta.get("round") is not None:  # the round the coordinator named for the workbook
+        data["round"] = meta["round"]
+        reader.cells[("round",)] = (META_SHEET, f"B{list(meta).index('round') + 1}")
     _read_respondent(reader, respondent_sheet, lang, data)
     data["lang"] = lang
     answers, notes = _read_questions(reader, question_sheet, lang)
