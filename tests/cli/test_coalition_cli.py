@@ -42,9 +42,11 @@ def test_report_of_three_partners_shows_them_side_by_side_and_combined(cli, engi
         "| Informatie en data-uitwisseling | 6 | 6 | 1,00 |",
         "",
     ]) in out
-    assert "| `afspraak_gemeld` |" in out
-    assert "Gemeente Rivierstad: 5 (helemaal eens); Stroomnet: 5 (helemaal eens); " \
-           "Bronwater: 1 (helemaal oneens) |" in out
+    agenda = out.split("## Gespreksonderwerpen")[1].split("\n## ")[0]
+    topic = agenda.split("`afspraak_gemeld`")[1].split("\n\n", 2)[1]
+    assert topic.splitlines() == ["   - Gemeente Rivierstad: 5 (helemaal eens)",
+                                  "   - Stroomnet: 5 (helemaal eens)",
+                                  "   - Bronwater: 1 (helemaal oneens)"]
 
 
 def test_report_json_lists_respondents_and_divergence(cli, engine, write_answers):

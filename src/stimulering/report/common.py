@@ -320,8 +320,15 @@ def roadmap_cells(row: RoadmapRow, lang: str) -> list[str]:
         percent = label(lang, "report.pct.reached", percent=f"{row.percent}%")
     else:
         percent = f"{row.percent}%"
+    target = "–" if row.target is None else str(row.target)
+    if len(row.targets) > 1:  # partners set different targets: each with who set it
+        target = " · ".join(f"{vote.phase} ({', '.join(vote.by)})" if vote.by
+                            else str(vote.phase) for vote in row.targets)
+        if row.now is not None:
+            percent = " · ".join("–" if value is None else f"{value}%"
+                                 for value in row.percents)
     return [phase_text(row.now, lang), "–" if row.next is None else str(row.next),
-            "–" if row.target is None else str(row.target), percent]
+            target, percent]
 
 
 def roadmap_header(lang: str) -> list[str]:

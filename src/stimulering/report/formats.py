@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from stimulering.core.diffing import QuestionSetDiff
     from stimulering.core.progress import Progress
     from stimulering.core.results import Evaluation
-    from stimulering.errors import UsageError
     from stimulering.model import Model, QuestionSet
 
 
@@ -199,36 +198,53 @@ def render_report(fmt: ReportFormat, evaluation: Evaluation, lang: str, *, chart
             assert_never(fmt)
 
 
-def refuse_coalition_format(fmt: ReportFormat) -> None:
-    """Refuse, before any file is read, a format the coalition view does not come in."""
-    if fmt is ReportFormat.xlsx:
-        raise _no_coalition_workbook()
-
-
 def render_coalition(fmt: ReportFormat, view: CoalitionView, questions: QuestionSet,
-                     model: Model, lang: str, *, all_topics: bool) -> Rendered:
-    """The coalition view of several answers files in ``fmt`` (every format but xlsx)."""
+                     model: Model, lang: str, *, all_topics: bool, chart_name: str,
+                     appendix: bool) -> Rendered:
+    """The coalition view of several answers files in ``fmt``.
+
+    Every format of the report of one answers file, made by the same renderers from the
+    combined result.
+    """
+    from stimulering.core.coalition import TOPIC_LIMIT, combined_evaluation
+
+    evaluation = combined_evaluation(view, questions, model)
+    topics = None if all_topics else TOPIC_LIMIT
     match fmt:
         case ReportFormat.json:
             from stimulering.report.json import render_coalition_json
 
             return Text(render_coalition_json(view, questions, model, lang))
         case ReportFormat.markdown:
-            return Text(_coalition_markdown(view, questions, model, lang, all_topics))
+            from stimulering.report.markdown import render_coalition_markdown
+            from stimulering.report.svg import report_svg
+
+            return Report(render_coalition_markdown(view, questions, model, lang, chart_name,
+                                                    topics=topics, appendix=appendix),
+                          partial(report_svg, evaluation, lang))
         case ReportFormat.html:
             from stimulering.report.html import render_html
+            from stimulering.report.markdown import render_coalition_markdown
+            from stimulering.report.svg import report_svg
 
-            return Text(render_html(_coalition_markdown(view, questions, model, lang, all_topics),
-                                    "", _title(lang, view.coalition), lang))
+            markdown = render_coalition_markdown(view, questions, model, lang, chart_name,
+                                                 topics=topics, appendix=appendix)
+            return Text(render_html(markdown, report_svg(evaluation, lang),
+                                    _coalition_title(lang, view.coalition), lang))
         case ReportFormat.docx | ReportFormat.pdf:
+            from stimulering.report.markdown import render_coalition_markdown
             from stimulering.report.office import render_office_document
+            from stimulering.report.svg import report_figure
 
-            markdown = _coalition_markdown(view, questions, model, lang, all_topics)
-            return Document(render_office_document(markdown, lang, fmt.value,
-                                                   title=view.coalition, when=view.date),
-                            fmt.value)
+            markdown = render_coalition_markdown(view, questions, model, lang, "radar.png",
+                                                 topics=topics, appendix=appendix)
+            return Document(render_office_document(
+                markdown, lang, fmt.value, title=_coalition_title(lang, view.coalition),
+                when=view.date, figure=report_figure(evaluation, lang)), fmt.value)
         case ReportFormat.xlsx:
-            raise _no_coalition_workbook()
+            from stimulering.report.xlsx import plan_workbook
+
+            return Document(plan_workbook(evaluation, lang, view.plan), fmt.value)
         case _:
             assert_never(fmt)
 
@@ -363,13 +379,6 @@ def render_diff(fmt: DiffFormat, changes: QuestionSetDiff, lang: str) -> Rendere
 # --- shared by several formats -----------------------------------------------------------------
 
 
-def _no_coalition_workbook() -> UsageError:
-    from stimulering.errors import UsageError
-
-    return UsageError("--format xlsx takes one answers file; the coalition view of several "
-                      "files comes as markdown, html, json, docx or pdf")
-
-
 def _markdown_report(evaluation: Evaluation, lang: str, chart_name: str, *,
                      appendix: bool) -> Report:
     from stimulering.report.markdown import render_report_markdown
@@ -386,10 +395,8 @@ def _title(lang: str, coalition: str) -> str:
     return f"{label(lang, 'report.title')}: {coalition}"
 
 
-def _coalition_markdown(view: CoalitionView, questions: QuestionSet, model: Model, lang: str,
-                        all_topics: bool) -> str:
-    from stimulering.core.coalition import TOPIC_LIMIT
-    from stimulering.report.markdown import render_coalition_markdown
+def _coalition_title(lang: str, coalition: str) -> str:
+    """The coalition report's title: the view's name and the coalition."""
+    from stimulering.i18n import label
 
-    return render_coalition_markdown(view, questions, model, lang,
-                                     topics=None if all_topics else TOPIC_LIMIT)
+    return f"{label(lang, 'view.title')}: {coalition}"
