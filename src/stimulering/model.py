@@ -685,6 +685,11 @@ class ConsensusRecord(Frozen):
     """The partners whose files were combined, as labelled in the conversation."""
     topics: dict[ItemId, dict[Annotated[str, Field(max_length=200)], AnswerValue]]
     """Per discussion topic, in the order asked: each partner's answer."""
+    notes: dict[ItemId, dict[Annotated[str, Field(max_length=200)],
+                             Annotated[str, Field(max_length=NOTE_MAX)]]] = Field(
+        default_factory=dict)
+    """Per discussion topic, each partner's note to their answer (why, the evidence), shown
+    beside the answer while the partners discuss it."""
 
 
 RoundLabel = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[^\x00-\x1f\x7f]+$")]

@@ -245,7 +245,9 @@ def combined_answers(scorer: Scorer, respondents: Sequence[RespondentResult],
 
     Every answered item gets the value whose score is nearest to the combined
     mean; an item nobody could answer gets ``weet_niet``; items in ``skip`` (the
-    discussion topics) are left open. Free-text answers are merged, each marked
+    discussion topics) are left open, without a note: the partners' notes to a topic are
+    in the consensus record, and the note is the coalition's own. Free-text answers are
+    merged, each marked
     with the labels of the respondents who wrote it. A context item, and an item no respondent was
     asked, keeps the answer the respondents share; a context item they answered
     differently is left open, with their answers in its note.
@@ -282,7 +284,7 @@ def combined_answers(scorer: Scorer, respondents: Sequence[RespondentResult],
         elif any(v is not None for v in given):
             values[qid] = NOT_APPLICABLE if items[qid].status == "not_applicable" else DONT_KNOW
         merged = [f"{r.label}: {r.answers.notes[key]}" for r in respondents
-                  for key in _note_keys(scorer, r.answers, qid)]
+                  for key in _note_keys(scorer, r.answers, qid) if qid not in skipped]
         if merged:
             notes[qid] = "\n".join([*filter(None, [notes.get(qid)]), *merged])
         if qid in notes:
@@ -482,7 +484,10 @@ def consensus(scorer: Scorer, answers: Sequence[Answers], *, date: dt.date | Non
                                 skip=[topic.question for topic in topics])
     record = ConsensusRecord(
         partners=[r.label for r in respondents],
-        topics={t.question: {who: value for who, value, _ in t.answers} for t in topics})
+        topics={t.question: {who: value for who, value, _ in t.answers} for t in topics},
+        notes={t.question: notes for t in topics
+               if (notes := {r.label: r.notes[t.question] for r in respondents
+                             if t.question in r.notes})})
     rounds = {effective_round(a.round, a.date) for a in answers}
     shared = rounds.pop() if len(rounds) == 1 else None
     return Consensus(topics, len(every),

@@ -96,7 +96,7 @@ class Session:
     def __init__(self, engine: Engine, options: Options, console: Console,
                  read_line: Callable[[str], str]) -> None:
         self.engine = engine
-        self.context: dict[str, str] = {}
+        self.context: dict[str, list[str]] = {}
         """Lines shown under a question, by id: in a consensus, what each partner answered."""
         self.options = options
         self.lang = options.lang
@@ -278,8 +278,9 @@ class Session:
                   "bold cyan")))
         self.say(pick(question.text, self.lang))
         if question.id in self.context:
-            self.say(self.label("iv.consensus.answers", answers=self.context[question.id]),
-                     "magenta")
+            self.say(self.label("iv.consensus.answers"), "magenta")
+            for line in self.context[question.id]:
+                self.say(line, "magenta")
         for choice in choices(question, self.lang):
             self.say(f"  {choice.number:>2}  {choice.label}")
         if question.type == "number":
@@ -534,13 +535,21 @@ def _cut(text: str, width: int) -> str:
 
 
 def consensus_context(record: ConsensusRecord, questions: Mapping[str, Question],
-                      lang: str) -> dict[str, str]:
-    """Per topic, one line with every partner's answer."""
-    return {
-        question_id: "; ".join(f"{who}: {answer_label(questions[question_id], value, lang)}"
-                               for who, value in given.items())
-        for question_id, given in record.topics.items() if question_id in questions
-    }
+                      lang: str) -> dict[str, list[str]]:
+    """Per topic, a line per partner with their answer, and under it their note."""
+    context = {}
+    for question_id, given in record.topics.items():
+        if question_id not in questions:
+            continue
+        notes = record.notes.get(question_id, {})
+        lines = []
+        for who, value in given.items():
+            lines.append(f"  {who}: {answer_label(questions[question_id], value, lang)}")
+            if notes.get(who):
+                lines.append("    " + label(lang, "iv.consensus.note",
+                                            note=" ".join(notes[who].split())))
+        context[question_id] = lines
+    return context
 
 
 def run_consensus(engine: Engine, options: Options, files: list[Path],
