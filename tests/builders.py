@@ -6,7 +6,15 @@ import datetime as dt
 from typing import Any
 
 from stimulering.core.interview import Interview, parse_input
-from stimulering.model import PHASE_IDS, PILLARS, Answers, Model, Question, QuestionSet
+from stimulering.model import (
+    PHASE_IDS,
+    PILLARS,
+    Answers,
+    Model,
+    Question,
+    QuestionSet,
+    Respondent,
+)
 
 TEXT = {"nl": "tekst", "en": "text"}
 
@@ -144,6 +152,8 @@ def lowest(engine: Any) -> dict[str, Any]:
 
 WHO = ["--coalition", "Rivierstad", "--organisation", "Stroomnet", "--role", "netbeheerder",
        "--level", "tactisch"]
+WHO_RESPONDENT = Respondent(organisation="Stroomnet", role="netbeheerder", level="tactisch")
+"""The respondent of ``WHO``: the interview asks them the questions for their role and level."""
 
 
 def typed_for(question) -> str:
@@ -154,7 +164,7 @@ def typed_for(question) -> str:
 
 def whole_interview(engine) -> list[str]:
     """The lines that answer every question a respondent is asked, in order."""
-    interview = Interview(engine.scorer)
+    interview = Interview(engine.scorer, respondent=WHO_RESPONDENT)
     lines = []
     while interview.current is not None:
         line = typed_for(interview.current)

@@ -78,6 +78,11 @@ Role = Literal[
     "coalitie",
 ]
 Level = Literal["strategisch", "tactisch", "operationeel"]
+PartnerRole = Literal[
+    "gemeente", "netbeheerder", "drinkwaterbedrijf", "waterschap", "warmte", "telecom", "overig",
+]
+"""The role of a partner's organisation (``coalitie`` is no partner: it is the coalition)."""
+PARTNER_ROLES: tuple[str, ...] = tuple(role for role in ROLES if role != "coalitie")
 
 ITEM_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 ItemId = Annotated[str, Field(pattern=ITEM_ID_PATTERN, max_length=64)]
@@ -246,6 +251,29 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+class AppliesTo(Frozen):
+    """Whom a question is asked of: roles and/or levels (an empty list: every one)."""
+
+    roles: list[PartnerRole] = Field(default_factory=list)
+    """The roles of the organisations asked; empty: every role."""
+    levels: list[Level] = Field(default_factory=list)
+    """The levels asked; empty: every level."""
+
+    @model_validator(mode="after")
+    def _says_something(self) -> "AppliesTo":
+        if not self.roles and not self.levels:
+            raise ValueError("applies_to needs roles or levels (leave it out to ask everyone)")
+        for name, values in (("role", self.roles), ("level", self.levels)):
+            if len(set(values)) != len(values):
+                raise ValueError(f"a {name} is listed twice")
+        return self
+
+    def takes(self, role: str | None, level: str | None) -> bool:
+        """Whether a respondent of ``role`` at ``level`` is asked (``None``: any role or level)."""
+        return ((not self.roles or role is None or role in self.roles)
+                and (not self.levels or level is None or level in self.levels))
+
+
 class Question(Frozen):
     """One self-assessment item of a question set."""
 
@@ -290,6 +318,19 @@ class Question(Frozen):
     """A context item: asked, kept and shown, but never scored. For facts worth knowing
     where the model leaves the choice open (which system, which tender form, how long
     the dig-rest period): no answer is better than another."""
+    applies_to: AppliesTo | None = None
+    """Whom the interview, the form and the workbook ask this question (default: everyone).
+    Any answer that is given counts, whoever gives it."""
+
+    def asks(self, respondent: "Respondent | None") -> bool:
+        """Whether this question is asked of ``respondent``.
+
+        Everyone is asked a question without ``applies_to``; the coalition's own file (role
+        ``coalitie``) and an unknown respondent are asked every question.
+        """
+        if self.applies_to is None or respondent is None or respondent.role == "coalitie":
+            return True
+        return self.applies_to.takes(respondent.role, respondent.level)
 
     @property
     def scored(self) -> bool:

@@ -21,13 +21,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from browser import chromium, wait_for_file
-from builders import FORBIDDEN, HOSTILE, hostile_set, model, question, question_set
+from builders import (
+    FORBIDDEN,
+    HOSTILE,
+    WHO_RESPONDENT,
+    hostile_set,
+    model,
+    question,
+    question_set,
+)
 from stimulering.core.conditions import comparisons
 from stimulering.core.interview import Interview, choices
 from stimulering.core.scoring import Scorer
 from stimulering.form import render_form
 from stimulering.i18n import label
-from stimulering.model import Answers, Question, QuestionSet
+from stimulering.model import LEVELS, PARTNER_ROLES, Answers, Question, QuestionSet, Respondent
 from stimulering.session.store import answers_yaml
 from stimulering.sources.engine import load
 from stimulering.sources.files import load_answers
@@ -129,13 +137,14 @@ def _alert(driver: Any) -> Any:
 
 
 def fill_respondent(driver: Any, coalition: str = "Rivierstad",
-                    organisation: str = "Stroomnet") -> None:
+                    organisation: str = "Stroomnet", role: str = "netbeheerder",
+                    level: str = "tactisch") -> None:
     from selenium.webdriver.support.ui import Select
 
     by_id(driver, "f-coalition").send_keys(coalition)
     by_id(driver, "f-organisation").send_keys(organisation)
-    Select(by_id(driver, "f-role")).select_by_value("netbeheerder")
-    Select(by_id(driver, "f-level")).select_by_value("tactisch")
+    Select(by_id(driver, "f-role")).select_by_value(role)
+    Select(by_id(driver, "f-level")).select_by_value(level)
 
 
 # --- the same questions as the interview -------------------------------------------------------
@@ -164,17 +173,24 @@ def answer_sets(qset: QuestionSet) -> st.SearchStrategy[dict[str, Any]]:
     return build()
 
 
-def visible_in_python(scorer: Scorer, answers: dict[str, Any]) -> list[str]:
-    return [q.id for q in Interview(scorer, answers).visible()]
+def visible_in_python(scorer: Scorer, answers: dict[str, Any],
+                      who: tuple[str, str] | None = None) -> list[str]:
+    respondent = None if who is None else Respondent(organisation="x", role=who[0],
+                                                     level=who[1])
+    return [q.id for q in Interview(scorer, answers, respondent=respondent).visible()]
+
+
+WHOM = st.sampled_from([(role, level) for role in PARTNER_ROLES for level in LEVELS])
 
 
 @SETTINGS
-@given(answers=answer_sets(ENGINE.questions))
-def test_the_form_shows_the_questions_the_interview_asks(driver, shipped, answers):
+@given(answers=answer_sets(ENGINE.questions), who=WHOM)
+def test_the_form_shows_the_questions_the_interview_asks(driver, shipped, answers, who):
     if driver.current_url != shipped.as_uri():
         open_page(driver, shipped)
-    shown = driver.execute_script("return stimuleringForm.visible(arguments[0])", answers)
-    assert shown == visible_in_python(ENGINE.scorer, answers)
+    shown = driver.execute_script("return stimuleringForm.visible(arguments[0], arguments[1])",
+                                  answers, {"role": who[0], "level": who[1]})
+    assert shown == visible_in_python(ENGINE.scorer, answers, who)
 
 
 def tangled_set() -> QuestionSet:
@@ -226,6 +242,47 @@ def test_every_kind_of_condition_shows_and_hides_as_in_the_interview(driver, tan
     assert shown == visible_in_python(TANGLED_SCORER, answers)
 
 
+AUDIENCE = question_set([
+    question("a", type_="yesno"),
+    question("b", type_="yesno", applies_to={"levels": ["strategisch"]}),
+    question("c", type_="yesno", applies_to={"levels": ["strategisch"]},
+             when={"question": "b", "equals": "ja"}),
+    question("d", type_="yesno", applies_to={"roles": ["netbeheerder", "gemeente"],
+                                             "levels": ["tactisch", "operationeel"]}),
+    question("e", type_="text", applies_to={"roles": ["drinkwaterbedrijf"]}),
+    question("f", type_="yesno", when={"question": "a", "equals": "ja"}),
+])
+AUDIENCE_SCORER = Scorer(AUDIENCE, model())
+
+
+@pytest.fixture(scope="module")
+def audience(pages: Path) -> Path:
+    return write_form(pages, "audience.html", AUDIENCE, "0" * 64, model=model())
+
+
+@SETTINGS
+@given(answers=answer_sets(AUDIENCE), who=WHOM)
+def test_each_role_and_level_is_shown_the_questions_the_interview_asks_them(driver, audience,
+                                                                           answers, who):
+    if driver.current_url != audience.as_uri():
+        open_page(driver, audience)
+    shown = driver.execute_script("return stimuleringForm.visible(arguments[0], arguments[1])",
+                                  answers, {"role": who[0], "level": who[1]})
+    assert shown == visible_in_python(AUDIENCE_SCORER, answers, who)
+
+
+def test_choosing_role_and_level_shows_only_their_questions_and_counts_them(driver,
+                                                                           audience):
+    open_page(driver, audience)
+    fill_respondent(driver, role="drinkwaterbedrijf", level="tactisch")
+    shown = [box.get_attribute("data-id") for box in
+             driver.find_elements("css selector", ".question") if box.is_displayed()]
+    who = ("drinkwaterbedrijf", "tactisch")
+    assert shown == visible_in_python(AUDIENCE_SCORER, {}, who)
+    assert {"a", "e"} <= set(shown) and not {"b", "c", "d"} & set(shown)
+    assert by_id(driver, "progress").text.startswith(f"0 van {len(shown)} vragen beantwoord")
+
+
 # --- a whole questionnaire, as in the interview ------------------------------------------------
 
 
@@ -252,7 +309,7 @@ def opening_values(qset: QuestionSet) -> dict[str, Any]:
 def plan(engine: Any) -> list[Step]:
     """Every question the interview asks, in its order, each with a varied answer."""
     opening = opening_values(engine.questions)
-    interview = Interview(engine.scorer)
+    interview = Interview(engine.scorer, respondent=WHO_RESPONDENT)
     steps: list[Step] = []
     multis = 0
     while interview.current is not None:
@@ -354,8 +411,12 @@ def test_a_whole_questionnaire_in_the_browser_scores_as_in_the_interview(
     for q in ENGINE.questions.questions:
         shown = by_id(driver, f"q-{q.id}").is_displayed()
         assert shown == (q.id in {step.question.id for step in steps}), q.id
-    total = len([step for step in steps if step.question.type != "text"])
-    assert by_id(driver, "progress").text == f"Alle {total} vragen zijn beantwoord."
+    # One count: every question the interview asked, open ones included.
+    total = len(steps)
+    assert total == len(Interview(ENGINE.scorer, {s.question.id: s.value for s in steps},
+                                  respondent=WHO_RESPONDENT).visible())
+    assert by_id(driver, "progress").text == \
+        f"Klaar: {total} van {total} vragen beantwoord; de open vragen mogen leeg blijven."
     by_id(driver, "download").click()
     name = f"rivierstad-stroomnet-{TODAY}.yaml"
     form_file = wait_for_file(empty / name)
@@ -435,7 +496,7 @@ def test_progress_survives_a_reload_and_a_partial_file_comes_back(
     fill_respondent(driver, "Kanaalstad", "Helderwater")
     for step in steps:
         click(driver, step)
-    answered = len([step for step in steps if step.question.type != "text"])
+    answered = len(steps)
     progress = by_id(driver, "progress").text
     assert progress.startswith(f"{answered} van ")
 

@@ -47,6 +47,13 @@ def template(
     ] = TemplateFormat.yaml,
     force: ForceOption = False,
     round_label: RoundOption = None,
+    role: Annotated[str | None, typer.Option(
+        "--role", help="Only the questions for this role (gemeente, netbeheerder, "
+                       "drinkwaterbedrijf, waterschap, warmte, telecom or overig), filled in.")
+    ] = None,
+    level: Annotated[str | None, typer.Option(
+        "--level", help="Only the questions for this level (strategisch, tactisch or "
+                        "operationeel), filled in.")] = None,
     questions: QuestionsOption = None,
     model: ModelOption = None,
     lang: LangOption = "nl",
@@ -55,10 +62,17 @@ def template(
     around = environment.of(ctx)
     import datetime as dt
 
+    from stimulering.model import LEVELS, PARTNER_ROLES
+
+    if role is not None and role not in PARTNER_ROLES:
+        usage(f"--role {role}: expected one of {', '.join(PARTNER_ROLES)}")
+    if level is not None and level not in LEVELS:
+        usage(f"--level {level}: expected one of {', '.join(LEVELS)}")
     name = round_name(round_label)
     engine = load_engine(questions, model, lang)
     write(render_template(output_format, engine.questions, engine.model, engine.sha256, lang,
-                          dt.date.today(), round_name=name), output, force=force, around=around)
+                          dt.date.today(), round_name=name, role=role, level=level),
+          output, force=force, around=around)
 
 
 def form(

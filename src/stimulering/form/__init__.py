@@ -96,6 +96,10 @@ def _question(question: Question, model: Model, lang: str) -> dict[str, Any]:
         item["when"] = question.when.model_dump(mode="json", by_alias=True, exclude_none=True)
     if question.replaces:
         item["replaces"] = list(question.replaces)
+    if question.applies_to is not None:
+        # Whom it is asked of; like the rest of the blob, nothing about how it counts.
+        item["for"] = {"roles": list(question.applies_to.roles),
+                       "levels": list(question.applies_to.levels)}
     return item
 
 

@@ -88,6 +88,25 @@
     return shown;
   }
 
+  // Whether a question is for the respondent's role and level (as Question.asks). Until both
+  // are chosen every question is shown, as the interview asks everything of nobody in
+  // particular.
+  function forRespondent(question, header) {
+    var audience = question["for"];
+    if (!audience) { return true; }
+    return (!audience.roles.length || !header.role || audience.roles.indexOf(header.role) >= 0) &&
+      (!audience.levels.length || !header.level || audience.levels.indexOf(header.level) >= 0);
+  }
+
+  // The questions asked: visible by their conditions, and for who answers (Scorer.asked).
+  function asked(questions, answers, header) {
+    var shown = visibility(questions, answers);
+    questions.forEach(function (question) {
+      shown[question.id] = shown[question.id] && forRespondent(question, header);
+    });
+    return shown;
+  }
+
   // --- answers: what each question accepts (as validation.answer_problem) ----------------------
 
   function inRanges(question, value) {
@@ -717,7 +736,7 @@
   };
 
   Form.prototype.visible = function () {
-    return visibility(this.questions, this.answers);
+    return asked(this.questions, this.answers, this.header);
   };
 
   // Questions still to answer: asked, not text (open text is optional), without an answer.
@@ -729,12 +748,16 @@
     });
   };
 
+  // One count, as the interview's [i/N]: every question asked, open ones included; the
+  // open ones may stay empty, so the questionnaire is done when none of the others is open.
   Form.prototype.progress = function () {
     var shown = this.visible();
-    var total = this.questions.filter(function (question) {
-      return shown[question.id] && question.type !== "text";
+    var answers = this.answers;
+    var asked = this.questions.filter(function (question) { return shown[question.id]; });
+    var answered = asked.filter(function (question) {
+      return has(answers, question.id) && (question.type !== "text" || answers[question.id]);
     }).length;
-    return {total: total, answered: total - this.open().length};
+    return {total: asked.length, answered: answered, done: this.open().length === 0};
   };
 
   Form.prototype.setAnswer = function (id, value) {
@@ -1379,7 +1402,7 @@
       self.controls[question.id].box.hidden = !shown[question.id];
     });
     var progress = this.form.progress();
-    this.progressText.textContent = progress.answered === progress.total ?
+    this.progressText.textContent = progress.done ?
       this.label("form.progress.done", progress) : this.label("form.progress", progress);
   };
 
@@ -1530,8 +1553,8 @@
 
   // For tests and for the curious: the logic of the page, without the page.
   window.stimuleringForm = {
-    visible: function (answers) {
-      var shown = visibility(data.questions, answers);
+    visible: function (answers, header) {
+      var shown = asked(data.questions, answers, header || {role: "", level: ""});
       return data.questions.filter(function (q) { return shown[q.id]; }).map(function (q) {
         return q.id;
       });

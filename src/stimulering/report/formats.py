@@ -266,24 +266,27 @@ def render_questions(fmt: ListFormat, questions: QuestionSet, sha256: str, lang:
 
 
 def render_template(fmt: TemplateFormat, questions: QuestionSet, model: Model, sha256: str,
-                    lang: str, today: dt.date, *, round_name: str | None = None) -> Rendered:
-    """A blank answers file (yaml) or answers workbook (xlsx), dated ``today``.
+                    lang: str, today: dt.date, *, round_name: str | None = None,
+                    role: str | None = None, level: str | None = None) -> Rendered:
+    """A blank answers file (yaml) or answers workbook (xlsx), made ``today``.
 
-    ``round_name`` names the round the file belongs to, when the coordinator gave one.
+    ``round_name`` names the round the file belongs to, when the coordinator gave one;
+    ``role`` and ``level`` make it for one role or level (only the questions for them).
     """
     match fmt:
         case TemplateFormat.yaml:
             from stimulering.report.template import render_template_yaml
 
             return Text(render_template_yaml(questions, sha256, lang, today,
-                                             round_name=round_name))
+                                             round_name=round_name, role=role, level=level))
         case TemplateFormat.xlsx:
             from stimulering.report.common import pillar_name
             from stimulering.report.workbook_template import render_template_workbook
 
             names = {p.id: pillar_name(model, p.id, lang) for p in model.pillars}
             return Document(render_template_workbook(questions, sha256, lang, today, names,
-                                                     round_name=round_name), fmt.value)
+                                                     round_name=round_name, role=role,
+                                                     level=level), fmt.value)
         case _:
             assert_never(fmt)
 

@@ -152,6 +152,7 @@ def questions_data(questions: QuestionSet, sha256: str, lang: str) -> dict[str, 
                 "unit": pick(q.unit, lang) or None,
                 "instruments": list(q.instruments),
                 "replaces": list(q.replaces),
+                "applies_to": None if q.applies_to is None else q.applies_to.model_dump(),
             }
             for q in questions.questions
         ],

@@ -29,6 +29,7 @@ from stimulering.report.common import (
     advice_heading,
     advice_text,
     answer_label,
+    audience_text,
     escape_markdown,
     example_fact,
     explanation,
@@ -356,6 +357,9 @@ def _appendix(evaluation: Evaluation, lang: str) -> list[str]:
             if item.status == "hidden":
                 answer = label(lang, "report.not_asked") if item.value is None else \
                     f"{answer} ({label(lang, 'report.not_asked')})"
+            elif item.value is None and not question.asks(result.respondent):
+                answer = escape_markdown(label(lang, "report.not_for_respondent",
+                                               audience=audience_text(question, lang)))
             rows.append([f"`{question.id}`", str(question.phase),
                          escape_markdown(pick(question.text, lang)), answer,
                          escape_markdown(answers.notes.get(question.id, ""))])

@@ -211,6 +211,7 @@ class Session:
             respondent=Respondent(organisation=organisation, role=role,
                                   level=level),
             date=today, round=options.round, lang=self.lang)
+        self.interview = Interview(self.engine.scorer, respondent=self.base.respondent)
         self.path = options.save or self.free_name(
             options.folder / default_file_name(coalition, organisation, today))
         self.show_path()
@@ -228,7 +229,7 @@ class Session:
             self.context = consensus_context(answers.consensus, self.engine.questions.by_id(),
                                              self.lang)
         self.interview = Interview(self.engine.scorer, answers.answers, answers.notes,
-                                   only=topics)
+                                   only=topics, respondent=answers.respondent)
         self.show_path()
         if answers.question_set is not None:
             for warning in self.engine.scorer.set_warnings(answers.question_set):
@@ -249,7 +250,8 @@ class Session:
                 continue
             same = (answers.coalition.casefold() == coalition.casefold()
                     and answers.respondent.organisation.casefold() == organisation.casefold())
-            if same and not Interview(self.engine.scorer, answers.answers).finished:
+            if same and not Interview(self.engine.scorer, answers.answers,
+                                      respondent=answers.respondent).finished:
                 return path, answers
         return None
 

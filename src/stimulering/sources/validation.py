@@ -22,6 +22,8 @@ from pydantic import BaseModel
 from stimulering.core import conditions
 from stimulering.errors import CheckResult, InvalidInputError, Problem
 from stimulering.model import (
+    LEVELS,
+    PARTNER_ROLES,
     PHASE_IDS,
     PILLARS,
     Answers,
@@ -112,6 +114,8 @@ def check_question_set(loaded: LoadedQuestionSet, loaded_model: LoadedModel) -> 
                 question.when, (*here, "when"), seen, scope="an earlier question"
             ):
                 add(where, message)
+            for where, message in _audience_problems(question, here, seen):
+                add(where, message)
         seen[question.id] = question
     if qset.name is not None:
         for where, message in _translation_problems(qset, (), qset.languages):
@@ -125,6 +129,43 @@ def check_question_set(loaded: LoadedQuestionSet, loaded_model: LoadedModel) -> 
     if unmeasured:
         add(("questions",), "every level needs a scored question without a 'when' condition; "
                             f"missing for {', '.join(unmeasured)}", "")
+    return problems
+
+
+def _audience(question: Question) -> set[tuple[str, str]]:
+    """Every (role, level) of a partner the question is asked of."""
+    return {(role, level) for role in PARTNER_ROLES for level in LEVELS
+            if question.applies_to is None or question.applies_to.takes(role, level)}
+
+
+def _audience_problems(question: Question, here: Location,
+                       earlier: dict[str, Question]) -> list[tuple[Location, str]]:
+    """A follow-up asked of respondents its condition question is not asked of.
+
+    They would never see the follow-up: without the answer it depends on, its condition
+    is unknown and it stays hidden.
+    """
+    assert question.when is not None
+    problems = []
+    mine = _audience(question)
+    for test, _ in conditions.comparisons(question.when, ()):
+        other = earlier.get(test.question)
+        if other is None:
+            continue  # reported by the condition check
+        missing = mine - _audience(other)
+        if missing:
+            where = (*here, "applies_to") if question.applies_to is not None else (*here, "when")
+            levels = sorted({level for _, level in missing}, key=LEVELS.index)
+            roles = sorted({role for role, _ in missing}, key=PARTNER_ROLES.index)
+            who = []
+            if len(roles) < len(PARTNER_ROLES):
+                who.append(f"roles {', '.join(roles)}")
+            if len(levels) < len(LEVELS):
+                who.append(f"levels {', '.join(levels)}")
+            problems.append((where, f"is asked of respondents that {test.question!r}, the "
+                                    f"question its 'when' depends on, is not asked of "
+                                    f"({'; '.join(who) or 'everyone'}); give it at most the "
+                                    f"'applies_to' of {test.question!r}"))
     return problems
 
 
