@@ -162,9 +162,9 @@ def typed_for(question) -> str:
             "multi": "2, 3", "number": "2,5"}[question.type]
 
 
-def whole_interview(engine) -> list[str]:
+def whole_interview(engine, respondent: Respondent = WHO_RESPONDENT) -> list[str]:
     """The lines that answer every question a respondent is asked, in order."""
-    interview = Interview(engine.scorer, respondent=WHO_RESPONDENT)
+    interview = Interview(engine.scorer, respondent=respondent)
     lines = []
     while interview.current is not None:
         line = typed_for(interview.current)

@@ -31,7 +31,7 @@ from builders import (
     question_set,
 )
 from stimulering.core.conditions import comparisons
-from stimulering.core.interview import Interview, choices
+from stimulering.core.interview import Interview, choices, slug
 from stimulering.core.scoring import Scorer
 from stimulering.form import render_form
 from stimulering.i18n import label
@@ -989,3 +989,40 @@ def test_every_text_on_the_page_meets_wcag_aa_contrast(driver, shipped):
         });
         return low;""")
     assert low == []
+
+
+# --- a round across a month end ----------------------------------------------------------------
+
+
+MONTH_END = [("Gemeente Rivierstad", "gemeente", "strategisch", "2026-11-30"),
+             ("Stroomnet", "netbeheerder", "tactisch", "2026-11-30"),
+             ("Bronwater", "drinkwaterbedrijf", "operationeel", "2026-12-01")]
+
+
+@pytest.mark.parametrize("round_name", [None, "najaar 2026"])
+def test_partners_of_the_form_either_side_of_a_month_end_are_one_round(
+        driver, pages, empty, cli, tmp_path, monkeypatch, round_name):
+    page = write_form(pages, f"ronde-{'naam' if round_name else 'datum'}.html",
+                      ENGINE.questions, ENGINE.sha256, round_name=round_name)
+    files = []
+    for organisation, role, level, day in MONTH_END:
+        open_page(driver, page)
+        if round_name:
+            assert by_id(driver, "round").text == f"Ronde: {round_name}"
+        fill_respondent(driver, "Rivierstad", organisation, role, level)
+        date = by_id(driver, "f-date")
+        driver.execute_script("arguments[0].value = arguments[1];"
+                              "arguments[0].dispatchEvent(new Event('input'));", date, day)
+        click_label(driver, "a-vast_overleg-0")
+        by_id(driver, "download-partial").click()
+        files.append(wait_for_file(empty / f"rivierstad-{slug(organisation)}-{day}.yaml"))
+    for path, (_, _, _, day) in zip(files, MONTH_END, strict=True):
+        saved = load_answers(path)[0]
+        assert (saved.date.isoformat(), saved.round) == (day, round_name)
+
+    monkeypatch.chdir(empty)
+    result = cli("report", *(path.name for path in files), "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["round"] == (round_name or "2026-11-30 – 2026-12-01")
+    assert [r["organisation"] for r in data["respondents"]] == [p[0] for p in MONTH_END]
+    assert data["round_files"]["left_out"] == []
