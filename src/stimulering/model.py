@@ -767,3 +767,33 @@ class Answers(Frozen):
         return {key: value for key, value in self.answers.items() if value is not None}
 
 
+
+
+# --- expected respondents ----------------------------------------------------------------------
+
+
+class ExpectedRespondent(Frozen):
+    """One partner the coordinator expects an answers file from."""
+
+    organisation: Annotated[str, Field(min_length=1, max_length=NAME_MAX)]
+    """The organisation, as it will write its name (case and spaces do not matter)."""
+    role: PartnerRole | None = None
+    """Its role; when given, only a file of that role counts."""
+    level: Level | None = None
+    """The level of who answers; when given, only a file of that level counts."""
+    contact: Annotated[str, Field(max_length=NAME_MAX)] = ""
+    """Who to remind, for the coordinator's own use: shown beside a missing respondent,
+    never in the reminder."""
+
+
+class ExpectedRespondents(Frozen):
+    """The partners a coordinator expects answers from in a round (for ``stimulering status``)."""
+
+    stimulering_expected: Literal[1]
+    """Format version of the list."""
+    coalition: Annotated[str, Field(min_length=1, max_length=NAME_MAX)]
+    round: RoundLabel | None = None
+    """The round the list is for; without one, the coalition's latest round."""
+    due: dt.date | None = None
+    """The day the answers are due, for the reminder."""
+    respondents: list[ExpectedRespondent] = Field(min_length=1)

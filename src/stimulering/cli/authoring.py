@@ -39,11 +39,13 @@ class SchemaKindChoice(str, enum.Enum):
     questions = "questions"
     model = "model"
     answers = "answers"
+    expected = "expected"
 
 
 def schema(
     kind: Annotated[SchemaKindChoice, typer.Option(
-        "--kind", help="Which file: a question set, a model file or an answers file.")
+        "--kind", help="Which file: a question set, a model file, an answers file or a list "
+                       "of expected respondents.")
     ] = SchemaKindChoice.questions,
 ) -> None:
     """Print the JSON Schema of a YAML file, for editors (default: the question set)."""

@@ -18,6 +18,7 @@ from stimulering.report.formats import (
     CatalogueFormat,
     ListFormat,
     TemplateFormat,
+    TemplateKind,
     render_catalogue,
     render_questions,
     render_template,
@@ -47,6 +48,10 @@ def template(
     ] = TemplateFormat.yaml,
     force: ForceOption = False,
     round_label: RoundOption = None,
+    kind: Annotated[TemplateKind, typer.Option(
+        "--kind", help="answers (a blank answers file) or expected (a list of the respondents "
+                       "expected in a round, for 'stimulering status --expected').")
+    ] = TemplateKind.answers,
     role: Annotated[str | None, typer.Option(
         "--role", help="Only the questions for this role (gemeente, netbeheerder, "
                        "drinkwaterbedrijf, waterschap, warmte, telecom or overig), filled in.")
@@ -64,6 +69,15 @@ def template(
 
     from stimulering.model import LEVELS, PARTNER_ROLES
 
+    if kind is TemplateKind.expected:
+        from stimulering.report.template import render_expected_template
+
+        if output_format is not TemplateFormat.yaml or role or level:
+            usage("--kind expected writes a YAML file; it takes --round, not --format xlsx, "
+                  "--role or --level")
+        emit(render_expected_template(lang, round_name=round_name(round_label)), output,
+             force=force)
+        return
     if role is not None and role not in PARTNER_ROLES:
         usage(f"--role {role}: expected one of {', '.join(PARTNER_ROLES)}")
     if level is not None and level not in LEVELS:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from stimulering.core.diffing import QuestionSetDiff
     from stimulering.core.progress import Progress
     from stimulering.core.results import Evaluation
+    from stimulering.core.status import Status
     from stimulering.model import Model, QuestionSet
 
 
@@ -58,6 +59,13 @@ class TemplateFormat(str, enum.Enum):
 
     yaml = "yaml"
     xlsx = "xlsx"
+
+
+class TemplateKind(str, enum.Enum):
+    """What ``template`` makes."""
+
+    answers = "answers"
+    expected = "expected"
 
 
 class CatalogueFormat(str, enum.Enum):
@@ -95,6 +103,14 @@ class CompareFormat(str, enum.Enum):
     json = "json"
     csv = "csv"
     xlsx = "xlsx"
+
+
+class StatusFormat(str, enum.Enum):
+    """Output formats of ``status``."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
 
 
 class DiffFormat(str, enum.Enum):
@@ -356,6 +372,25 @@ def render_compare(fmt: CompareFormat, rows: Sequence[CoalitionRow], model: Mode
             from stimulering.report.xlsx import compare_workbook
 
             return Document(compare_workbook(rows, model, lang, anonymise=anonymise), fmt.value)
+        case _:
+            assert_never(fmt)
+
+
+def render_status(fmt: StatusFormat, result: Status, lang: str, *, color: bool) -> Rendered:
+    """Who has answered in ``fmt``."""
+    match fmt:
+        case StatusFormat.text:
+            from stimulering.report.status import render_status_text
+
+            return Text(render_status_text(result, lang, color=color))
+        case StatusFormat.markdown:
+            from stimulering.report.status import render_status_markdown
+
+            return Text(render_status_markdown(result, lang))
+        case StatusFormat.json:
+            from stimulering.report.status import render_status_json
+
+            return Text(render_status_json(result, lang))
         case _:
             assert_never(fmt)
 

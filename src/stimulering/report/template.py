@@ -16,6 +16,7 @@ import json
 from stimulering.i18n import label, option_labels, pick, plural
 from stimulering.model import (
     LEVELS,
+    PARTNER_ROLES,
     ROLES,
     Question,
     QuestionSet,
@@ -112,3 +113,29 @@ def render_template_yaml(questions: QuestionSet, sha256: str, lang: str, today: 
         "actions: []  # - {what: ..., owner: ..., due: 2027-03-01, item: question_id, done: false}",
     ]
     return "\n".join(lines) + "\n"
+
+
+def render_expected_template(lang: str, *, round_name: str | None = None) -> str:
+    """A blank list of expected respondents (``stimulering status --expected``), as YAML."""
+    choose = label(lang, "template.choose")
+    about = label(lang, "template.expected.round")
+    round_line = f"round: {json.dumps(visible(round_name), ensure_ascii=False)}  # {about}" \
+        if round_name else f'# round: "najaar 2026"  # {about}'
+    return "\n".join([
+        "# " + label(lang, "template.expected.title"),
+        "# " + label(lang, "template.expected.how"),
+        "stimulering_expected: 1",
+        'coalition: ""',
+        round_line,
+        f"# due: 2026-12-15  # {label(lang, 'template.expected.due')}",
+        "respondents:",
+        '  - organisation: ""',
+        f"    role: gemeente  # {choose}: " + " | ".join(PARTNER_ROLES),
+        f"    level: strategisch  # {choose}: {' | '.join(LEVELS)}",
+        f'    contact: ""  # {label(lang, "template.expected.contact")}',
+        '  - organisation: ""',
+        "    role: netbeheerder",
+        "    level: tactisch",
+        '  - organisation: ""',
+        "    role: drinkwaterbedrijf",
+    ]) + "\n"

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from stimulering.errors import CheckResult, Problem
-from stimulering.model import Answers
+from stimulering.model import Answers, ExpectedRespondents
 from stimulering.sources import validation
 from stimulering.sources.engine import Engine, load
 from stimulering.sources.files import MODEL_SECTIONS
@@ -16,9 +16,11 @@ from stimulering.sources.yaml_text import read_document, read_yaml
 
 
 def kind_of(data: Any) -> str:
-    """What a parsed YAML file is: ``answers``, ``model`` or ``questions``."""
+    """What a parsed YAML file is: ``answers``, ``expected``, ``model`` or ``questions``."""
     if "stimulering_answers" in data:
         return "answers"
+    if "stimulering_expected" in data:
+        return "expected"
     if "settings" in data or any(section in data for section in MODEL_SECTIONS):
         return "model"
     # A file that is neither answers nor model is checked as a question set, so that a
@@ -89,6 +91,9 @@ def validate_paths(paths: list[Path], questions: Path | None,
             given = validated(document, Answers, result)
             if given is not None:
                 answers.append((path, given))
+        elif kind == "expected":
+            answers_files += 1  # a file of its own, checked by its shape alone
+            validated(document, ExpectedRespondents, result)
         elif path.parent not in models:
             models.append(path.parent)
     question_choices: list[Path | None] = list(question_sets) or [None]
