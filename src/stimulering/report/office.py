@@ -7,8 +7,8 @@ so it arrives here as the literal text it was, never as markup. The executive
 summary comes first and gets a page of its own; the chart is the PNG of
 ``report.png``, with the chart's title and legend as its caption.
 
-python-docx and fpdf2 are optional extras (``stimulering[docx]``,
-``stimulering[pdf]``): they are imported only here, through ``office.require``.
+python-docx and fpdf2 are optional extras (``docx`` and ``pdf``): they are imported
+only here, through ``office.require``, which says how to install a missing one.
 """
 
 from __future__ import annotations
