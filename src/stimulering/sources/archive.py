@@ -95,7 +95,7 @@ class Scan:
 
 def _read(path: Path, shown: str, scorer: Scorer, result: CheckResult) -> Answers | None:
     """One answers file checked against the question set, or ``None`` with its problems."""
-    return validation.gather_answers(path, scorer.qset, result, shown)
+    return validation.gather_answers(path, scorer.qset, result, shown, scorer.ref.sha256)
 
 
 def _read_again(path: Path, scorer: Scorer) -> Answers:
