@@ -438,7 +438,11 @@ class Scorer:
         """Place item results (from one respondent or combined) on the ladder."""
         pillars = {pillar: self.pillar(pillar, items) for pillar in PILLARS}
         warnings = list(extra_warnings)
-        asked = set(self.asked(items, respondent))
+        # The questions of this result: those asked of the respondent, and any other they
+        # answered anyway (every answer counts).
+        asked = set(self.asked(items, respondent)) | {
+            item.id for item in items.values()
+            if item.status != "hidden" and item.value is not None}
         unknown = [item.id for item in items.values() if item.status == "unknown"]
         open_items = [question_id for question_id in unknown if question_id in asked]
         # Questions for another role or level were not put to this respondent: unknown to
