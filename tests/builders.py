@@ -150,10 +150,11 @@ def lowest(engine: Any) -> dict[str, Any]:
     return {q.id: worst_value(q) for q in engine.questions.questions}
 
 
-WHO = ["--coalition", "Rivierstad", "--organisation", "Stroomnet", "--role", "netbeheerder",
-       "--level", "tactisch"]
-WHO_RESPONDENT = Respondent(organisation="Stroomnet", role="netbeheerder", level="tactisch")
-"""The respondent of ``WHO``: the interview asks them the questions for their role and level."""
+WHO_RESPONDENT = Respondent(organisation="Stroomnet", role="netbeheerder", level="strategisch")
+"""Who answers in the interview tests: asked the questions for their role and level (a
+director of a grid operator, asked the board's questions too)."""
+WHO = ["--coalition", "Rivierstad", "--organisation", WHO_RESPONDENT.organisation,
+       "--role", WHO_RESPONDENT.role, "--level", WHO_RESPONDENT.level]
 
 
 def typed_for(question) -> str:

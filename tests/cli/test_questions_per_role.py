@@ -39,10 +39,13 @@ def test_the_yaml_template_for_a_role_and_level_holds_only_their_questions(cli, 
 def test_the_full_template_says_whom_each_question_is_for(cli):
     text = cli("template", "--questions", str(PER_ROLE)).stdout
     assert list(yaml.safe_load(text)["answers"]) == for_whom(None, None)
-    before = text.split("  een_stem_omgeving:")[0].splitlines()[-1]
-    assert before == "  # voor: gemeente of netbeheerder, tactisch of operationeel niveau"
+    before = text.split("  een_stem_omgeving:")[0].splitlines()[-3:]
+    assert before == ["  # Vraag",
+                      "  # voor: gemeente of netbeheerder, tactisch of operationeel niveau",
+                      "  # ja | deels | nee | weet_niet | nvt"]
     assert "# Niet elke vraag is voor iedereen" in text
-    assert "Niet elke vraag" not in cli("template").stdout  # the shipped set, unmarked
+    small = DATA / "valid" / "questions-small.yaml"  # the same set, every question for all
+    assert "Niet elke vraag" not in cli("template", "--questions", str(small)).stdout
 
 
 def test_the_workbook_for_a_level_holds_only_its_questions(cli, tmp_path):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import WHO, whole_interview
+from builders import WHO, WHO_RESPONDENT, whole_interview
 from stimulering.core.interview import Interview
 from stimulering.sources.engine import load
 from stimulering.sources.files import load_answers
@@ -17,8 +17,8 @@ from stimulering.sources.files import load_answers
 pexpect = pytest.importorskip("pexpect")
 
 TIMEOUT = 15
-TOTAL = len(Interview(load().scorer).visible())
-"""How many questions the counter shows before any answer."""
+TOTAL = len(Interview(load().scorer, respondent=WHO_RESPONDENT).visible())
+"""How many questions the counter shows ``WHO`` before any answer."""
 
 
 def spawn(folder: Path, *args: str):

@@ -98,10 +98,10 @@ def render_template_yaml(questions: QuestionSet, sha256: str, lang: str, today: 
             pillar = question.pillar
             lines.append(f"  # --- {label(lang, f'pillar_short.{pillar}')} ---")
         lines.append(f"  # {comment(pick(question.text, lang))}")
-        lines += [f"  # {visible(line)}" for line in allowed_lines(question, lang)]
         audience = audience_text(question, lang)
         if audience is not None and who is None:
             lines.append(f"  # {comment(audience)}")
+        lines += [f"  # {visible(line)}" for line in allowed_lines(question, lang)]
         if question.when is not None:
             lines.append("  # " + comment(label(lang, "template.when",
                                                 condition=condition_text(question.when, lang,
