@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from stimulering.core.coalition import CoalitionView, combined_evaluation
 from stimulering.core.results import Evaluation
 from stimulering.core.scoring import PillarResult, item_score
 from stimulering.i18n import label, option_labels, pick
@@ -20,6 +19,9 @@ from stimulering.report.common import (
     undetermined_summary,
     warning_message,
 )
+
+if TYPE_CHECKING:
+    from stimulering.core.coalition import CoalitionView
 
 
 def undetermined_data(pillar: PillarResult) -> dict[str, Any] | None:
@@ -170,6 +172,10 @@ def coalition_data(view: CoalitionView, questions: QuestionSet, model: Model,
 
     JSON lists every discussion topic, in agenda order; the markdown agenda shows the first.
     """
+    # The coalition module is loaded only for the coalition view: scoring one file (the
+    # assessment JSON) is timed at start-up.
+    from stimulering.core.coalition import combined_evaluation
+
     by_id = questions.by_id()
     evaluation = combined_evaluation(view, questions, model)
     data = assessment_data(evaluation, lang)
