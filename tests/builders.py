@@ -6,7 +6,15 @@ import datetime as dt
 from typing import Any
 
 from stimulering.core.interview import Interview, parse_input
-from stimulering.model import PHASE_IDS, PILLARS, Answers, Model, Question, QuestionSet
+from stimulering.model import (
+    PHASE_IDS,
+    PILLARS,
+    Answers,
+    Model,
+    Question,
+    QuestionSet,
+    Respondent,
+)
 
 TEXT = {"nl": "tekst", "en": "text"}
 
@@ -142,8 +150,11 @@ def lowest(engine: Any) -> dict[str, Any]:
     return {q.id: worst_value(q) for q in engine.questions.questions}
 
 
-WHO = ["--coalition", "Rivierstad", "--organisation", "Stroomnet", "--role", "netbeheerder",
-       "--level", "tactisch"]
+WHO_RESPONDENT = Respondent(organisation="Stroomnet", role="netbeheerder", level="strategisch")
+"""Who answers in the interview tests: asked the questions for their role and level (a
+director of a grid operator, asked the board's questions too)."""
+WHO = ["--coalition", "Rivierstad", "--organisation", WHO_RESPONDENT.organisation,
+       "--role", WHO_RESPONDENT.role, "--level", WHO_RESPONDENT.level]
 
 
 def typed_for(question) -> str:
@@ -152,9 +163,9 @@ def typed_for(question) -> str:
             "multi": "2, 3", "number": "2,5"}[question.type]
 
 
-def whole_interview(engine) -> list[str]:
+def whole_interview(engine, respondent: Respondent = WHO_RESPONDENT) -> list[str]:
     """The lines that answer every question a respondent is asked, in order."""
-    interview = Interview(engine.scorer)
+    interview = Interview(engine.scorer, respondent=respondent)
     lines = []
     while interview.current is not None:
         line = typed_for(interview.current)

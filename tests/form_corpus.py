@@ -123,9 +123,13 @@ def corpus(engine: Any) -> dict[str, tuple[str, bool]]:
                          actions=action(owner="gemeente", due="2027-03-01", item=yes,
                                         done="false")),
                        True),
-        "unknown question kept": (f(answers=answers(f"{yes}: ja", "oude_vraag: 3")), True),
+        "unknown question of another version kept": (
+            f(question_set=f"question_set: {{id: {ids['set']}, version: 0.9.0}}",
+              answers=answers(f"{yes}: ja", "oude_vraag: 3")), True),
         "open answer": (f(answers=answers(f"{yes}: null")), True),
         # Refused by both.
+        "unknown question of this version": (f(answers=answers(f"{yes}: ja", "oude_vraag: 3")),
+                                             False),
         "lone surrogate escape": (f(coalition='coalition: "Rivier\\udc80stad"'), False),
         "surrogate pair as escapes": (f(coalition='coalition: "Rivier\\ud83d\\ude00"'), False),
         "round with U+0000": (f(round='round: "najaar\\0 2026"'), False),

@@ -72,6 +72,7 @@ def command_for(case: Path, work: Path) -> list[str]:
     shutil.copy(case, target)
     if case.name.startswith("answers-"):
         return ["assess", "--answers", case.name, "--format", "json", "--output", "out.json"]
-    if case.name.startswith("questions-"):
+    if case.name.startswith(("questions-", "expected-")):
         return ["validate", case.name]
-    raise AssertionError(f"{case.name}: name must start with answers-, questions- or model-")
+    raise AssertionError(f"{case.name}: name must start with answers-, questions-, expected- "
+                         "or model-")

@@ -74,7 +74,7 @@ def text(length: int, seed: str = "Rivierstad") -> str:
 
 FILLED = {"coalition", "respondent.organisation", "round", "notes{}", "actions[].what",
           "actions[].owner", "consensus.partners[]", "consensus.topics{}{key}",
-          "answers{text}"}
+          "consensus.notes{}{key}", "consensus.notes{}{}", "answers{text}"}
 """The paths of ``text_limits`` that ``longest_answers`` fills."""
 
 
@@ -105,5 +105,7 @@ def longest_answers(engine: Any, organisation: str = "Stroomnet") -> dict[str, A
                      "due": "2027-03-01", "item": first.id}],
         "consensus": {"partners": [partner, other],
                       "topics": {first.id: {partner: values[first.id],
-                                            other: values[first.id]}}},
+                                            other: values[first.id]}},
+                      "notes": {first.id: {text(limits["consensus.notes{}{key}"], "Partner"):
+                                           text(limits["consensus.notes{}{}"], "bewijs")}}},
     }

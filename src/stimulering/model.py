@@ -85,6 +85,12 @@ AdviceTopic = Literal["money", "contract"]
 ``money`` (cost, budgets, a cost split, settlement, financial data) or ``contract`` (signed
 agreements and tenders: contracts with contractors, joint tendering, framework contracts)."""
 
+PartnerRole = Literal[
+    "gemeente", "netbeheerder", "drinkwaterbedrijf", "waterschap", "warmte", "telecom", "overig",
+]
+"""The role of a partner's organisation (``coalitie`` is no partner: it is the coalition)."""
+PARTNER_ROLES: tuple[str, ...] = tuple(role for role in ROLES if role != "coalitie")
+
 ITEM_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 ITEM_ID_MAX = 64
 """Longest id of a question, option, instrument, example or signal."""
@@ -361,6 +367,29 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+class AppliesTo(Frozen):
+    """Whom a question is asked of: roles and/or levels (an empty list: every one)."""
+
+    roles: list[PartnerRole] = Field(default_factory=list)
+    """The roles of the organisations asked; empty: every role."""
+    levels: list[Level] = Field(default_factory=list)
+    """The levels asked; empty: every level."""
+
+    @model_validator(mode="after")
+    def _says_something(self) -> "AppliesTo":
+        if not self.roles and not self.levels:
+            raise ValueError("applies_to needs roles or levels (leave it out to ask everyone)")
+        for name, values in (("role", self.roles), ("level", self.levels)):
+            if len(set(values)) != len(values):
+                raise ValueError(f"a {name} is listed twice")
+        return self
+
+    def takes(self, role: str | None, level: str | None) -> bool:
+        """Whether a respondent of ``role`` at ``level`` is asked (``None``: any role or level)."""
+        return ((not self.roles or role is None or role in self.roles)
+                and (not self.levels or level is None or level in self.levels))
+
+
 class Question(Frozen):
     """One self-assessment item of a question set."""
 
@@ -414,6 +443,19 @@ class Question(Frozen):
     written before it existed keep their gates without."""
     origin: Origin | None = None
     """Where the item, its scoring (bands) and its advice come from."""
+    applies_to: AppliesTo | None = None
+    """Whom the interview, the form and the workbook ask this question (default: everyone).
+    Any answer that is given counts, whoever gives it."""
+
+    def asks(self, respondent: "Respondent | None") -> bool:
+        """Whether this question is asked of ``respondent``.
+
+        Everyone is asked a question without ``applies_to``; the coalition's own file (role
+        ``coalitie``) and an unknown respondent are asked every question.
+        """
+        if self.applies_to is None or respondent is None or respondent.role == "coalitie":
+            return True
+        return self.applies_to.takes(respondent.role, respondent.level)
 
     @property
     def scored(self) -> bool:
@@ -883,6 +925,11 @@ class ConsensusRecord(Frozen):
     """The partners whose files were combined, as labelled in the conversation."""
     topics: dict[ItemId, dict[Annotated[str, Field(max_length=200)], AnswerValue]]
     """Per discussion topic, in the order asked: each partner's answer."""
+    notes: dict[ItemId, dict[Annotated[str, Field(max_length=200)],
+                             Annotated[str, Field(max_length=NOTE_MAX)]]] = Field(
+        default_factory=dict)
+    """Per discussion topic, each partner's note to their answer (why, the evidence), shown
+    beside the answer while the partners discuss it."""
 
 
 RoundLabel = Annotated[str, Field(min_length=1, max_length=ROUND_MAX,
@@ -915,3 +962,33 @@ class Answers(Frozen):
         return {key: value for key, value in self.answers.items() if value is not None}
 
 
+
+
+# --- expected respondents ----------------------------------------------------------------------
+
+
+class ExpectedRespondent(Frozen):
+    """One partner the coordinator expects an answers file from."""
+
+    organisation: Annotated[str, Field(min_length=1, max_length=NAME_MAX)]
+    """The organisation, as it will write its name (case and spaces do not matter)."""
+    role: PartnerRole | None = None
+    """Its role; when given, only a file of that role counts."""
+    level: Level | None = None
+    """The level of who answers; when given, only a file of that level counts."""
+    contact: Annotated[str, Field(max_length=NAME_MAX)] = ""
+    """Who to remind, for the coordinator's own use: shown beside a missing respondent,
+    never in the reminder."""
+
+
+class ExpectedRespondents(Frozen):
+    """The partners a coordinator expects answers from in a round (for ``stimulering status``)."""
+
+    stimulering_expected: Literal[1]
+    """Format version of the list."""
+    coalition: Annotated[str, Field(min_length=1, max_length=NAME_MAX)]
+    round: RoundLabel | None = None
+    """The round the list is for; without one, the coalition's latest round."""
+    due: dt.date | None = None
+    """The day the answers are due, for the reminder."""
+    respondents: list[ExpectedRespondent] = Field(min_length=1)

@@ -41,13 +41,46 @@ class MissingExtraError(StimuleringError):
 
 
 def require(module: str, extra: str, what: str) -> ModuleType:
-    """Import ``module``, or say which extra of stimulering brings it."""
+    """Import ``module``, or say which extra of stimulering brings it, and how to install it."""
     try:
         return importlib.import_module(module)
     except ImportError:
         raise MissingExtraError(
             f"{what} needs the optional package of stimulering's '{extra}' extra; install it "
-            f"with: pip install 'stimulering[{extra}]'") from None
+            f"with: {install_command(extra)}") from None
+
+
+EXTRAS = {"docx": ("python-docx>=1.1,<2",), "pdf": ("fpdf2>=2.8,<3",)}
+"""The packages of each extra, for when the installed metadata cannot say."""
+
+
+def install_command(extra: str, direct_url: str | None = None,
+                    requires: list[str] | None = None) -> str:
+    """A pip command that installs ``extra`` for stimulering as it is installed.
+
+    Installed from a folder (a clone): that folder with the extra, editable when it is.
+    Otherwise (a wheel, an index): the extra's packages themselves, which always works.
+    ``direct_url`` and ``requires`` are the installed metadata (read when not given).
+    """
+    import json
+    from importlib import metadata
+    from urllib.parse import unquote, urlparse
+
+    if direct_url is None and requires is None:
+        try:
+            installed = metadata.distribution("stimulering")
+            direct_url, requires = installed.read_text("direct_url.json"), installed.requires
+        except metadata.PackageNotFoundError:
+            pass
+    origin = json.loads(direct_url) if direct_url else {}
+    url = urlparse(str(origin.get("url", "")))
+    if "dir_info" in origin and url.scheme == "file":
+        editable = "-e " if origin["dir_info"].get("editable") else ""
+        return f'pip install {editable}"{unquote(url.path)}[{extra}]"'
+    marker = (f"extra == '{extra}'", f'extra == "{extra}"')
+    packages = [line.split(";")[0].strip() for line in requires or []
+                if any(m in line for m in marker)] or list(EXTRAS.get(extra, ()))
+    return "pip install " + " ".join(f'"{package}"' for package in packages)
 
 
 def reproducible_zip(data: bytes) -> bytes:

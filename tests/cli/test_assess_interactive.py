@@ -12,15 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from builders import WHO, flat, typed_for, whole_interview
+from builders import WHO, WHO_RESPONDENT, flat, typed_for, whole_interview
 from stimulering.core.interview import Interview, parse_input
+from stimulering.model import Answers, Respondent
 from stimulering.sanitise import is_hidden
 from stimulering.sources.files import load_answers
 
 
-def first_count(engine) -> int:
-    """How many questions the counter shows before any answer: those without a condition."""
-    return len(Interview(engine.scorer).visible())
+def first_count(engine, respondent=WHO_RESPONDENT) -> int:
+    """How many questions the counter shows before any answer: those without a condition,
+    for the respondent's role and level."""
+    return len(Interview(engine.scorer, respondent=respondent).visible())
 
 
 def answers_in(path: Path):
@@ -67,7 +69,8 @@ def test_every_command_at_a_prompt(cli, terminal, engine):
     assert saved.notes == {"deelnemende_partijen": "Alle partijen aan tafel"}
     assert saved.question_set is not None and saved.question_set.sha256 == engine.sha256
     assert (saved.coalition, saved.respondent.organisation, saved.respondent.role,
-            saved.respondent.level) == ("Rivierstad", "Stroomnet", "netbeheerder", "tactisch")
+            saved.respondent.level) == ("Rivierstad", "Stroomnet", "netbeheerder",
+                                        WHO_RESPONDENT.level)
 
 
 def test_who_answers_is_asked_and_names_the_default_file(cli, terminal, engine):
@@ -77,7 +80,8 @@ def test_who_answers_is_asked_and_names_the_default_file(cli, terminal, engine):
     assert "This field is needed." in result.stdout
     assert "Type a number from 1 to 7." in result.stdout
     assert f"Answers are saved in {name}" in result.stdout
-    assert f"[1/{first_count(engine)}] People and collaboration · " in result.stdout
+    helder = Respondent(organisation="Helder", role="drinkwaterbedrijf", level="operationeel")
+    assert f"[1/{first_count(engine, helder)}] People and collaboration · " in result.stdout
     assert result.stdout.endswith(f"To continue: stimulering assess --resume {name}\n")
     saved = answers_in(terminal / name)
     assert (saved.coalition, saved.respondent.organisation, saved.respondent.role,
@@ -107,10 +111,23 @@ def test_declining_to_resume_starts_a_new_file(cli, terminal):
 
 def test_the_whole_interview_review_result_targets_actions_and_report(cli, terminal, engine):
     lines = whole_interview(engine)
+    # The phases the answers give: a target below one is asked to be confirmed.
+    interview = Interview(engine.scorer, respondent=WHO_RESPONDENT)
+    while interview.current is not None:
+        interview.answer(parse_input(interview.current, typed_for(interview.current),
+                                     "nl").value)
+    values = {**interview.answers, "vast_overleg": "deels"}
+    now = engine.scorer.assess(Answers.model_validate({
+        "stimulering_answers": 1, "coalition": "Rivierstad", "date": "2026-11-28",
+        "respondent": WHO_RESPONDENT.model_dump(), "answers": values})).pillars
+
+    def confirmed(pillar: str, target: int) -> list[str]:
+        below = now[pillar].phase is not None and target < now[pillar].phase
+        return [str(target), *(["j"] if below else [])]
+
     lines += ["3", "2", "",          # review: change vast_overleg to deels, accept
-              # targets: people 3 (below the phase now: confirmed), governance skipped,
-              # information 7 (no phase), then 2 (below: confirmed)
-              "j", "3", "j", "", "7", "2", "j",
+              # targets: people 3, governance skipped, information 7 (no phase), then 2
+              "j", *confirmed("people", 3), "", "7", *confirmed("information", 2),
               "j", "Convenant opstellen", "gemeente", "1-3-2027", "3", "n",
               ""]                     # write the report
     result = cli("assess", *WHO, "--save", "z.yaml", input="\n".join(lines) + "\n")
@@ -121,8 +138,11 @@ def test_the_whole_interview_review_result_targets_actions_and_report(cli, termi
     assert "Rapport geschreven: z.md" in out
     saved = answers_in(terminal / "z.yaml")
     assert saved.answers["vast_overleg"] == "deels"
-    assert saved.answers["planhorizon_jaren"] == 2.5
-    assert saved.answers["scope_verbreding"] == ["warmte", "telecom"]
+    # Every other answer is what was typed for it ("2,5" is 2.5, "2, 3" two options).
+    asked = Interview(engine.scorer, saved.answers, respondent=WHO_RESPONDENT).visible()
+    assert {q.id: saved.answers[q.id] for q in asked if q.id != "vast_overleg"} == {
+        q.id: parse_input(q, typed_for(q), "nl").value for q in asked if q.id != "vast_overleg"}
+    assert any(q.type == "multi" for q in asked)
     assert dict(saved.targets) == {"people": 3, "information": 2}
     assert [a.model_dump() for a in saved.actions] == [
         {"what": "Convenant opstellen", "owner": "gemeente", "due": dt.date(2027, 3, 1),
@@ -150,7 +170,8 @@ def test_changing_an_answer_in_the_review_hides_and_shows_questions(cli, termina
     saved = answers_in(terminal / "z.yaml")
     assert (saved.answers["ambassadeurs_benoemd"], saved.answers["ambassadeurs_intern"]) == (
         "ja", "ja")
-    visible = [q.id for q in Interview(engine.scorer, saved.answers).visible()]
+    visible = [q.id for q in Interview(engine.scorer, saved.answers,
+                                      respondent=WHO_RESPONDENT).visible()]
     number = visible.index("ambassadeurs_benoemd") + 1
     result = cli("assess", "--resume", "z.yaml", input=f"{number}\n3\n{number}\n:q\n")
     # nee hides ambassadeurs_intern: one question fewer; its answer stays in the file
@@ -183,7 +204,8 @@ def test_resuming_a_file_of_another_question_set_version_says_so(cli, terminal, 
     version = engine.questions.version
     saved.write_text(text.replace(f"version: {version}", "version: 0.9.0", 1),
                      encoding="utf-8")
-    next_question = Interview(engine.scorer, answers_in(saved).answers).current
+    next_question = Interview(engine.scorer, answers_in(saved).answers,
+                              respondent=WHO_RESPONDENT).current
     result = cli("assess", "--resume", "z.yaml", input=f"{typed_for(next_question)}\n:q\n")
     assert (f"Dit bestand is begonnen met vragenset stimulering_basis 0.9.0; u gaat verder met "
             f"stimulering_basis {version}. Antwoorden op hernoemde vragen gaan mee; antwoorden "
@@ -200,7 +222,7 @@ def test_resuming_a_file_of_this_question_set_says_nothing_about_it(cli, termina
 
 def test_none_yet_with_another_option_is_refused_and_asked_again(cli, terminal, engine):
     lines = []
-    interview = Interview(engine.scorer)
+    interview = Interview(engine.scorer, respondent=WHO_RESPONDENT)
     while interview.current is not None and interview.current.id != "scope_verbreding":
         line = typed_for(interview.current)
         interview.answer(parse_input(interview.current, line, "nl").value)
@@ -231,7 +253,8 @@ def test_hostile_names_and_answers_show_literally_and_a_resumed_interview_finish
         cli, terminal, engine):
     answer = "[/bold] \x1b]0;titel\x07 [link=https://kwaad.example]x[/link]"
     save = "z\x1b[2J.yaml"
-    lines = whole_interview(engine)
+    lines = whole_interview(engine, Respondent(organisation="Beek", role="gemeente",
+                                               level="tactisch"))
     who = ["--coalition", "Kanaalstad [/bold]", "--organisation", "Beek\u202estad",
            "--role", "gemeente", "--level", "tactisch", "--save", save]
     first = cli("assess", *who, input=f"{answer}\n:r\n\n:q\n").stdout

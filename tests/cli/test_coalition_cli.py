@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from builders import answers_document, highest, lowest, partners
+from stimulering.core.combine import coalition_code
 
 
 def test_report_of_three_partners_shows_them_side_by_side_and_combined(cli, engine,
@@ -42,9 +43,11 @@ def test_report_of_three_partners_shows_them_side_by_side_and_combined(cli, engi
         "| Informatie en data-uitwisseling | 6 | 6 | 1,00 |",
         "",
     ]) in out
-    assert "| `afspraak_gemeld` |" in out
-    assert "Gemeente Rivierstad: 5 (helemaal eens); Stroomnet: 5 (helemaal eens); " \
-           "Bronwater: 1 (helemaal oneens) |" in out
+    agenda = out.split("## Gespreksonderwerpen")[1].split("\n## ")[0]
+    topic = agenda.split("`afspraak_gemeld`")[1].split("\n\n", 2)[1]
+    assert topic.splitlines() == ["   - Gemeente Rivierstad: 5 (helemaal eens)",
+                                  "   - Stroomnet: 5 (helemaal eens)",
+                                  "   - Bronwater: 1 (helemaal oneens)"]
 
 
 def test_report_json_lists_respondents_and_divergence(cli, engine, write_answers):
@@ -314,3 +317,34 @@ def test_compare_and_progress_say_which_pillars_have_no_phase(cli, engine, write
     assert [p["undetermined"] for p in progress["points"]] == [
         {"reason": "too_few_answers", "pillars": ["people"]}, None]
     assert [p["phase"] for p in progress["points"]] == [None, 6]
+
+
+def test_compare_shows_names_and_codes_whole_however_wide_the_other_columns(
+        cli, engine, write_answers, tmp_path):
+    agreed = {"organisation": "Coalitie", "role": "coalitie", "level": "tactisch"}
+    names = ["Rivierstad-Oost en Omstreken", "Groot-Polderwaard", "Kanaalstad"]
+    for index, name in enumerate(names):
+        # Half the answers (no phase for some pillars) and an agreed file: wide columns.
+        half = {key: value for number, (key, value) in enumerate(highest(engine).items())
+                if number % 2}
+        write_answers(half, f"{index}.yaml", coalition=name)
+        write_answers(half, f"{index}-c.yaml", coalition=name, respondent=agreed)
+    for args, shown in ((["--lang", "en"], names), (["--anonymise"], [
+            coalition_code(name) for name in names])):
+        out = cli("compare", str(tmp_path), *args).stdout
+        lines = out.splitlines()
+        assert all(len(line) <= 80 for line in lines)
+        # The first column, read down: a name goes on over the lines below it, whole.
+        width = lines[1].index(" " + ("Date" if "--lang" in args else "Datum")) + 1
+        first_column = "".join(line[:width].strip() for line in lines[2:-1]).replace(" ", "")
+        for name in shown:
+            assert name.replace(" ", "") in first_column, (name, out)
+
+
+def test_compare_says_which_workbooks_in_a_folder_it_skipped(cli, engine, write_answers,
+                                                             tmp_path):
+    write_answers(highest(engine), "a.yaml", coalition="Kanaalstad")
+    cli("template", "--format", "xlsx", "-o", str(tmp_path / "bronwater.xlsx"))
+    result = cli("compare", str(tmp_path))
+    assert "note: skipped 1 workbook in folders (compare reads a workbook named on the " \
+           f"command line): {tmp_path / 'bronwater.xlsx'}" in result.stderr

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from builders import partners
+from stimulering.report.common import answer_label
 from stimulering.sanitise import is_hidden
 from stimulering.sources.files import load_answers
 
@@ -27,9 +28,10 @@ def test_consensus_asks_only_the_topics_and_writes_one_coalition_file(cli, engin
                  input=typed)
     out = result.stdout
     assert f"{len(people)} onderwerpen waarop de 3 partners uiteenlopen" in " ".join(out.split())
-    assert "Antwoorden van de partners: Gemeente Rivierstad: ja; Stroomnet: ja; Bronwater: nee" \
-        in " ".join(out.split())
-    assert out.count("Antwoorden van de partners:") == len(people)
+    assert "\n".join(["De antwoorden van de partners, met hun toelichting:",
+                      "  Gemeente Rivierstad: ja", "  Stroomnet: ja", "  Bronwater: nee"]) \
+        in out
+    assert out.count("De antwoorden van de partners") == len(people)
     saved, _ = load_answers(terminal / "coalitie.yaml")
     assert saved.respondent.role == "coalitie"
     assert saved.coalition == "Rivierstad"
@@ -66,7 +68,7 @@ def test_the_default_agenda_is_ten_topics_and_survives_quitting_and_resuming(
 
     again = cli("assess", "--resume", "coalitie.yaml", input="1\n" * 7 + "\nn\nn\nn\n")
     out = " ".join(again.stdout.split())
-    assert out.count("Antwoorden van de partners:") == 7
+    assert out.count("De antwoorden van de partners") == 7
     assert "[4/10]" in out and "[10/10]" in out and "[11/" not in out
     done, _ = load_answers(terminal / "coalitie.yaml")
     assert all(done.answers.get(q) is not None for q in agenda)
@@ -89,3 +91,35 @@ def test_partner_names_with_escapes_show_literally(cli, engine, write_answers, t
               input=":q\n").stdout
     assert "Bron<U+001B>]0;titel<U+0007>water [/bold]: " in " ".join(out.split())
     assert not [c for c in out if c != "\n" and is_hidden(c)]
+
+
+def test_each_partners_note_stands_under_their_answer_and_comes_back_on_resume(
+        cli, engine, write_answers, terminal):
+    files = partners(engine, write_answers)
+    names = [str(f) for f in files]
+    first = json.loads(cli("report", *names, "--format", "json").stdout)["divergence"][0]
+    topic = first["question"]
+    notes = {"gemeente.yaml": "Elke maand,\nwisselend voorzitterschap",
+             "bronwater.yaml": "Alleen bij grote projecten"}
+    for path in files:
+        if path.name in notes:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data["notes"] = {topic: notes[path.name]}
+            path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    question = engine.questions.by_id()[topic]
+    given = first["answers"]
+    shown = [f"  Gemeente Rivierstad: {answer_label(question, given['Gemeente Rivierstad'], 'nl')}",
+             "    toelichting: Elke maand, wisselend voorzitterschap",
+             f"  Stroomnet: {answer_label(question, given['Stroomnet'], 'nl')}",
+             f"  Bronwater: {answer_label(question, given['Bronwater'], 'nl')}",
+             "    toelichting: Alleen bij grote projecten"]
+    out = cli("assess", "--consensus", *names, "--save", "c.yaml", input=":q\n").stdout
+    assert "\n".join(shown) in out
+    saved, _ = load_answers(terminal / "c.yaml")
+    assert saved.consensus is not None
+    assert saved.consensus.notes[topic] == {"Gemeente Rivierstad": notes["gemeente.yaml"],
+                                            "Bronwater": notes["bronwater.yaml"]}
+    # The coalition's own note to a topic starts empty: the partners' notes are beside it.
+    assert topic not in saved.notes
+    again = cli("assess", "--resume", "c.yaml", input=":q\n").stdout
+    assert "\n".join(shown) in again

@@ -222,12 +222,13 @@ def arguments(command: str, answers: Path) -> list[str]:
             "report": ["report", str(answers)],
             "progress": ["progress", str(answers)],
             "compare": ["compare", str(answers)],
+            "status": ["status", str(answers)],
             "diff": ["diff", questions, questions]}.get(command, [command])
 
 
 def test_every_command_with_lang_is_covered():
     assert commands_with_lang() == ["assess", "catalogue", "compare", "diff", "form",
-                                    "progress", "questions", "report", "template"]
+                                    "progress", "questions", "report", "status", "template"]
 
 
 @pytest.mark.parametrize("command", commands_with_lang())

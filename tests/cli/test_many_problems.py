@@ -101,7 +101,7 @@ def test_problems_of_a_question_set_are_gathered_without_comparing_each_to_all(
         return equal(self, other)
 
     monkeypatch.setattr(Problem, "__eq__", counting)
-    problems, _ = checking.validate_paths([tmp_path / "vragen.yaml"], None, None)
+    problems, _, _ = checking.validate_paths([tmp_path / "vragen.yaml"], None, None)
     assert len(problems) == 2001  # every unknown key, and the empty list of questions
     assert comparisons < 2001 * 4
 

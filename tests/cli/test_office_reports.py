@@ -14,6 +14,7 @@ import pypdf
 import pytest
 
 from paths import DATA
+from stimulering.office import install_command
 
 REPORTS = DATA / "reports"
 ADVANCED = REPORTS / "advanced.yaml"
@@ -141,9 +142,12 @@ def test_a_missing_optional_library_names_the_extra_to_install(cli, tmp_path, mo
     monkeypatch.setitem(sys.modules, module, None)  # import fails as if not installed
     result = cli("report", str(ADVANCED), "--format", kind, "-o", str(tmp_path / "x"),
                  expect=1)
+    # This checkout is installed from its folder: the command installs the extra from there.
+    command = install_command(extra)
+    assert command.startswith(("pip install -e \"", "pip install \"")) and \
+        command.endswith(f'[{extra}]"')
     assert result.stderr == (f"error: --format {kind} needs the optional package of "
-                             f"stimulering's '{extra}' extra; install it with: pip install "
-                             f"'stimulering[{extra}]'\n")
+                             f"stimulering's '{extra}' extra; install it with: {command}\n")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -2,7 +2,7 @@
 
 When a model in src/stimulering/model.py changes, regenerate the schemas with:
 
-    for kind in questions model answers; do
+    for kind in questions model answers expected; do
         stimulering schema --kind $kind > schemas/$kind.schema.json
     done
 """
@@ -64,7 +64,8 @@ def test_committed_schema_is_up_to_date(kind, cli):
 def test_schema_is_a_valid_draft_2020_12_schema(kind):
     schema = json_schema(kind)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    titles = {"questions": "question set", "model": "model file", "answers": "answers file"}
+    titles = {"questions": "question set", "model": "model file", "answers": "answers file",
+              "expected": "expected respondents"}
     assert schema["title"] == f"stimulering {titles[kind]}"
     Draft202012Validator.check_schema(schema)
 

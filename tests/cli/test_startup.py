@@ -21,7 +21,7 @@ LIGHT_OWN_MODULES = {"stimulering", "stimulering.cli", "stimulering.cli.app",
                      "stimulering.cli.assess", "stimulering.cli.authoring",
                      "stimulering.cli.common", "stimulering.cli.comparing",
                      "stimulering.cli.content", "stimulering.cli.environment",
-                     "stimulering.cli.report",
+                     "stimulering.cli.report", "stimulering.cli.status",
                      "stimulering.report", "stimulering.report.formats"}
 
 

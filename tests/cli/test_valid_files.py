@@ -1,7 +1,8 @@
 """Every file in tests/data/valid/ is a case: ``stimulering validate`` accepts it with exit 0.
 
 A case's name says what it is, as in tests/data/invalid/: ``answers-*`` (YAML or an
-``.xlsx`` workbook) and ``questions-*`` are given to ``validate`` as they are; a
+``.xlsx`` workbook), ``questions-*`` and ``expected-*`` (lists of expected respondents)
+are given to ``validate`` as they are; a
 ``model-*`` folder holds model files that join or replace the shipped ones, checked
 with ``validate --model``. A new file there becomes a test by itself.
 """
@@ -27,15 +28,16 @@ def command_for(case: Path, work: Path) -> list[str]:
         for file in case.iterdir():
             shutil.copy(file, models / file.name)
         return ["validate", "--model", "models"]
-    if case.name.startswith(("answers-", "questions-")):
+    if case.name.startswith(("answers-", "questions-", "expected-")):
         shutil.copy(case, work / case.name)
         return ["validate", case.name]
-    raise AssertionError(f"{case.name}: name must start with answers-, questions- or model-")
+    raise AssertionError(f"{case.name}: name must start with answers-, questions-, expected- "
+                         "or model-")
 
 
 def test_there_is_a_case_of_every_kind():
     kinds = {case.name.split("-")[0] for case in CASES}
-    assert kinds == {"answers", "questions", "model"}
+    assert kinds == {"answers", "questions", "model", "expected"}
     assert any(case.suffix == ".xlsx" for case in CASES)
 
 

@@ -139,10 +139,14 @@ def test_a_filled_workbook_scores_exactly_as_the_same_answers_in_yaml(cli, templ
     from_yaml = cli("assess", "--answers", str(yaml_file), "--format", "json").stdout
     assert from_workbook == from_yaml
     codes = {warning["code"] for warning in json.loads(from_workbook)["warnings"]}
-    assert codes <= {"unknown_items", "undetermined", "hard_ahead"}  # none on ids or the set
+    # None on ids or the set.
+    assert codes <= {"unknown_items", "not_asked", "undetermined", "hard_ahead"}
     assert cli("report", str(workbook)).stdout.replace("kanaalstad-bronwater-radar", "X") == \
         cli("report", str(yaml_file)).stdout.replace("kanaalstad-bronwater-radar", "X")
-    assert cli("validate", str(workbook)).stderr == "ok: 3 items checked\n"
+    checked = cli("validate", str(workbook))
+    assert checked.stderr.startswith("ok: 3 items checked")
+    # The partner may have answered follow-ups whose condition does not hold: warned about.
+    assert all(" warning: asked only when " in line for line in checked.stdout.splitlines())
 
 
 def test_the_template_has_every_question_a_dropdown_for_each_closed_one_and_a_header_sheet(
@@ -167,15 +171,19 @@ def test_the_template_has_every_question_a_dropdown_for_each_closed_one_and_a_he
     respondent = dropdowns(book, book["Respondent"])
     assert respondent["C4"][:2] == ["gemeente", "netbeheerder"]
     assert respondent["C5"] == ["strategisch", "tactisch", "operationeel"]
-    assert isinstance(book["Respondent"]["C6"].value, dt.datetime)
+    # The date is the day of the answers: left for the partner, never the day it was made.
+    assert book["Respondent"]["C6"].value is None
     help_text = sheet.cell(row=rows["regie_mandaat"], column=5).value
     assert help_text.endswith("Alleen beantwoorden als regie_bij is gemeente of coordinator of "
                               "coordinatiepunt of convenantmanagers.")
     # A question about joint projects starts its help with the one guidance the question set
     # gives every such question, and says when it applies.
+    # A question for one level says so first.
     help_text = sheet.cell(row=rows["klic_orientatie"], column=5).value
-    assert help_text.startswith("Deze vraag gaat over de gezamenlijke projecten die lopen of "
-                                "liepen; ze komt pas als er zo'n project is.")
+    audience, guidance = help_text.splitlines()[:2]
+    assert audience == "Voor: operationeel niveau."
+    assert guidance.startswith("Deze vraag gaat over de gezamenlijke projecten die lopen of "
+                               "liepen; ze komt pas als er zo'n project is.")
     assert help_text.endswith("Alleen beantwoorden als gezamenlijke_projecten is gestart.")
 
 
@@ -384,3 +392,50 @@ def test_workbooks_join_yaml_files_in_the_coalition_view_and_compare(cli, templa
 def test_the_interview_does_not_resume_or_save_a_workbook(cli, template):
     result = cli("assess", "--resume", str(template), expect=2)
     assert "--resume takes a YAML answers file" in result.stderr
+
+
+def saved_on(template: Path, target: Path, day: dt.datetime, date: object = None) -> Path:
+    """The template filled in and saved by a spreadsheet program on ``day``."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    book = openpyxl.load_workbook(template)
+    sheet = book["Respondent"]
+    for cell, value in (("C2", "Kanaalstad"), ("C3", "Bronwater"), ("C4", "drinkwaterbedrijf"),
+                        ("C5", "operationeel"), ("C6", date)):
+        sheet[cell] = value
+    book.properties.modified = day  # what the program records when it saves
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).save()
+    return target
+
+
+def test_an_empty_date_is_the_day_the_partner_saved_the_workbook(cli, template, tmp_path,
+                                                                 engine):
+    made = openpyxl.load_workbook(template).properties.created
+    noon = dt.datetime.combine(made.date() + dt.timedelta(days=3), dt.time(12))
+    answers = engine.read_answers(saved_on(template, tmp_path / "a.xlsx", noon))
+    assert answers.date == noon.date()
+    typed = engine.read_answers(saved_on(template, tmp_path / "b.xlsx", noon,
+                                         dt.datetime(2026, 11, 30)))
+    assert typed.date == dt.date(2026, 11, 30)  # what the partner typed comes first
+
+
+def test_a_date_nobody_gave_is_asked_for(cli, template, tmp_path):
+    book = openpyxl.load_workbook(template)
+    made = book.properties.created
+    path = saved_on(template, tmp_path / "c.xlsx", made)  # saved by nobody after it was made
+    result = cli("validate", str(path), expect=1)
+    assert "sheet 'Respondent', cell C6: date ('Datum') is empty; fill it in" in result.stdout
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_workbook_speaks_of_the_answers_its_dropdowns_offer(cli, tmp_path, lang):
+    path = tmp_path / "leeg.xlsx"
+    cli("template", "--format", "xlsx", "-o", str(path), "--lang", lang)
+    sheet = openpyxl.load_workbook(path)["Respondent"]  # the program's own texts
+    texts = " ".join(str(cell.value) for row in sheet.iter_rows() for cell in row
+                     if cell.value is not None)
+    assert "weet_niet" not in texts and not re.search(r"\bnvt\b", texts)
+    special = {"nl": ('"weet niet"', '"niet van toepassing"'),
+               "en": ('"don\'t know"', '"not applicable"')}[lang]
+    assert all(text in texts for text in special)

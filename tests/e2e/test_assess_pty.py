@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import WHO, whole_interview
+from builders import WHO, WHO_RESPONDENT, whole_interview
 from stimulering.core.interview import Interview
 from stimulering.sources.engine import load
 from stimulering.sources.files import load_answers
@@ -17,8 +17,8 @@ from stimulering.sources.files import load_answers
 pexpect = pytest.importorskip("pexpect")
 
 TIMEOUT = 15
-TOTAL = len(Interview(load().scorer).visible())
-"""How many questions the counter shows before any answer."""
+TOTAL = len(Interview(load().scorer, respondent=WHO_RESPONDENT).visible())
+"""How many questions the counter shows ``WHO`` before any answer."""
 
 
 def spawn(folder: Path, *args: str):
@@ -114,7 +114,7 @@ def test_a_whole_interview_ends_on_the_result_screen(tmp_path, engine):
     assert len(load_answers(tmp_path / "z.yaml")[0].answers) == len(lines)
 
 
-def test_ctrl_c_in_a_consensus_keeps_the_topics_and_the_partners_answers(tmp_path):
+def test_ctrl_c_in_a_consensus_keeps_the_topics_the_partners_answers_and_notes(tmp_path):
     import yaml
 
     from builders import answers_document, highest, lowest
@@ -127,17 +127,22 @@ def test_ctrl_c_in_a_consensus_keeps_the_topics_and_the_partners_answers(tmp_pat
                                                                   "2026-05-12"),
                                ("bronwater", mixed, "2026-05-13")):
         document = answers_document(values, coalition="Kanaalstad", date=date, respondent={
-            "organisation": name.capitalize(), "role": "overig", "level": "tactisch"})
+            "organisation": name.capitalize(), "role": "overig", "level": "tactisch"},
+            notes={key: f"bewijs van {name}: de notulen" for key in values})
         (tmp_path / f"{name}.yaml").write_text(yaml.safe_dump(document), encoding="utf-8")
     files = ["gemeente.yaml", "stroomnet.yaml", "bronwater.yaml"]
 
     child = spawn(tmp_path, "--consensus", *files, "--save", "coalitie.yaml")
     child.expect_exact("[1/10]")
-    child.expect_exact("Antwoorden van de partners: Gemeente:")
-    child.expect_exact(": ")
+    child.expect_exact("De antwoorden van de partners, met hun toelichting:")
+    for name in ("gemeente", "stroomnet", "bronwater"):
+        # Each partner's answer, and under it their note.
+        child.expect(rf"{name.capitalize()}: [^\r\n]+\r\n +toelichting: bewijs van {name}: "
+                     "de notulen")
+    child.expect_exact("Antwoord: ")
     child.sendline("1")
     child.expect_exact("[2/10]")
-    child.expect_exact("Antwoorden van de partners:")
+    child.expect_exact("De antwoorden van de partners, met hun toelichting:")
     child.sendintr()
     child.expect_exact("Verdergaan: stimulering assess --resume coalitie.yaml")
     assert finish(child) == 130
@@ -148,7 +153,8 @@ def test_ctrl_c_in_a_consensus_keeps_the_topics_and_the_partners_answers(tmp_pat
 
     child = spawn(tmp_path, "--resume", "coalitie.yaml")
     child.expect_exact("[2/10]")
-    child.expect_exact("Antwoorden van de partners: Gemeente:")
+    child.expect_exact("De antwoorden van de partners, met hun toelichting:")
+    child.expect(r"Gemeente: [^\r\n]+\r\n +toelichting: bewijs van gemeente: de notulen")
     child.sendline(":q")
     assert finish(child) == 0
 

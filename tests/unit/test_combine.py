@@ -208,7 +208,12 @@ def test_consensus_leaves_the_topics_open_and_takes_the_rest_from_the_combined_r
     assert document.answers["b"] == 3
     assert document.answers["c"] == "ja"
     assert document.answers["t"] == "Gemeente Molenveen: Wij"
-    assert document.notes == {"a": "Gemeente Molenveen: klopt\nStroomnet: niet waar"}
+    # A topic's note is the coalition's own, to write; the partners' notes stand beside
+    # their answers in the consensus record.
+    assert document.notes == {}
+    assert document.consensus is not None
+    assert document.consensus.notes == {"a": {"Gemeente Molenveen": "klopt",
+                                              "Stroomnet": "niet waar"}}
     # The file is an ordinary answers file.
     import yaml
 

@@ -28,11 +28,11 @@ def answers(values, date, round_label, organisation="Stroomnet", actions=()):
 
 def history(engine, later=None):
     """Two rounds: everything lowest in May, then everything highest in November."""
-    first = [answers(lowest(engine), "2026-05-04", "2026-05",
+    first = [answers(lowest(engine), "2026-05-04", "voorjaar 2026",
                      actions=[{"what": "Vast overleg starten", "owner": "Gemeente"},
                               {"what": "Kaart delen"}]),
-             answers(lowest(engine), "2026-05-06", "2026-05", organisation="Waternet")]
-    second = later or [answers(highest(engine), "2026-11-10", "2026-11",
+             answers(lowest(engine), "2026-05-06", "voorjaar 2026", organisation="Waternet")]
+    second = later or [answers(highest(engine), "2026-11-10", "najaar 2026",
                                actions=[{"what": "vast  overleg starten", "done": True}])]
     return progress(engine.scorer, first + second)
 
@@ -43,8 +43,8 @@ def test_json_has_a_point_per_round_and_what_moved_between_them(engine):
     assert data["coalition"] == COALITION
     assert [(p["round"], p["first_date"], p["date"], p["respondents"], p["phase"])
             for p in data["points"]] == [
-        ("2026-05", "2026-05-04", "2026-05-06", 2, result.points[0].assessment.phase),
-        ("2026-11", "2026-11-10", "2026-11-10", 1, 6)]
+        ("voorjaar 2026", "2026-05-04", "2026-05-06", 2, result.points[0].assessment.phase),
+        ("najaar 2026", "2026-11-10", "2026-11-10", 1, 6)]
     (step,) = data["steps"]
     assert (step["from"], step["to"]) == ("2026-05-06", "2026-11-10")
     scored = {q.id for q in engine.questions.questions if q.scored}
@@ -59,7 +59,7 @@ def test_a_step_with_few_comparable_questions_carries_a_warning(engine):
     few = {q.id: v for q, v in zip(engine.questions.questions, highest(engine).values(),
                                    strict=True)
            if q.id in ("vast_overleg", "contactpersonen_bekend")}
-    result = history(engine, later=[answers(few, "2026-11-10", "2026-11")])
+    result = history(engine, later=[answers(few, "2026-11-10", "najaar 2026")])
     (step,) = result.steps
     assert step.comparable < 0.8
     for lang in ("nl", "en"):
@@ -82,8 +82,8 @@ def test_markdown_keeps_file_text_from_making_structure(engine):
     heading = text.splitlines()[0]
     assert heading.startswith("# ") and "Kanaalstad" in heading
     assert "<b>" not in text and "| *sterk*" not in heading
-    rows = [line for line in text.splitlines() if line.startswith("| 2026-")]
-    assert [row.split(" | ")[0] for row in rows] == ["| 2026-05", "| 2026-11"]
+    rows = [line for line in text.splitlines() if line.startswith(("| voorjaar", "| najaar"))]
+    assert [row.split(" | ")[0] for row in rows] == ["| voorjaar 2026", "| najaar 2026"]
     assert "2026-05-04 – 2026-05-06" in rows[0]
 
 

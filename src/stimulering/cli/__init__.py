@@ -11,7 +11,7 @@ It may import every other part of the package; nothing imports it.
 import atexit
 import gc
 
-from stimulering.cli import assess, authoring, comparing, content, report
+from stimulering.cli import assess, authoring, comparing, content, report, status
 from stimulering.cli.app import app
 
 __all__ = ["app", "main"]
@@ -24,6 +24,7 @@ app.command()(content.template)
 app.command()(content.form)
 app.command()(content.catalogue)
 app.command("report")(report.report_command)
+app.command()(status.status)
 app.command()(comparing.progress)
 app.command()(comparing.compare)
 app.command()(authoring.schema)

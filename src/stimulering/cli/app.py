@@ -102,6 +102,10 @@ OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.",
                               dir_okay=False, readable=False)]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
+RoundOption = Annotated[str | None, typer.Option(
+    "--round", help="The name of the assessment round, such as 'najaar 2026', written into "
+                    "every answers file made with it; files of one round are combined "
+                    "(without a name, by their dates).")]
 AllTopicsOption = Annotated[bool, typer.Option(
     "--all", help="Several partners: every discussion topic, not only the first ten.")]
 AnswersFiles = Annotated[list[Path], typer.Argument(help="Answers files.", dir_okay=False,

@@ -20,8 +20,9 @@ from stimulering.cli.app import (
     ModelOption,
     OutputOption,
     QuestionsOption,
+    RoundOption,
 )
-from stimulering.cli.common import chart_name, load_engine, usage, write
+from stimulering.cli.common import chart_name, load_engine, round_name, usage, write
 from stimulering.report.formats import AssessFormat, render_assessment
 
 
@@ -104,16 +105,6 @@ def _check(mode: Mode, given: dict[str, Any]) -> None:
                   "'stimulering assess --answers FILE.xlsx'")
 
 
-def _round(text: str | None) -> str | None:
-    """A --round label: one line of at most 100 characters."""
-    if text is None:
-        return None
-    label = " ".join(text.split())
-    if not label or len(label) > 100 or not label.isprintable():
-        usage(f"--round {text!r}: give a short label of one line, such as 2026-05")
-    return label
-
-
 def _score(request: Request) -> None:
     """Score an answers file without asking anything."""
     assert request.answers is not None
@@ -146,7 +137,7 @@ def _interview(request: Request) -> None:
         problem = None if value is None else name_problem(value)
         if problem is not None:
             raise StimuleringError(f"{name}: {problem}")
-    round_label = _round(request.round_label)
+    round_label = round_name(request.round_label)
     engine = load_engine(request.questions, request.model, request.lang)
     code = run_interview(engine, Options(
         lang=request.lang, save=request.save, resume=request.resume,
@@ -164,7 +155,7 @@ def _consensus(request: Request) -> None:
     if not request.around.stdin_is_terminal:
         usage("no terminal for the consensus conversation; combine the files with "
               "'stimulering report FILE...' instead")
-    round_label = _round(request.round_label)
+    round_label = round_name(request.round_label)
     engine = load_engine(request.questions, request.model, request.lang)
     code = run_consensus(engine, Options(lang=request.lang, save=request.save,
                                          round=round_label),
@@ -211,10 +202,7 @@ def assess(
         "--consensus", help="Discuss where the partners' files diverge and write one "
                             "coalition answers file.")] = False,
     all_topics: AllTopicsOption = False,
-    round_label: Annotated[str | None, typer.Option(
-        "--round", help="The assessment round the new answers file belongs to; files of "
-                        "one round are combined (default: the month, such as 2026-05).")
-    ] = None,
+    round_label: RoundOption = None,
 ) -> None:
     """Assess a coalition: run the interview, or score an answers file with --answers."""
     # The options given, by the name the user typed (a default is not given).

@@ -20,17 +20,25 @@ def validate(
     model: ModelOption = None,
 ) -> None:
     """Check question sets, models and answers files; usable as a pre-commit hook."""
-    from stimulering.errors import listed
+    from stimulering.errors import MAX_LISTED, listed
     from stimulering.sanitise import visible
     from stimulering.sources.checking import validate_paths
 
-    problems, checked = validate_paths(list(paths or []), questions, model)
+    problems, checked, warnings = validate_paths(list(paths or []), questions, model)
     for line in listed(problems):
         typer.echo(visible(line))
+    # A warning does not fail the check: the file is valid, but an answer in it does not count.
+    for warning in warnings[:MAX_LISTED]:
+        prefix = str(warning)[:-len(warning.message)]
+        typer.echo(visible(f"{prefix}warning: {warning.message}"))
+    if len(warnings) > MAX_LISTED:
+        more = len(warnings) - MAX_LISTED
+        typer.echo(f"... and {more:,} more warning{'s' if more != 1 else ''}")
     if problems:
         typer.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", err=True)
         raise typer.Exit(1)
-    typer.echo(visible(f"ok: {checked}"), err=True)
+    noted = f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" if warnings else ""
+    typer.echo(visible(f"ok: {checked}{noted}"), err=True)
 
 
 class SchemaKindChoice(str, enum.Enum):
@@ -39,11 +47,13 @@ class SchemaKindChoice(str, enum.Enum):
     questions = "questions"
     model = "model"
     answers = "answers"
+    expected = "expected"
 
 
 def schema(
     kind: Annotated[SchemaKindChoice, typer.Option(
-        "--kind", help="Which file: a question set, a model file or an answers file.")
+        "--kind", help="Which file: a question set, a model file, an answers file or a list "
+                       "of expected respondents.")
     ] = SchemaKindChoice.questions,
 ) -> None:
     """Print the JSON Schema of a YAML file, for editors (default: the question set)."""

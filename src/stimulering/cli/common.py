@@ -78,6 +78,16 @@ def chart_name(report: Path | None, answers: Path) -> str:
     return chart_path_for(report if report is not None else answers).name
 
 
+def round_name(text: str | None) -> str | None:
+    """A ``--round`` name: one line of at most 100 characters, runs of spaces as one."""
+    if text is None:
+        return None
+    name = " ".join(text.split())
+    if not name or len(name) > 100 or not name.isprintable():
+        usage(f"--round {text!r}: give a short name of one line, such as 'najaar 2026'")
+    return name
+
+
 def usage(message: str) -> NoReturn:
     """Refuse a combination of options or arguments."""
     from stimulering.errors import UsageError

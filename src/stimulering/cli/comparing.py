@@ -76,6 +76,13 @@ def compare(
     if len(result.problems) > MAX_LISTED:
         more = len(result.problems) - MAX_LISTED
         typer.echo(f"warning: ... and {more:,} more problem{'s' if more != 1 else ''}", err=True)
+    if result.workbooks:
+        count = len(result.workbooks)
+        shown = ", ".join(str(path) for path in result.workbooks[:MAX_LISTED])
+        rest = f" and {count - MAX_LISTED:,} more" if count > MAX_LISTED else ""
+        typer.echo(visible(
+            f"note: skipped {count:,} workbook{'s' if count != 1 else ''} in folders (compare "
+            f"reads a workbook named on the command line): {shown}{rest}"), err=True)
     if result.problems and (strict or not result.files):
         raise StimuleringError(f"{len(result.problems)} of "
                                f"{len(result.problems) + result.files} files could not be read")

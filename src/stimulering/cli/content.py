@@ -11,12 +11,14 @@ from stimulering.cli.app import (
     ModelOption,
     OutputOption,
     QuestionsOption,
+    RoundOption,
 )
-from stimulering.cli.common import emit, load_engine, usage, write
+from stimulering.cli.common import emit, load_engine, round_name, usage, write
 from stimulering.report.formats import (
     CatalogueFormat,
     ListFormat,
     TemplateFormat,
+    TemplateKind,
     render_catalogue,
     render_questions,
     render_template,
@@ -45,6 +47,18 @@ def template(
         "--format", help="yaml (an answers file) or xlsx (a workbook for partners).")
     ] = TemplateFormat.yaml,
     force: ForceOption = False,
+    round_label: RoundOption = None,
+    kind: Annotated[TemplateKind, typer.Option(
+        "--kind", help="answers (a blank answers file) or expected (a list of the respondents "
+                       "expected in a round, for 'stimulering status --expected').")
+    ] = TemplateKind.answers,
+    role: Annotated[str | None, typer.Option(
+        "--role", help="Only the questions for this role (gemeente, netbeheerder, "
+                       "drinkwaterbedrijf, waterschap, warmte, telecom or overig), filled in.")
+    ] = None,
+    level: Annotated[str | None, typer.Option(
+        "--level", help="Only the questions for this level (strategisch, tactisch or "
+                        "operationeel), filled in.")] = None,
     questions: QuestionsOption = None,
     model: ModelOption = None,
     lang: LangOption = "nl",
@@ -53,9 +67,26 @@ def template(
     around = environment.of(ctx)
     import datetime as dt
 
+    from stimulering.model import LEVELS, PARTNER_ROLES
+
+    if kind is TemplateKind.expected:
+        from stimulering.report.template import render_expected_template
+
+        if output_format is not TemplateFormat.yaml or role or level:
+            usage("--kind expected writes a YAML file; it takes --round, not --format xlsx, "
+                  "--role or --level")
+        emit(render_expected_template(lang, round_name=round_name(round_label)), output,
+             force=force)
+        return
+    if role is not None and role not in PARTNER_ROLES:
+        usage(f"--role {role}: expected one of {', '.join(PARTNER_ROLES)}")
+    if level is not None and level not in LEVELS:
+        usage(f"--level {level}: expected one of {', '.join(LEVELS)}")
+    name = round_name(round_label)
     engine = load_engine(questions, model, lang)
     write(render_template(output_format, engine.questions, engine.model, engine.sha256, lang,
-                          dt.date.today()), output, force=force, around=around)
+                          dt.date.today(), round_name=name, role=role, level=level),
+          output, force=force, around=around)
 
 
 def form(
@@ -63,6 +94,7 @@ def form(
     force: ForceOption = False,
     coalition: Annotated[str | None, typer.Option(
         "--coalition", help="Fill in the name of the coalition for every partner.")] = None,
+    round_label: RoundOption = None,
     questions: QuestionsOption = None,
     model: ModelOption = None,
     lang: LangOption = "nl",
@@ -79,9 +111,10 @@ def form(
         problem = name_problem(coalition)
         if problem is not None:
             raise StimuleringError(f"--coalition: {problem}")
+    name = round_name(round_label)
     engine = load_engine(questions, model, lang)
     emit(render_form(engine.questions, engine.model, engine.sha256, lang,
-                     coalition and " ".join(coalition.split())), output, force=force)
+                     coalition and " ".join(coalition.split()), name), output, force=force)
 
 
 def catalogue(

@@ -17,7 +17,6 @@ from stimulering.cli.app import (
 from stimulering.cli.common import chart_name, load_engine, write
 from stimulering.report.formats import (
     ReportFormat,
-    refuse_coalition_format,
     render_coalition,
     render_report,
 )
@@ -53,10 +52,15 @@ def report_command(
     around = environment.of(ctx)
     engine = load_engine(questions, model, lang)
     if len(files) > 1 or anonymise:
-        refuse_coalition_format(output_format)
         view = _coalition_view(engine, files, anonymise=anonymise, lang=lang)
+        from stimulering.core.interview import slug
+
+        # On stdout the report links its chart by the coalition's name, the name
+        # `-o <coalition>.md` gives it.
+        chart = chart_name(output, Path(f"{slug(view.coalition)}.yaml"))
         write(render_coalition(output_format, view, engine.questions, engine.model, lang,
-                               all_topics=all_topics), output, force=force, around=around)
+                               all_topics=all_topics, chart_name=chart,
+                               appendix=not no_appendix), output, force=force, around=around)
         return
     evaluation = engine.evaluate_file(files[0])
     write(render_report(output_format, evaluation, lang,
@@ -66,28 +70,23 @@ def report_command(
 
 def _coalition_view(engine: "Engine", files: list[Path], *, anonymise: bool,
                     lang: str) -> "CoalitionView":
-    """The coalition view of the latest round among several files; says which it combined."""
-    from stimulering.core.coalition import coalition_view
-    from stimulering.core.combine import require_one_coalition
-    from stimulering.core.rounds import Entry, group_rounds
-    from stimulering.i18n import label
+    """The coalition view of the latest round among several files; says which it combined.
+
+    The report says it too; on stderr it is seen when the report goes to a file.
+    """
+    from stimulering.core.coalition import round_view
+    from stimulering.i18n import label, plural
     from stimulering.report.common import role_and_level
-    from stimulering.report.progress import dates_text
+    from stimulering.report.markdown import round_texts
     from stimulering.sanitise import one_line
 
-    everything = [engine.read_answers(f) for f in files]
-    require_one_coalition(everything, [str(f) for f in files])
-    rounds = group_rounds([Entry.of(index, item) for index, item in enumerate(everything)])
-    latest = rounds[-1]
-    chosen = sorted(e.source for e in latest.entries)  # in the order the files were given
-    left_out = [str(files[index]) for index in range(len(files)) if index not in chosen]
-    typer.echo(label(lang, "report.round_combined", count=len(chosen), round=latest.label,
-                     dates=dates_text(latest.first, latest.last)), err=True)
-    if left_out:
-        typer.echo(one_line(label(lang, "report.round_left_out", files=", ".join(left_out),
-                                  round=latest.label)), err=True)
-    view = coalition_view(engine.scorer, [everything[i] for i in chosen],
-                          files=[str(files[i]) for i in chosen], anonymise=anonymise,
-                          round_label=latest.label,
-                          describe=lambda respondent: role_and_level(respondent, lang))
+    view = round_view(engine.scorer, [(str(f), engine.read_answers(f)) for f in files],
+                      anonymise=anonymise,
+                      describe=lambda respondent: role_and_level(respondent, lang))
+    assert view.round_info is not None
+    name, _, left = round_texts(view, lang)
+    typer.echo(one_line(plural(lang, "report.round_combined", len(view.round_info.files),
+                              round=name)), err=True)
+    if left:
+        typer.echo(one_line(label(lang, "report.round_left_out", files=left)), err=True)
     return view

@@ -10,6 +10,14 @@
   agenda shows the first ``TOPIC_LIMIT``.
 - **Consensus**: the topics and a draft coalition answers file (role ``coalitie``)
   for the conversation in which the partners agree on them.
+- **The round** (``round_view``): of the files given, the latest round is combined
+  (see ``rounds``); the view says which files it combined and which it left out, and
+  why. The previous round's open actions are carried over into its action plan.
+- **Targets**: every partner's target per pillar (``TargetVote``), or the agreed
+  file's targets when it sets any.
+- **Action plan**: every partner's actions and the agreed file's, each once (matched
+  on what and the question, as ``progress`` matches them; done when any file says
+  so), with who listed it.
 """
 
 from __future__ import annotations
@@ -17,24 +25,27 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from stimulering.core.combine import (
     RespondentResult,
     action_key,
     combine_assessments,
     require_one_coalition,
+    respondent_labels,
     respondent_results,
     role_and_level,
 )
 from stimulering.core.results import Evaluation, evaluate
-from stimulering.core.rounds import AGREED_ROLE
+from stimulering.core.rounds import AGREED_ROLE, Entry, effective_round, group_rounds
 from stimulering.core.scoring import (
     TOLERANCE,
     Assessment,
     ItemResult,
     Scorer,
 )
+from stimulering.core.summary import TargetVote, own_targets
 from stimulering.model import (
     DONT_KNOW,
     NOT_APPLICABLE,
@@ -103,6 +114,63 @@ def _lowest(phases: Iterable[int | None]) -> int | None:
     return min((phase for phase in phases if phase is not None), default=None)
 
 
+LeftOutReason = Literal["earlier_round", "older_agreed"]
+"""Why a file given is not in the view: it belongs to an earlier round, or it is an
+earlier agreed (coalition) file of the round, which a later one replaces."""
+
+
+@dataclass(frozen=True)
+class RoundFile:
+    """A file combined as the round, and whom it stands for."""
+
+    file: str
+    """The file as it was named."""
+    label: str
+    """The respondent's label in the view (empty for the agreed file)."""
+    agreed: bool = False
+    """Whether it is the coalition's agreed file."""
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A file given that the view does not combine, and why."""
+
+    file: str
+    round: str
+    """The round the file belongs to."""
+    reason: LeftOutReason
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    """The round a coalition view shows, and the files it took and left."""
+
+    label: str
+    """The round's name, or its dates when the files give none."""
+    named: bool
+    """Whether the files name the round (else they were put together by their dates)."""
+    first: dt.date
+    last: dt.date
+    files: tuple[RoundFile, ...]
+    """The files combined, in the order they were given."""
+    left_out: tuple[LeftOut, ...] = ()
+    """The files given but not combined, in the order they were given."""
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """One action of the coalition's action plan."""
+
+    action: Action
+    """The action (done when any file that lists it says so)."""
+    by: tuple[str, ...]
+    """The labels of the partners who listed it."""
+    agreed: bool = False
+    """Whether the coalition's agreed file lists it."""
+    carried_from: str | None = None
+    """The earlier round it is carried over from: open there, and not listed now."""
+
+
 @dataclass(frozen=True)
 class CoalitionView:
     """Several respondents of one coalition, side by side and combined."""
@@ -127,6 +195,12 @@ class CoalitionView:
     agreed: RespondentResult | None = None
     """The coalition's own file (role ``coalitie``, from a consensus conversation): when
     there is one, ``combined`` is its assessment, and it is not counted as a respondent."""
+    targets: dict[str, tuple[TargetVote, ...]] = field(default_factory=dict)
+    """Per pillar, the targets the partners set, or the agreed file's (see the module)."""
+    plan: tuple[PlanRow, ...] = ()
+    """The action plan (see the module)."""
+    round_info: RoundInfo | None = None
+    """The files combined and left out, when the view was made by ``round_view``."""
 
 
 def divergence(scorer: Scorer, respondents: Sequence[RespondentResult],
@@ -171,7 +245,9 @@ def combined_answers(scorer: Scorer, respondents: Sequence[RespondentResult],
 
     Every answered item gets the value whose score is nearest to the combined
     mean; an item nobody could answer gets ``weet_niet``; items in ``skip`` (the
-    discussion topics) are left open. Free-text answers are merged, each marked
+    discussion topics) are left open, without a note: the partners' notes to a topic are
+    in the consensus record, and the note is the coalition's own. Free-text answers are
+    merged, each marked
     with the labels of the respondents who wrote it. A context item, and an item no respondent was
     asked, keeps the answer the respondents share; a context item they answered
     differently is left open, with their answers in its note.
@@ -208,7 +284,7 @@ def combined_answers(scorer: Scorer, respondents: Sequence[RespondentResult],
         elif any(v is not None for v in given):
             values[qid] = NOT_APPLICABLE if items[qid].status == "not_applicable" else DONT_KNOW
         merged = [f"{r.label}: {r.answers.notes[key]}" for r in respondents
-                  for key in _note_keys(scorer, r.answers, qid)]
+                  for key in _note_keys(scorer, r.answers, qid) if qid not in skipped]
         if merged:
             notes[qid] = "\n".join([*filter(None, [notes.get(qid)]), *merged])
         if qid in notes:
@@ -262,6 +338,7 @@ def coalition_view(scorer: Scorer, answers: Sequence[Answers], *, files: Sequenc
         combined, items = combine_assessments(scorer, respondents)
         document = combined_answers(scorer, respondents, items)
         combined = replace(combined, respondent=document.respondent)
+    listed = [(r.label, r.answers) for r in respondents]
     return CoalitionView(
         coalition=combined.coalition,
         date=max(a.date for a in answers),
@@ -275,7 +352,102 @@ def coalition_view(scorer: Scorer, answers: Sequence[Answers], *, files: Sequenc
         anonymise=anonymise,
         round=round_label,
         agreed=agreed,
+        targets=combined_targets(respondents, agreed),
+        plan=action_plan(listed, None if agreed is None else agreed.answers),
     )
+
+
+def combined_targets(respondents: Sequence[RespondentResult], agreed: RespondentResult | None,
+                     ) -> dict[str, tuple[TargetVote, ...]]:
+    """Per pillar, each target phase the partners set with who set it, lowest first.
+
+    The agreed file's targets, when it sets any, are the coalition's: they are the only ones.
+    """
+    if agreed is not None and agreed.answers.targets:
+        return own_targets(agreed.answers.targets)
+    votes: dict[str, dict[int, list[str]]] = {}
+    for respondent in respondents:
+        for pillar, phase in respondent.answers.targets.items():
+            votes.setdefault(pillar, {}).setdefault(phase, []).append(respondent.label)
+    return {pillar: tuple(TargetVote(phase, tuple(by))
+                          for phase, by in sorted(votes[pillar].items()))
+            for pillar in PILLARS if pillar in votes}
+
+
+def action_plan(listed: Sequence[tuple[str, Answers]],
+                agreed: Answers | None = None) -> tuple[PlanRow, ...]:
+    """Every action of the partners' files (label, answers) and of the agreed file, once each.
+
+    Actions are matched on what (case and spaces aside) and the question they concern; a
+    matched action is done when any file says so, and keeps the details of the first file.
+    """
+    rows: dict[tuple[str, str | None], PlanRow] = {}
+    sources = [(who, answers, False) for who, answers in listed]
+    if agreed is not None:
+        sources.append(("", agreed, True))
+    for who, answers, is_agreed in sources:
+        for action in answers.actions:
+            key = (action_key(action.what), action.item)
+            row = rows.get(key)
+            if row is None:
+                rows[key] = PlanRow(action, (who,) if who else (), is_agreed)
+                continue
+            by = row.by if not who or who in row.by else (*row.by, who)
+            done = row.action.done or action.done
+            rows[key] = replace(row, action=row.action.model_copy(update={"done": done}),
+                                by=by, agreed=row.agreed or is_agreed)
+    return tuple(rows.values())
+
+
+def carried_over(plan: Sequence[PlanRow], earlier: Sequence[PlanRow],
+                 round_label: str) -> tuple[PlanRow, ...]:
+    """The open actions of an earlier round's plan that ``plan`` does not list, marked."""
+    listed = {(action_key(row.action.what), row.action.item) for row in plan}
+    return tuple(replace(row, carried_from=round_label) for row in earlier
+                 if not row.action.done
+                 and (action_key(row.action.what), row.action.item) not in listed)
+
+
+def round_view(scorer: Scorer, files: Sequence[tuple[str, Answers]], *, anonymise: bool = False,
+               describe: Callable[[Respondent], str] = role_and_level) -> CoalitionView:
+    """The coalition view of the latest round among ``files`` (name, answers).
+
+    All files must be of one coalition. The view says which files it combined and which it
+    left out, and carries the previous round's open actions over into its action plan.
+    """
+    names = [name for name, _ in files]
+    answers = [item for _, item in files]
+    require_one_coalition(answers, names)
+    rounds = group_rounds([Entry.of(index, item) for index, item in enumerate(answers)])
+    latest = rounds[-1]
+    chosen = sorted(entry.source for entry in latest.entries)  # in the order given
+    view = coalition_view(scorer, [answers[i] for i in chosen], files=[names[i] for i in chosen],
+                          anonymise=anonymise, round_label=latest.label, describe=describe)
+    partners = [i for i in chosen if answers[i].respondent.role != AGREED_ROLE] or chosen
+    agreed = sorted((i for i in chosen if i not in partners), key=lambda i: answers[i].date)
+    taken = [RoundFile(names[i], r.label) for i, r in zip(partners, view.respondents,
+                                                         strict=True)]
+    if agreed:
+        taken.append(RoundFile(names[agreed[-1]], "", agreed=True))
+    left_out = [LeftOut(names[entry.source], earlier.label, "earlier_round")
+                for earlier in rounds[:-1] for entry in earlier.entries]
+    left_out += [LeftOut(names[i], latest.label, "older_agreed") for i in agreed[:-1]]
+    order = {name: position for position, name in enumerate(names)}
+    info = RoundInfo(latest.label, latest.labelled, latest.first, latest.last,
+                     tuple(sorted(taken, key=lambda f: order[f.file])),
+                     tuple(sorted(left_out, key=lambda f: order[f.file])))
+    plan = view.plan
+    if len(rounds) > 1:
+        before = rounds[-2]
+        partners_before = [answers[e.source] for e in before.entries
+                           if answers[e.source].respondent.role != AGREED_ROLE]
+        labels = respondent_labels([a.respondent for a in partners_before], anonymise=anonymise,
+                                   describe=describe)
+        agreed_before = before.agreed
+        earlier = action_plan(list(zip(labels, partners_before, strict=True)),
+                              None if agreed_before is None else answers[agreed_before.source])
+        plan = (*plan, *carried_over(plan, earlier, before.label))
+    return replace(view, round_info=info, plan=plan)
 
 
 # --- consensus ---------------------------------------------------------------------------------
@@ -312,8 +484,11 @@ def consensus(scorer: Scorer, answers: Sequence[Answers], *, date: dt.date | Non
                                 skip=[topic.question for topic in topics])
     record = ConsensusRecord(
         partners=[r.label for r in respondents],
-        topics={t.question: {who: value for who, value, _ in t.answers} for t in topics})
-    rounds = {a.round for a in answers}
+        topics={t.question: {who: value for who, value, _ in t.answers} for t in topics},
+        notes={t.question: notes for t in topics
+               if (notes := {r.label: r.notes[t.question] for r in respondents
+                             if t.question in r.notes})})
+    rounds = {effective_round(a.round, a.date) for a in answers}
     shared = rounds.pop() if len(rounds) == 1 else None
     return Consensus(topics, len(every),
                      document.model_copy(update={"consensus": record, "round": shared}))
@@ -321,4 +496,4 @@ def consensus(scorer: Scorer, answers: Sequence[Answers], *, date: dt.date | Non
 
 def combined_evaluation(view: CoalitionView, questions: QuestionSet, model: Model) -> Evaluation:
     """The combined result as an evaluation, so the single-report renderers can read it."""
-    return evaluate(view.combined_answers, view.combined, questions, model)
+    return evaluate(view.combined_answers, view.combined, questions, model, targets=view.targets)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from stimulering.core.scoring import (
     Assessment,
@@ -209,6 +209,21 @@ class RespondentResult:
     assessment: Assessment
     values: dict[str, AnswerValue]
     """Effective answer values, keyed by the current question ids."""
+    notes: dict[str, str] = field(default_factory=dict)
+    """The respondent's notes (why this answer, the evidence), keyed by the current
+    question ids: the evidence beside their answer in the report and the consensus."""
+
+
+def current_notes(answers: Answers, renamed: Mapping[str, str]) -> dict[str, str]:
+    """A file's notes keyed by the current question ids.
+
+    A note on an old id (``replaces``) follows its question; a note on the current id wins.
+    """
+    notes = {key: note for key, note in answers.notes.items() if key not in renamed}
+    for key, note in answers.notes.items():
+        if key in renamed:
+            notes.setdefault(renamed[key], note)
+    return notes
 
 
 def action_key(text: str) -> str:
@@ -225,7 +240,8 @@ def respondent_results(scorer: Scorer, answers: Sequence[Answers], *, anonymise:
     results = []
     for text, item in zip(labels, answers, strict=True):
         values, _ = scorer.effective_values(item.answers)
-        results.append(RespondentResult(text, item, scorer.assess(item), values))
+        results.append(RespondentResult(text, item, scorer.assess(item), values,
+                                        current_notes(item, scorer.renamed)))
     return tuple(results)
 
 

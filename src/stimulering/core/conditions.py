@@ -129,3 +129,25 @@ def check(
                 problems.append((where, f"{value!r} is not a value of {test.question!r} "
                                         f"(allowed: {shown})"))
     return problems
+
+
+def describe(condition: Condition) -> str:
+    """A condition in plain, language-neutral words, for messages: ``regie_bij in [a, b]``."""
+    if isinstance(condition, Comparison):
+        if condition.at_least is not None:
+            return f"{condition.question} >= {condition.at_least}"
+        if condition.at_most is not None:
+            return f"{condition.question} <= {condition.at_most}"
+        if condition.equals is not None:
+            return f"{condition.question} = {condition.equals}"
+        return f"{condition.question} in [{', '.join(map(str, condition.in_ or []))}]"
+    if isinstance(condition, AllOf):
+        return " and ".join(_part(part) for part in condition.all)
+    if isinstance(condition, AnyOf):
+        return " or ".join(_part(part) for part in condition.any)
+    return f"not {_part(condition.not_)}"
+
+
+def _part(condition: Condition) -> str:
+    text = describe(condition)
+    return f"({text})" if isinstance(condition, (AllOf, AnyOf)) else text

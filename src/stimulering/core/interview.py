@@ -29,6 +29,7 @@ from stimulering.model import (
     Answers,
     AnswerValue,
     Question,
+    Respondent,
 )
 
 CommandKind = Literal["help", "back", "note", "review", "quit"]
@@ -243,11 +244,15 @@ class Interview:
 
     def __init__(self, scorer: Scorer, answers: Mapping[str, AnswerValue] | None = None,
                  notes: Mapping[str, str] | None = None, *,
-                 only: Iterable[str] | None = None) -> None:
+                 only: Iterable[str] | None = None,
+                 respondent: Respondent | None = None) -> None:
         self.scorer = scorer
         self.only = None if only is None else tuple(only)
         """Ask these questions only, in this order (a consensus conversation asks its
         discussion topics, the largest differences first)."""
+        self.respondent = respondent
+        """Who answers: only the questions for their role and level are asked (see
+        ``Question.asks``); ``None`` asks every question."""
         self.questions = scorer.qset.questions
         self.by_id = scorer.questions
         self.answers: dict[str, AnswerValue] = dict(answers or {})
@@ -268,9 +273,13 @@ class Interview:
         return self.values().get(question_id)
 
     def visible(self) -> list[Question]:
-        """The questions asked with the answers so far, in question-set order."""
-        items = self.scorer.items(self.values())
-        return [question for question in self._order() if items[question.id].status != "hidden"]
+        """The questions asked with the answers so far, in the order they are asked.
+
+        Those whose ``when`` holds and that are for the respondent's role and level: their
+        number is the ``N`` of the counter (``Scorer.asked``).
+        """
+        asked = set(self.scorer.asked(self.scorer.items(self.values()), self.respondent))
+        return [question for question in self._order() if question.id in asked]
 
     def _order(self) -> list[Question]:
         """The questions in the order they are asked, hidden ones included."""

@@ -8,11 +8,11 @@ roadmap) is worked out here, once, and handed to the renderers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from stimulering.core.advice import AdviceItem, NextStep, advise, next_steps
 from stimulering.core.scoring import Assessment
-from stimulering.core.summary import RoadmapRow, roadmap
+from stimulering.core.summary import RoadmapRow, Targets, TargetVote, own_targets, roadmap
 from stimulering.model import Answers, Model, QuestionSet
 
 
@@ -34,11 +34,25 @@ class Evaluation:
     """The question set they were scored with."""
     model: Model
     """The model they were scored with."""
+    targets: dict[str, tuple[TargetVote, ...]] = field(default_factory=dict)
+    """The target phases per pillar, lowest first: the answers file's own, or in the
+    coalition view every partner's (see ``core.summary``)."""
+
+    def target_phases(self, pillar: str) -> tuple[int, ...]:
+        """The target phases of ``pillar``, lowest first (none: no target)."""
+        return tuple(vote.phase for vote in self.targets.get(pillar, ()))
 
 
 def evaluate(answers: Answers, assessment: Assessment, questions: QuestionSet,
-             model: Model) -> Evaluation:
-    """The evaluation of scored answers: their advice, first steps and roadmap added."""
+             model: Model, *, targets: Targets | None = None) -> Evaluation:
+    """The evaluation of scored answers: their advice, first steps and roadmap added.
+
+    ``targets`` are the targets of several partners (the coalition view); by default the
+    answers file's own.
+    """
     advice = advise(assessment, questions, model)
+    votes = own_targets(answers.targets) if targets is None else \
+        {pillar: tuple(sorted(given, key=lambda vote: vote.phase))
+         for pillar, given in targets.items() if given}
     return Evaluation(answers, assessment, advice, next_steps(assessment, advice),
-                      roadmap(assessment, answers.targets), questions, model)
+                      roadmap(assessment, votes), questions, model, votes)

@@ -5,12 +5,17 @@ ends on Wednesday morning. Files are therefore combined per round, not per
 calendar day, and ``report``, ``compare`` and ``progress`` all group with
 ``group_rounds``:
 
-- A file with a ``round:`` label belongs to the round of that label (``assess``
-  writes the month, ``2026-05``, unless ``--round`` names another).
+- A file with a ``round:`` label belongs to the round of that label, whatever its
+  date. The coordinator names a round once (``--round`` of ``assess``, ``form`` and
+  ``template``); nothing writes a label by itself.
 - A file without a label joins the labelled round whose dates lie within
   ``ROUND_WINDOW_DAYS`` of its own date (the nearest, when there are several);
   otherwise it joins the unlabelled files within the window after the first of
-  them.
+  them. Such a round is named by its dates (``2026-11-30 – 2026-12-01``), never by a
+  calendar month: most rounds run over the end of one.
+- Earlier versions wrote the month of a file's date as its label by themselves
+  (``round: 2026-11``). Such a label, the month of the file's own date, is read as no
+  label (``effective_round``), so that those files too are grouped by their dates.
 - The coalition's own file (role ``coalitie``, made by a consensus
   conversation) is the round's agreed answer, not one more respondent.
 """
@@ -18,6 +23,7 @@ calendar day, and ``report``, ``compare`` and ``progress`` all group with
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -43,8 +49,30 @@ class Entry(Generic[Source]):
 
     @classmethod
     def of(cls, source: Source, answers: Answers) -> Entry[Source]:
-        """The entry of an answers file."""
-        return cls(source, answers.round, answers.date, answers.respondent.role)
+        """The entry of an answers file (its label as ``effective_round`` reads it)."""
+        return cls(source, effective_round(answers.round, answers.date), answers.date,
+                   answers.respondent.role)
+
+
+_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def effective_round(label: str | None, date: dt.date) -> str | None:
+    """The round label a file counts with (``None``: grouped by its date).
+
+    A label that is the month of the file's own date was written by an earlier version
+    by itself, not given by anyone: it counts as no label (see the module).
+    """
+    if label is None or (_MONTH.fullmatch(label) and label == f"{date:%Y-%m}"):
+        return None
+    return label
+
+
+def dates_label(first: dt.date, last: dt.date) -> str:
+    """The name of a round grouped by its dates: one date, or the first and the last."""
+    if first == last:
+        return first.isoformat()
+    return f"{first.isoformat()} – {last.isoformat()}"
 
 
 @dataclass(frozen=True)
@@ -52,6 +80,7 @@ class Round(Generic[Source]):
     """The files of one assessment round, in date order."""
 
     label: str
+    """The name the files give the round, or its dates when they give none."""
     labelled: bool
     """Whether the files say which round they belong to (else they were grouped by date)."""
     entries: tuple[Entry[Source], ...]
@@ -107,9 +136,9 @@ def group_rounds(entries: Sequence[Entry[Source]],
     taken = set(labelled)
     for members in unlabelled:
         ordered = _by_date(members)
-        label = f"{ordered[0].date:%Y-%m}"
-        if label in taken:
-            label = f"{ordered[0].date.isoformat()}–{ordered[-1].date.isoformat()}"
+        label = dates_label(ordered[0].date, ordered[-1].date)
+        if label in taken:  # a file names its round after dates another round has
+            label = f"{label} ({len(rounds) + 1})"
         taken.add(label)
         rounds.append(Round(label, False, ordered))
     return sorted(rounds, key=lambda r: (r.last, r.first, r.label))
@@ -117,8 +146,3 @@ def group_rounds(entries: Sequence[Entry[Source]],
 
 def _by_date(entries: Sequence[Entry[Source]]) -> tuple[Entry[Source], ...]:
     return tuple(sorted(entries, key=lambda e: e.date))
-
-
-def default_round(date: dt.date) -> str:
-    """The round a new answers file gets when none is named: its month."""
-    return f"{date:%Y-%m}"

@@ -13,10 +13,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from stimulering.model import Answers, ModelFile, QuestionSet
+from stimulering.model import Answers, ExpectedRespondents, ModelFile, QuestionSet
 
-SchemaKind = Literal["questions", "model", "answers"]
-KINDS: tuple[SchemaKind, ...] = ("questions", "model", "answers")
+SchemaKind = Literal["questions", "model", "answers", "expected"]
+KINDS: tuple[SchemaKind, ...] = ("questions", "model", "answers", "expected")
 """The kinds of file that have a schema, in the order they are documented."""
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -25,6 +25,7 @@ _MODELS: dict[SchemaKind, type[BaseModel]] = {
     "questions": QuestionSet,
     "model": ModelFile,
     "answers": Answers,
+    "expected": ExpectedRespondents,
 }
 
 _HEADINGS: dict[SchemaKind, tuple[str, str]] = {
@@ -43,6 +44,11 @@ _HEADINGS: dict[SchemaKind, tuple[str, str]] = {
         "stimulering answers file",
         "One respondent's answers on one date. Whether each answer fits its question is "
         "checked against the question set by 'stimulering assess' and 'stimulering validate'.",
+    ),
+    "expected": (
+        "stimulering expected respondents",
+        "The partners a coordinator expects answers from in a round, for "
+        "'stimulering status --expected FILE'.",
     ),
 }
 

@@ -152,8 +152,8 @@ class Notice:
     """Something the user should know about the result; rendered per language."""
 
     code: str
-    """unknown_question, unknown_items, undetermined, hard_ahead, other_question_set,
-    changed_question_set."""
+    """unknown_question, unknown_items, not_asked, undetermined, hard_ahead,
+    other_question_set, changed_question_set."""
     ids: tuple[str, ...] = ()
     numbers: tuple[float, ...] = ()
     texts: tuple[str, ...] = ()
@@ -279,6 +279,17 @@ class Scorer:
             if result.known_value is not None:
                 known[question.id] = result.known_value
         return results
+
+    def asked(self, items: Mapping[str, ItemResult],
+              respondent: Respondent | None = None) -> list[str]:
+        """The ids of the questions put to ``respondent`` with these answers, in order.
+
+        A question is asked when its ``when`` holds and it is for the respondent's role and
+        level (``Question.asks``). Their number is what the interview counts, the form
+        counts and the report says "of N questions" of: one count everywhere.
+        """
+        return [question.id for question in self.qset.questions
+                if items[question.id].status != "hidden" and question.asks(respondent)]
 
     # --- item results -> levels and phases -----------------------------------------------------
 
@@ -430,11 +441,21 @@ class Scorer:
         signals = self.signals(items)
         pillars = self.held({pillar: self.pillar(pillar, items) for pillar in PILLARS}, signals)
         warnings = list(extra_warnings)
-        open_items = [item.id for item in items.values() if item.status == "unknown"]
-        counting = [item for item in items.values() if item.counts]
+        # The questions of this result: those asked of the respondent, and any other they
+        # answered anyway (every answer counts).
+        asked = set(self.asked(items, respondent)) | {
+            item.id for item in items.values()
+            if item.status != "hidden" and item.value is not None}
+        unknown = [item.id for item in items.values() if item.status == "unknown"]
+        open_items = [question_id for question_id in unknown if question_id in asked]
+        # Questions for another role or level were not put to this respondent: unknown to
+        # them, and said so apart from what they left open.
+        not_asked = [question_id for question_id in unknown if question_id not in asked]
         if open_items:
             warnings.append(Notice("unknown_items", tuple(open_items),
-                                    (len(open_items), len(counting))))
+                                    (len(open_items), len(asked))))
+        if not_asked:
+            warnings.append(Notice("not_asked", tuple(not_asked), (len(not_asked),)))
         undetermined = tuple(p for p, result in pillars.items() if result.phase is None)
         if undetermined:
             warnings.append(Notice("undetermined", undetermined))

@@ -7,11 +7,16 @@ to target is the share of those levels that is met, in order, now:
 the current phase, is reached (100%). There is no percentage, but a dash and a
 word, when the pillar has no target, or when its phase cannot be determined yet
 (too few answers): a number would be made up.
+
+**Targets of several partners.** One answers file sets at most one target per
+pillar. In the coalition view each partner may have set their own: a pillar then
+has one ``TargetVote`` per different target, lowest first, each with the partners
+who set it; where they differ, the roadmap shows every target and its percentage.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -19,6 +24,25 @@ from stimulering.core.scoring import Assessment
 from stimulering.model import PILLARS, PillarId
 
 RoadmapStatus = Literal["on_the_way", "reached", "no_target", "undetermined"]
+
+
+@dataclass(frozen=True)
+class TargetVote:
+    """A target phase of one pillar, and who set it."""
+
+    phase: int
+    by: tuple[str, ...] = ()
+    """The partners who set it (their labels in the coalition view); empty for the target
+    of one answers file, or of the coalition's agreed file."""
+
+
+Targets = Mapping[str, Sequence[TargetVote]]
+"""The target phases of each pillar that has any."""
+
+
+def own_targets(targets: Mapping[PillarId, int]) -> dict[str, tuple[TargetVote, ...]]:
+    """The targets of one answers file (``targets:``) as votes."""
+    return {pillar: (TargetVote(phase),) for pillar, phase in targets.items()}
 
 
 @dataclass(frozen=True)
@@ -35,6 +59,11 @@ class RoadmapRow:
     percent: int | None
     """Percent-to-target (see the module's docstring); ``None`` when it cannot be given."""
     status: RoadmapStatus
+    targets: tuple[TargetVote, ...] = ()
+    """Every target of the pillar, lowest first (``target`` is the first); more than one
+    where partners set different targets."""
+    percents: tuple[int | None, ...] = ()
+    """Percent-to-target of each of ``targets`` (``None`` while the phase is unknown)."""
 
 
 def percent_to_target(levels_met: int, target: int) -> int:
@@ -44,12 +73,13 @@ def percent_to_target(levels_met: int, target: int) -> int:
     return round(100 * min(levels_met, target - 1) / (target - 1))
 
 
-def roadmap(assessment: Assessment, targets: Mapping[PillarId, int]) -> list[RoadmapRow]:
+def roadmap(assessment: Assessment, targets: Targets) -> list[RoadmapRow]:
     """Every pillar's row of the roadmap, in the model's pillar order."""
     rows = []
     for pillar_id in PILLARS:
         pillar = assessment.pillars[pillar_id]
-        target = targets.get(pillar_id)  # type: ignore[call-overload]
+        votes = tuple(sorted(targets.get(pillar_id, ()), key=lambda vote: vote.phase))
+        target = votes[0].phase if votes else None
         now = pillar.phase
         following = now + 1 if now is not None and now < 6 else None
         percent: int | None = None
@@ -61,5 +91,8 @@ def roadmap(assessment: Assessment, targets: Mapping[PillarId, int]) -> list[Roa
         else:
             percent = percent_to_target(pillar.levels_met, target)
             status = "reached" if percent == 100 else "on_the_way"
-        rows.append(RoadmapRow(pillar_id, now, following, target, percent, status))
+        percents = tuple(None if now is None else percent_to_target(pillar.levels_met, v.phase)
+                         for v in votes)
+        rows.append(RoadmapRow(pillar_id, now, following, target, percent, status, votes,
+                               percents))
     return rows

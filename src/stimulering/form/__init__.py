@@ -51,7 +51,8 @@ LABELS: tuple[str, ...] = (
     "iv.title", "iv.ask.coalition", "iv.ask.organisation", "iv.ask.role", "iv.ask.level",
     "date", "special.weet_niet", "special.nvt", "iv.error.negative", "iv.error.band",
     *(f"form.{key}" for key in (
-        "intro", "special_hint", "respondent", "choose", "optional", "help", "note", "note_hint",
+        "intro", "special_hint", "respondent", "round", "choose", "optional", "help", "note",
+        "note_hint",
         "answer", "multi_hint", "error.number", "progress", "progress.done", "download",
         "download_partial", "open", "clear", "clear_confirm", "replace_confirm",
         "missing_header", "open_questions", "downloaded", "downloaded_partial", "loaded",
@@ -59,6 +60,7 @@ LABELS: tuple[str, ...] = (
         "set", "skip", "cleared",
         "load.other_set", "load.other_version", "load.unknown",
         "load.unreadable", "load.not_answers", "load.field", "load.answer", "load.too_big",
+        "load.unknown_question",
         "load.coalition_file", "download_failed",
         "yaml.tab", "yaml.indent", "yaml.unsupported", "yaml.quote", "yaml.duplicate",
         "yaml.key", "yaml.escape", "yaml.documents", "yaml.mapping", "yaml.value",
@@ -113,18 +115,26 @@ def _question(question: Question, model: Model, lang: str) -> dict[str, Any]:
         item["when"] = question.when.model_dump(mode="json", by_alias=True, exclude_none=True)
     if question.replaces:
         item["replaces"] = list(question.replaces)
+    if question.applies_to is not None:
+        # Whom it is asked of; like the rest of the blob, nothing about how it counts.
+        item["for"] = {"roles": list(question.applies_to.roles),
+                       "levels": list(question.applies_to.levels)}
     return item
 
 
 def form_data(questions: QuestionSet, model: Model, sha256: str, lang: str,
-              coalition: str | None = None) -> dict[str, Any]:
-    """The page's blob: the questions, the respondent choices and the labels, in ``lang``."""
+              coalition: str | None = None, round_name: str | None = None) -> dict[str, Any]:
+    """The page's blob: the questions, the respondent choices and the labels, in ``lang``.
+
+    ``coalition`` and ``round_name`` are filled in for every partner who uses the page.
+    """
     return {
         "format": FORMAT,
         "lang": lang,
         "question_set": {"id": questions.id, "version": questions.version, "sha256": sha256},
         "set_name": pick(questions.name, lang),
         "coalition": coalition,
+        "round": round_name,
         "roles": [{"value": role, "label": label(lang, f"role.{role}")}
                   for role in ROLES if role != "coalitie"],
         "levels": [{"value": level, "label": label(lang, f"level.{level}")} for level in LEVELS],
@@ -160,14 +170,14 @@ def _hash(text: str) -> str:
 
 
 def render_form(questions: QuestionSet, model: Model, sha256: str, lang: str,
-                coalition: str | None = None) -> str:
+                coalition: str | None = None, round_name: str | None = None) -> str:
     """The form as one HTML page: no server, no network, nothing outside the file."""
     script = _resource("form.js")
     style = _resource("form.css")
     for text, end in ((script, "</script"), (style, "</style")):
         if end in text.lower():  # pragma: no cover - a check on the package's own files
             raise ValueError(f"the form's own {end[2:]} contains {end}")
-    data = form_data(questions, model, sha256, lang, coalition)
+    data = form_data(questions, model, sha256, lang, coalition, round_name)
     title = f"{label(lang, 'iv.title')}: {data['set_name'] or questions.id}"
     # Only this script and this style sheet run; nothing may connect, load or submit.
     policy = (f"default-src 'none'; script-src {_hash(script)}; style-src {_hash(style)}; "

@@ -93,6 +93,25 @@
     return shown;
   }
 
+  // Whether a question is for the respondent's role and level (as Question.asks). Until both
+  // are chosen every question is shown, as the interview asks everything of nobody in
+  // particular.
+  function forRespondent(question, header) {
+    var audience = question["for"];
+    if (!audience) { return true; }
+    return (!audience.roles.length || !header.role || audience.roles.indexOf(header.role) >= 0) &&
+      (!audience.levels.length || !header.level || audience.levels.indexOf(header.level) >= 0);
+  }
+
+  // The questions asked: visible by their conditions, and for who answers (Scorer.asked).
+  function asked(questions, answers, header) {
+    var shown = visibility(questions, answers);
+    questions.forEach(function (question) {
+      shown[question.id] = shown[question.id] && forRespondent(question, header);
+    });
+    return shown;
+  }
+
   // --- answers: what each question accepts (as validation.answer_problem) ----------------------
 
   function inRanges(question, value) {
@@ -732,10 +751,10 @@
   }
 
   Form.prototype.reset = function () {
-    // round: the assessment round of an opened file; a new file takes the month of its date,
-    // as the interview does.
+    // round: the name of the assessment round, given to the page by the coordinator or kept
+    // from an opened file; without one the file has none (rounds are then told by date).
     this.header = {coalition: this.data.coalition || "", organisation: "", role: "", level: "",
-                   date: today(), round: ""};
+                   date: today(), round: this.data.round || ""};
     this.answers = {};
     this.notes = {};
     // Parts of an opened file the form does not show: answers to questions it does not
@@ -744,7 +763,7 @@
   };
 
   Form.prototype.visible = function () {
-    return visibility(this.questions, this.answers);
+    return asked(this.questions, this.answers, this.header);
   };
 
   // Questions still to answer: asked, not text (open text is optional), without an answer.
@@ -756,12 +775,16 @@
     });
   };
 
+  // One count, as the interview's [i/N]: every question asked, open ones included; the
+  // open ones may stay empty, so the questionnaire is done when none of the others is open.
   Form.prototype.progress = function () {
     var shown = this.visible();
-    var total = this.questions.filter(function (question) {
-      return shown[question.id] && question.type !== "text";
+    var answers = this.answers;
+    var asked = this.questions.filter(function (question) { return shown[question.id]; });
+    var answered = asked.filter(function (question) {
+      return has(answers, question.id) && (question.type !== "text" || answers[question.id]);
     }).length;
-    return {total: total, answered: total - this.open().length};
+    return {total: asked.length, answered: answered, done: this.open().length === 0};
   };
 
   Form.prototype.setAnswer = function (id, value) {
@@ -837,10 +860,10 @@
       ["respondent", new Map([["organisation", header.organisation],
                               ["role", header.role], ["level", header.level]])],
       ["date", new YamlDate(header.date)],
-      ["round", header.round || header.date.slice(0, 7)],
+      ["round", header.round],
       ["lang", this.data.lang],
       ["answers", answers]
-    ]);
+    ].filter(function (pair) { return pair[0] !== "round" || pair[1]; }));
     if (notes.size) { document.set("notes", notes); }
     if (this.kept.targets !== null) { document.set("targets", this.kept.targets); }
     if (this.kept.actions !== null) { document.set("actions", this.kept.actions); }
@@ -1046,7 +1069,7 @@
       role: respondent.get("role"),
       level: respondent.get("level"),
       date: fileDate(tree.get("date")),
-      round: isText(round) ? round : ""
+      round: isText(round) ? round : (this.data.round || "")
     };
     var answers = {};
     var kept = {answers: [], notes: [], targets: null, actions: null};
@@ -1080,6 +1103,15 @@
     ["targets", "actions"].forEach(function (key) {
       if (tree.has(key)) { kept[key] = tree.get(key); }
     });
+    // As the command line: in a file made with this very question set an unknown id is a
+    // mistake; in a file of another version it may be a question that has gone.
+    var sameSet = made !== undefined && made !== null && made.get("id") === own.id &&
+      made.get("version") === own.version &&
+      (typeof made.get("sha256") !== "string" || made.get("sha256") === own.sha256);
+    if (kept.answers.length && sameSet) {
+      throw new LoadError("form.load.unknown_question", {id: String(kept.answers[0][0]),
+                                                        made: own.id + " " + own.version});
+    }
     if (kept.answers.length) {
       notices.push(["form.load.unknown", {count: kept.answers.length}]);
     }
@@ -1114,6 +1146,8 @@
     ["coalition", "organisation", "role", "level", "date", "round"].forEach(function (field) {
       header[field] = typeof saved.header[field] === "string" ? saved.header[field] : "";
     });
+    // The round of the page is the round being answered; what the browser kept may be older.
+    header.round = this.data.round || header.round;
     var answers = {};
     Object.keys(saved.answers || {}).forEach(function (id) {
       if (has(self.byId, id) && saved.answers[id] !== null &&
@@ -1272,7 +1306,8 @@
       this.field("f-role", "iv.ask.role", header.role),
       this.field("f-level", "iv.ask.level", header.level),
       this.field("f-date", "date", header.date)
-    ]);
+    ].concat(this.data.round ? [element("p", {id: "round"}, [
+      this.label("form.round", {round: this.data.round})])] : []));
   };
 
   Page.prototype.buildQuestion = function (question, pillarName) {
@@ -1514,7 +1549,7 @@
       self.controls[question.id].box.hidden = !shown[question.id];
     });
     var progress = this.form.progress();
-    this.progressText.textContent = progress.answered === progress.total ?
+    this.progressText.textContent = progress.done ?
       this.label("form.progress.done", progress) : this.label("form.progress", progress);
   };
 
@@ -1674,8 +1709,8 @@
 
   // For tests and for the curious: the logic of the page, without the page.
   window.stimuleringForm = {
-    visible: function (answers) {
-      var shown = visibility(data.questions, answers);
+    visible: function (answers, header) {
+      var shown = asked(data.questions, answers, header || {role: "", level: ""});
       return data.questions.filter(function (q) { return shown[q.id]; }).map(function (q) {
         return q.id;
       });

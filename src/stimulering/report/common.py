@@ -259,6 +259,8 @@ def warning_message(warning: Notice, evaluation: Evaluation, lang: str) -> str:
         key = "warning.unknown_items" if evaluation.assessment.phase is not None \
             else "warning.unknown_items_plain"
         return plural(lang, key, count, total=total)
+    if warning.code == "not_asked":
+        return plural(lang, "warning.not_asked", int(warning.numbers[0]))
     if warning.code == "undetermined":
         return label(lang, "warning.undetermined",
                      needs=needs_text(evaluation, warning.ids, lang))
@@ -271,6 +273,38 @@ def warning_message(warning: Notice, evaluation: Evaluation, lang: str) -> str:
     if warning.code == "changed_question_set":
         return label(lang, "warning.changed_question_set", made=made, used=used)
     return label(lang, "warning.other_question_set", made=made, used=used)
+
+
+def audience_text(question: Question, lang: str) -> str | None:
+    """Whom a question is asked of, in words ("voor: netbeheerder, strategisch niveau").
+
+    ``None`` for a question asked of everyone.
+    """
+    audience = question.applies_to
+    if audience is None:
+        return None
+    either = f" {label(lang, 'cond.or')} "
+    parts = []
+    if audience.roles:
+        parts.append(either.join(label(lang, f"role.{role}") for role in audience.roles))
+    if audience.levels:
+        parts.append(label(lang, "audience.levels", levels=either.join(
+            label(lang, f"level.{level}") for level in audience.levels)))
+    return label(lang, "audience", who=", ".join(parts))
+
+
+def blank_for(role: str | None, level: str | None, lang: str) -> str | None:
+    """Whom a blank made with ``--role`` and ``--level`` is for, in words (``None``: anyone)."""
+    parts = [label(lang, f"role.{role}")] if role else []
+    if level:
+        parts.append(label(lang, "audience.levels", levels=label(lang, f"level.{level}")))
+    return ", ".join(parts) or None
+
+
+def asked_of(questions: QuestionSet, role: str | None, level: str | None) -> list[Question]:
+    """The questions a blank for ``role`` and ``level`` holds (``None``: any)."""
+    return [question for question in questions.questions
+            if question.applies_to is None or question.applies_to.takes(role, level)]
 
 
 def topic_reason(topic: Divergence, question: Question, lang: str) -> str:
@@ -331,8 +365,15 @@ def roadmap_cells(row: RoadmapRow, lang: str) -> list[str]:
         percent = label(lang, "report.pct.reached", percent=f"{row.percent}%")
     else:
         percent = f"{row.percent}%"
+    target = "–" if row.target is None else str(row.target)
+    if len(row.targets) > 1:  # partners set different targets: each with who set it
+        target = " · ".join(f"{vote.phase} ({', '.join(vote.by)})" if vote.by
+                            else str(vote.phase) for vote in row.targets)
+        if row.now is not None:
+            percent = " · ".join("–" if value is None else f"{value}%"
+                                 for value in row.percents)
     return [phase_text(row.now, lang), "–" if row.next is None else str(row.next),
-            "–" if row.target is None else str(row.target), percent]
+            target, percent]
 
 
 def roadmap_header(lang: str) -> list[str]:

@@ -7,6 +7,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from stimulering.core.combine import coalition_code
 from stimulering.core.comparison import CoalitionRow
 from stimulering.i18n import label
 from stimulering.model import PILLARS, Model
@@ -136,12 +137,18 @@ def render_compare_table(rows: Sequence[CoalitionRow], model: Model, lang: str, 
     # many are present; markdown, CSV and JSON name them.
     catalysts = sum(1 for signal in model.signals if signal.kind == "catalyst")
     grid = Table(box=None, padding=(0, 1), collapse_padding=True, pad_edge=False,
-                 title=label(lang, "compare.title"))
+                 title=label(lang, "compare.title"), caption_justify="left",
+                 caption=label(lang, "compare.catalysts_note", count=catalysts))
     headings = _header(model, lang)
     headings[4:7] = [label(lang, f"pillar_short.{p}") for p in PILLARS]
-    for index, heading in enumerate(headings):
+    # Short headings leave the name room: the caption says what the last column counts.
+    headings[7] = label(lang, "compare.catalysts_short")
+    # A name is shown whole: over several lines when the other columns leave little room
+    # (at word boundaries, a long word folded), never cut; an anonymised code fits always.
+    grid.add_column(plain(headings[0]), overflow="fold", min_width=len(coalition_code("")))
+    for index, heading in enumerate(headings[1:], start=1):
         grid.add_column(plain(heading), justify="right" if index in (2, 3, 7) else "left",
-                        no_wrap=index > 0)
+                        no_wrap=True)
     for name, row in shown_rows(rows, anonymise=anonymise):
         cells = _cells(name, row, {}, lang)
         grid.add_row(*(plain(cell) for cell in cells[:-1]), f"{len(_present(row))}/{catalysts}")

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from stimulering.core.diffing import QuestionSetDiff
     from stimulering.core.progress import Progress
     from stimulering.core.results import Evaluation
-    from stimulering.errors import UsageError
+    from stimulering.core.status import Status
     from stimulering.model import Model, QuestionSet
 
 
@@ -59,6 +59,13 @@ class TemplateFormat(str, enum.Enum):
 
     yaml = "yaml"
     xlsx = "xlsx"
+
+
+class TemplateKind(str, enum.Enum):
+    """What ``template`` makes."""
+
+    answers = "answers"
+    expected = "expected"
 
 
 class CatalogueFormat(str, enum.Enum):
@@ -96,6 +103,14 @@ class CompareFormat(str, enum.Enum):
     json = "json"
     csv = "csv"
     xlsx = "xlsx"
+
+
+class StatusFormat(str, enum.Enum):
+    """Output formats of ``status``."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
 
 
 class DiffFormat(str, enum.Enum):
@@ -199,36 +214,53 @@ def render_report(fmt: ReportFormat, evaluation: Evaluation, lang: str, *, chart
             assert_never(fmt)
 
 
-def refuse_coalition_format(fmt: ReportFormat) -> None:
-    """Refuse, before any file is read, a format the coalition view does not come in."""
-    if fmt is ReportFormat.xlsx:
-        raise _no_coalition_workbook()
-
-
 def render_coalition(fmt: ReportFormat, view: CoalitionView, questions: QuestionSet,
-                     model: Model, lang: str, *, all_topics: bool) -> Rendered:
-    """The coalition view of several answers files in ``fmt`` (every format but xlsx)."""
+                     model: Model, lang: str, *, all_topics: bool, chart_name: str,
+                     appendix: bool) -> Rendered:
+    """The coalition view of several answers files in ``fmt``.
+
+    Every format of the report of one answers file, made by the same renderers from the
+    combined result.
+    """
+    from stimulering.core.coalition import TOPIC_LIMIT, combined_evaluation
+
+    evaluation = combined_evaluation(view, questions, model)
+    topics = None if all_topics else TOPIC_LIMIT
     match fmt:
         case ReportFormat.json:
             from stimulering.report.json import render_coalition_json
 
             return Text(render_coalition_json(view, questions, model, lang))
         case ReportFormat.markdown:
-            return Text(_coalition_markdown(view, questions, model, lang, all_topics))
+            from stimulering.report.markdown import render_coalition_markdown
+            from stimulering.report.svg import report_svg
+
+            return Report(render_coalition_markdown(view, questions, model, lang, chart_name,
+                                                    topics=topics, appendix=appendix),
+                          partial(report_svg, evaluation, lang))
         case ReportFormat.html:
             from stimulering.report.html import render_html
+            from stimulering.report.markdown import render_coalition_markdown
+            from stimulering.report.svg import report_svg
 
-            return Text(render_html(_coalition_markdown(view, questions, model, lang, all_topics),
-                                    "", _title(lang, view.coalition), lang))
+            markdown = render_coalition_markdown(view, questions, model, lang, chart_name,
+                                                 topics=topics, appendix=appendix)
+            return Text(render_html(markdown, report_svg(evaluation, lang),
+                                    _coalition_title(lang, view.coalition), lang))
         case ReportFormat.docx | ReportFormat.pdf:
+            from stimulering.report.markdown import render_coalition_markdown
             from stimulering.report.office import render_office_document
+            from stimulering.report.svg import report_figure
 
-            markdown = _coalition_markdown(view, questions, model, lang, all_topics)
-            return Document(render_office_document(markdown, lang, fmt.value,
-                                                   title=view.coalition, when=view.date),
-                            fmt.value)
+            markdown = render_coalition_markdown(view, questions, model, lang, "radar.png",
+                                                 topics=topics, appendix=appendix)
+            return Document(render_office_document(
+                markdown, lang, fmt.value, title=_coalition_title(lang, view.coalition),
+                when=view.date, figure=report_figure(evaluation, lang)), fmt.value)
         case ReportFormat.xlsx:
-            raise _no_coalition_workbook()
+            from stimulering.report.xlsx import plan_workbook
+
+            return Document(plan_workbook(evaluation, lang, view.plan), fmt.value)
         case _:
             assert_never(fmt)
 
@@ -250,20 +282,27 @@ def render_questions(fmt: ListFormat, questions: QuestionSet, sha256: str, lang:
 
 
 def render_template(fmt: TemplateFormat, questions: QuestionSet, model: Model, sha256: str,
-                    lang: str, today: dt.date) -> Rendered:
-    """A blank answers file (yaml) or answers workbook (xlsx), dated ``today``."""
+                    lang: str, today: dt.date, *, round_name: str | None = None,
+                    role: str | None = None, level: str | None = None) -> Rendered:
+    """A blank answers file (yaml) or answers workbook (xlsx), made ``today``.
+
+    ``round_name`` names the round the file belongs to, when the coordinator gave one;
+    ``role`` and ``level`` make it for one role or level (only the questions for them).
+    """
     match fmt:
         case TemplateFormat.yaml:
             from stimulering.report.template import render_template_yaml
 
-            return Text(render_template_yaml(questions, sha256, lang, today))
+            return Text(render_template_yaml(questions, sha256, lang, today,
+                                             round_name=round_name, role=role, level=level))
         case TemplateFormat.xlsx:
             from stimulering.report.common import pillar_name
             from stimulering.report.workbook_template import render_template_workbook
 
             names = {p.id: pillar_name(model, p.id, lang) for p in model.pillars}
-            return Document(render_template_workbook(questions, sha256, lang, today, names),
-                            fmt.value)
+            return Document(render_template_workbook(questions, sha256, lang, today, names,
+                                                     round_name=round_name, role=role,
+                                                     level=level), fmt.value)
         case _:
             assert_never(fmt)
 
@@ -337,6 +376,25 @@ def render_compare(fmt: CompareFormat, rows: Sequence[CoalitionRow], model: Mode
             assert_never(fmt)
 
 
+def render_status(fmt: StatusFormat, result: Status, lang: str, *, color: bool) -> Rendered:
+    """Who has answered in ``fmt``."""
+    match fmt:
+        case StatusFormat.text:
+            from stimulering.report.status import render_status_text
+
+            return Text(render_status_text(result, lang, color=color))
+        case StatusFormat.markdown:
+            from stimulering.report.status import render_status_markdown
+
+            return Text(render_status_markdown(result, lang))
+        case StatusFormat.json:
+            from stimulering.report.status import render_status_json
+
+            return Text(render_status_json(result, lang))
+        case _:
+            assert_never(fmt)
+
+
 def render_diff(fmt: DiffFormat, changes: QuestionSetDiff, lang: str) -> Rendered:
     """What changed between two question sets, in ``fmt``."""
     match fmt:
@@ -359,13 +417,6 @@ def render_diff(fmt: DiffFormat, changes: QuestionSetDiff, lang: str) -> Rendere
 # --- shared by several formats -----------------------------------------------------------------
 
 
-def _no_coalition_workbook() -> UsageError:
-    from stimulering.errors import UsageError
-
-    return UsageError("--format xlsx takes one answers file; the coalition view of several "
-                      "files comes as markdown, html, json, docx or pdf")
-
-
 def _markdown_report(evaluation: Evaluation, lang: str, chart_name: str, *,
                      appendix: bool) -> Report:
     from stimulering.report.markdown import render_report_markdown
@@ -382,10 +433,8 @@ def _title(lang: str, coalition: str) -> str:
     return f"{label(lang, 'report.title')}: {coalition}"
 
 
-def _coalition_markdown(view: CoalitionView, questions: QuestionSet, model: Model, lang: str,
-                        all_topics: bool) -> str:
-    from stimulering.core.coalition import TOPIC_LIMIT
-    from stimulering.report.markdown import render_coalition_markdown
+def _coalition_title(lang: str, coalition: str) -> str:
+    """The coalition report's title: the view's name and the coalition."""
+    from stimulering.i18n import label
 
-    return render_coalition_markdown(view, questions, model, lang,
-                                     topics=None if all_topics else TOPIC_LIMIT)
+    return f"{label(lang, 'view.title')}: {coalition}"

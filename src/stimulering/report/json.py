@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from stimulering.core.coalition import CoalitionView, combined_evaluation
 from stimulering.core.results import Evaluation
 from stimulering.core.scoring import PillarResult, item_score
 from stimulering.i18n import label, option_labels, pick
@@ -20,6 +19,9 @@ from stimulering.report.common import (
     undetermined_summary,
     warning_message,
 )
+
+if TYPE_CHECKING:
+    from stimulering.core.coalition import CoalitionView
 
 
 def undetermined_data(pillar: PillarResult) -> dict[str, Any] | None:
@@ -153,6 +155,7 @@ def questions_data(questions: QuestionSet, sha256: str, lang: str) -> dict[str, 
                 "unit": pick(q.unit, lang) or None,
                 "instruments": list(q.instruments),
                 "replaces": list(q.replaces),
+                "applies_to": None if q.applies_to is None else q.applies_to.model_dump(),
             }
             for q in questions.questions
         ],
@@ -170,9 +173,25 @@ def coalition_data(view: CoalitionView, questions: QuestionSet, model: Model,
 
     JSON lists every discussion topic, in agenda order; the markdown agenda shows the first.
     """
+    # The coalition module is loaded only for the coalition view: scoring one file (the
+    # assessment JSON) is timed at start-up.
+    from stimulering.core.coalition import combined_evaluation
+
     by_id = questions.by_id()
-    data = assessment_data(combined_evaluation(view, questions, model), lang)
+    evaluation = combined_evaluation(view, questions, model)
+    data = assessment_data(evaluation, lang)
     data["round"] = view.round
+    data["round_files"] = _round_files(view, lang)
+    # The coalition's targets: the lowest of each pillar, as a single report has one; and
+    # every partner's, with who set it.
+    data["targets"] = {pillar: phases[0] for pillar in evaluation.targets
+                       if (phases := evaluation.target_phases(pillar))}
+    data["partner_targets"] = {pillar: [{"phase": vote.phase, "by": list(vote.by)}
+                                        for vote in votes]
+                               for pillar, votes in evaluation.targets.items()}
+    data["actions"] = [{**row.action.model_dump(mode="json"), "by": list(row.by),
+                        "agreed": row.agreed, "carried_over_from": row.carried_from}
+                       for row in view.plan]
     data["agreed"] = None if view.agreed is None else {
         "date": view.agreed.answers.date.isoformat(), "phase": view.agreed.assessment.phase}
     data["combined_rule"] = label(lang, "view.combined_rule") if view.agreed is None else \
@@ -189,18 +208,44 @@ def coalition_data(view: CoalitionView, questions: QuestionSet, model: Model,
             "phase": r.assessment.phase,
             "undetermined": undetermined_summary(r.assessment),
             "pillars": pillar_summary(r.assessment.pillars),
+            "notes": dict(r.notes),
         }
         for r in view.respondents
     ]
+    notes = {r.label: r.notes for r in view.respondents}
     data["divergence"] = [
         {"question": d.question, "pillar": d.pillar, "spread": rounded(d.spread),
          "steps": d.steps, "weight": d.weight, "gate": d.gate,
          "why": topic_reason(d, by_id[d.question], lang),
          "answers": {who: value for who, value, _ in d.answers},
-         "scores": {who: rounded(score) for who, _, score in d.answers}}
+         "scores": {who: rounded(score) for who, _, score in d.answers},
+         "notes": {who: notes[who][d.question] for who, _, _ in d.answers
+                   if d.question in notes.get(who, {})}}
         for d in view.divergence
     ]
     return data
+
+
+def _round_files(view: CoalitionView, lang: str) -> dict[str, Any] | None:
+    """The files combined as the round and those left out, with why.
+
+    An anonymised view names no file: file names often hold the organisation.
+    """
+    info = view.round_info
+    if info is None:
+        return None
+
+    def shown(name: str) -> str | None:
+        return None if view.anonymise else name
+
+    return {
+        "named": info.named, "first": info.first.isoformat(), "last": info.last.isoformat(),
+        "combined": [{"file": shown(f.file), "respondent": f.label or None,
+                      "agreed": f.agreed} for f in info.files],
+        "left_out": [{"file": shown(f.file), "round": f.round, "reason": f.reason,
+                      "message": label(lang, f"view.left_out.{f.reason}", round=f.round)}
+                     for f in info.left_out],
+    }
 
 
 def render_coalition_json(view: CoalitionView, questions: QuestionSet, model: Model,

@@ -8,6 +8,7 @@ from rich.text import Text
 from stimulering.core.catalogue import CatalogueView
 from stimulering.i18n import label, pick, plural
 from stimulering.model import Model, QuestionSet
+from stimulering.report.common import audience_text
 from stimulering.report.console import plain, render
 
 
@@ -24,8 +25,12 @@ def render_question_table(questions: QuestionSet, lang: str, *, color: bool = Fa
     table.add_column("type")
     table.add_column(label(lang, "text"))
     for number, question in enumerate(questions.questions, start=1):
+        text = pick(question.text, lang)
+        audience = audience_text(question, lang)
+        if audience is not None:
+            text += f" ({audience})"
         table.add_row(str(number), question.id, label(lang, f"pillar_short.{question.pillar}"),
-                      question.type, plain(pick(question.text, lang)))
+                      question.type, plain(text))
     return render([table], color=color)
 
 

@@ -8,6 +8,7 @@ The report links its chart as an image; the caller decides the file name.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from urllib.parse import quote
 
 from stimulering.core.advice import AdviceItem
@@ -15,16 +16,20 @@ from stimulering.core.coalition import (
     DIVERGENCE_MINIMUM,
     TOPIC_LIMIT,
     CoalitionView,
+    PlanRow,
+    RoundInfo,
     combined_evaluation,
 )
 from stimulering.core.results import Evaluation
+from stimulering.core.rounds import dates_label
 from stimulering.core.scoring import Assessment, PillarResult, category_scores
 from stimulering.i18n import label, pick, plural
-from stimulering.model import PILLARS, Model, QuestionSet
+from stimulering.model import PILLARS, AnswerValue, Model, Question, QuestionSet
 from stimulering.report.common import (
     advice_heading,
     advice_text,
     answer_label,
+    audience_text,
     escape_markdown,
     example_fact,
     explanation,
@@ -111,7 +116,7 @@ def _header(evaluation: Evaluation, lang: str) -> list[str]:
     return out + [""]
 
 
-def _summary(evaluation: Evaluation, lang: str) -> list[str]:
+def summary_section(evaluation: Evaluation, lang: str) -> list[str]:
     """The executive summary: phase, the roadmap per pillar, the next steps, a reading."""
     result = evaluation.assessment
     phase = escape_markdown(overall_phase_text(evaluation.model, result.phase, lang))
@@ -164,10 +169,10 @@ def own_words_section(evaluation: Evaluation, lang: str) -> list[str]:
     return [*out, ""]
 
 
-def _ladder(evaluation: Evaluation, lang: str) -> list[str]:
+def ladder_section(evaluation: Evaluation, lang: str) -> list[str]:
+    """The phase ladder: each pillar's levels met, its phase now and its targets."""
     result = evaluation.assessment
     model = evaluation.model
-    targets = evaluation.answers.targets
     rows = []
     for number in range(6, 0, -1):
         row = [f"{number} · {escape_markdown(phase_name(model, number, lang))}"]
@@ -178,7 +183,7 @@ def _ladder(evaluation: Evaluation, lang: str) -> list[str]:
                 marks.append("✓")
             if number == pillar.phase:
                 marks.append(f"**{label(lang, 'report.now')}**")
-            if targets.get(p) == number:  # type: ignore[call-overload]
+            if number in evaluation.target_phases(p):
                 marks.append(label(lang, "report.target_mark"))
             row.append(" ".join(marks))
         rows.append(row)
@@ -195,7 +200,8 @@ def _ladder(evaluation: Evaluation, lang: str) -> list[str]:
     return out
 
 
-def _chart(evaluation: Evaluation, lang: str, chart: str) -> list[str]:
+def chart_section(evaluation: Evaluation, lang: str, chart: str) -> list[str]:
+    """The radar chart (linked as ``chart``), the level scores and the category scores."""
     result = evaluation.assessment
     model = evaluation.model
     alt = label(lang, "report.chart_title", coalition=result.coalition)
@@ -221,7 +227,8 @@ def _chart(evaluation: Evaluation, lang: str, chart: str) -> list[str]:
     return out
 
 
-def _explanation(evaluation: Evaluation, lang: str) -> list[str]:
+def explanation_section(evaluation: Evaluation, lang: str) -> list[str]:
+    """Why each pillar is in its phase."""
     out = [f"## {label(lang, 'explanation')}", ""]
     for p in PILLARS:
         first, *rest = explanation(evaluation, evaluation.assessment.pillars[p], lang)
@@ -272,41 +279,56 @@ def signal_rows(result: Assessment, model: Model, lang: str) -> list[list[str]]:
             for signal in (*result.catalysts, *result.inhibitors)]
 
 
-def _signals(evaluation: Evaluation, lang: str) -> list[str]:
+def signals_section(evaluation: Evaluation, lang: str) -> list[str]:
+    """The catalysts and inhibitors with their status."""
     rows = signal_rows(evaluation.assessment, evaluation.model, lang)
     return [f"## {label(lang, 'report.signals')}", "",
             *markdown_table([label(lang, "report.kind"), label(lang, "report.name"),
                     label(lang, "report.status")], rows), ""]
 
 
-def _roadmap(evaluation: Evaluation, lang: str) -> list[str]:
-    # The targets are in the summary's roadmap; here is the plan of actions towards them.
-    answers = evaluation.answers
-    if not answers.actions:
+def action_plan_section(evaluation: Evaluation, lang: str,
+                        plan: Sequence[PlanRow] | None = None) -> list[str]:
+    """The plan of actions towards the targets (the targets are in the summary's roadmap).
+
+    ``plan`` is the coalition view's plan, which says who listed each action and which
+    are carried over from the previous round; by default the answers file's own actions.
+    """
+    rows_of = [PlanRow(action, ()) for action in evaluation.answers.actions] \
+        if plan is None else list(plan)
+    if not rows_of:
         return []
     model = evaluation.model
     out = [f"## {label(lang, 'report.action_plan')}", ""]
-    if answers.actions:
-        questions = evaluation.questions.by_id()
-        instruments = {i.id: pick(i.name, lang) for i in model.instruments}
-        rows = []
-        for action in answers.actions:
-            concerns = []
-            if action.item is not None:
-                question = questions.get(action.item)
-                concerns.append(escape_markdown(pick(question.text, lang)) if question is not None
-                                else f"`{action.item}`")
-            if action.instrument is not None:
-                concerns.append(escape_markdown(instruments.get(action.instrument,
-                                                                action.instrument)))
-            rows.append([escape_markdown(action.what), escape_markdown(action.owner) or "–",
-                         action.due.isoformat() if action.due else "–",
-                         "; ".join(concerns) or "–",
-                         f"✓ {label(lang, 'report.done')}" if action.done
-                         else label(lang, "report.open")])
-        out += markdown_table([label(lang, "report.action"), label(lang, "report.owner"),
-                      label(lang, "report.due"), label(lang, "report.concerns"),
-                      label(lang, "report.status")], rows) + [""]
+    questions = evaluation.questions.by_id()
+    instruments = {i.id: pick(i.name, lang) for i in model.instruments}
+    rows = []
+    for row in rows_of:
+        action = row.action
+        concerns = []
+        if action.item is not None:
+            question = questions.get(action.item)
+            concerns.append(escape_markdown(pick(question.text, lang)) if question is not None
+                            else f"`{action.item}`")
+        if action.instrument is not None:
+            concerns.append(escape_markdown(instruments.get(action.instrument,
+                                                            action.instrument)))
+        status = f"✓ {label(lang, 'report.done')}" if action.done else \
+            label(lang, "report.open") if row.carried_from is None else \
+            escape_markdown(label(lang, "view.carried", round=row.carried_from))
+        cells = [escape_markdown(action.what), escape_markdown(action.owner) or "–",
+                 action.due.isoformat() if action.due else "–", "; ".join(concerns) or "–"]
+        if plan is not None:
+            listed = [*row.by, *([label(lang, "view.agreed")] if row.agreed else [])]
+            cells.append(escape_markdown(", ".join(listed)) or "–")
+        rows.append([*cells, status])
+    header = [label(lang, "report.action"), label(lang, "report.owner"),
+              label(lang, "report.due"), label(lang, "report.concerns"),
+              *([label(lang, "report.by")] if plan is not None else []),
+              label(lang, "report.status")]
+    out += markdown_table(header, rows) + [""]
+    if any(row.carried_from is not None for row in rows_of):
+        out += [f"_{escape_markdown(label(lang, 'view.carried_note'))}_", ""]
     return out
 
 
@@ -335,6 +357,9 @@ def _appendix(evaluation: Evaluation, lang: str) -> list[str]:
             if item.status == "hidden":
                 answer = label(lang, "report.not_asked") if item.value is None else \
                     f"{answer} ({label(lang, 'report.not_asked')})"
+            elif item.value is None and not question.asks(result.respondent):
+                answer = escape_markdown(label(lang, "report.not_for_respondent",
+                                               audience=audience_text(question, lang)))
             rows.append([f"`{question.id}`", str(question.phase),
                          escape_markdown(pick(question.text, lang)), answer,
                          escape_markdown(answers.notes.get(question.id, ""))])
@@ -356,13 +381,13 @@ def render_report_markdown(evaluation: Evaluation, lang: str, chart: str = "rada
     Without ``appendix`` the report ends before the appendix of every answer and note.
     """
     out = _header(evaluation, lang)
-    out += _summary(evaluation, lang)
-    out += _ladder(evaluation, lang)
-    out += _chart(evaluation, lang, chart)
-    out += _explanation(evaluation, lang)
+    out += summary_section(evaluation, lang)
+    out += ladder_section(evaluation, lang)
+    out += chart_section(evaluation, lang, chart)
+    out += explanation_section(evaluation, lang)
     out += advice_section(evaluation, lang)
-    out += _signals(evaluation, lang)
-    out += _roadmap(evaluation, lang)
+    out += signals_section(evaluation, lang)
+    out += action_plan_section(evaluation, lang)
     out += warnings_section(evaluation, lang)
     out += _appendix(evaluation, lang) if appendix else \
         [f"_{label(lang, 'report.appendix_left_out')}_"]
@@ -371,29 +396,95 @@ def render_report_markdown(evaluation: Evaluation, lang: str, chart: str = "rada
     return "\n".join(out) + "\n"
 
 
-def render_coalition_markdown(view: CoalitionView, questions: QuestionSet, model: Model,
-                              lang: str, *, topics: int | None = TOPIC_LIMIT) -> str:
-    """The coalition view as a markdown report; ``topics`` caps the agenda (``None``: all)."""
-    evaluation = combined_evaluation(view, questions, model)
-    result = view.combined
-    by_id = questions.by_id()
-    pillar_header = [escape_markdown(pillar_name(model, p, lang)) for p in PILLARS]
-    out = [f"# {label(lang, 'view.title')}: {escape_markdown(view.coalition)}", ""]
-    out += markdown_table(["", ""], [
-        [label(lang, "coalition"), escape_markdown(view.coalition)],
-        [label(lang, "date"), view.date.isoformat()],
-        *([[label(lang, "report.round"), escape_markdown(view.round)]] if view.round else []),
-        [label(lang, "view.respondents"), str(len(view.respondents))],
-        [label(lang, "question_set"),
-         f"{escape_markdown(result.question_set.id)} "
-         f"{escape_markdown(result.question_set.version)}"],
-    ]) + [""]
-    out += [f"## {label(lang, 'report.summary')}", "",
-            f"**{label(lang, 'overall_phase')}: "
-            f"{escape_markdown(overall_phase_text(model, result.phase, lang))}**", "",
-            *next_steps_section(evaluation, lang), *own_words_section(evaluation, lang)]
+NOTE_IN_AGENDA = 300
+"""Longest note shown beside an answer in the discussion agenda; the appendix has it whole."""
 
-    out += [f"## {label(lang, 'view.by_respondent')}", ""]
+
+def render_coalition_markdown(view: CoalitionView, questions: QuestionSet, model: Model,
+                              lang: str, chart: str = "radar.svg", *,
+                              topics: int | None = TOPIC_LIMIT, appendix: bool = True) -> str:
+    """The coalition view as a markdown report.
+
+    Everything the report of one answers file has, for the combined result, and the
+    partners side by side. ``chart`` is the file name the radar chart is linked as;
+    ``topics`` caps the agenda (``None``: every topic); without ``appendix`` the report
+    ends before the appendix of every partner's answers and notes.
+    """
+    evaluation = combined_evaluation(view, questions, model)
+    out = _coalition_header(view, evaluation, lang)
+    out += summary_section(evaluation, lang)
+    out += _by_respondent(view, model, lang)
+    out += _combined(view, model, lang)
+    out += ladder_section(evaluation, lang)
+    out += chart_section(evaluation, lang, chart)
+    out += explanation_section(evaluation, lang)
+    out += _agenda(view, questions, model, lang, topics)
+    out += advice_section(evaluation, lang)
+    out += action_plan_section(evaluation, lang, view.plan)
+    out += warnings_section(evaluation, lang)
+    out += _coalition_appendix(view, questions, model, lang) if appendix else \
+        [f"_{label(lang, 'report.appendix_left_out')}_"]
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+def round_texts(view: CoalitionView, lang: str) -> tuple[str, str, str | None]:
+    """The round of a coalition view in words: its name, the files combined, those left out.
+
+    The files left out each say why (``None`` when none was left out). An anonymised view
+    names no file: file names often hold the organisation.
+    """
+    info = view.round_info
+    if info is None:
+        return view.round, "", None
+    dates = dates_label(info.first, info.last)
+    name = label(lang, "view.round_named", round=info.label, dates=dates) if info.named \
+        else label(lang, "view.round_by_date", dates=dates)
+    if view.anonymise:
+        taken = plural(lang, "view.file_count", len(info.files))
+        left = "; ".join(f"{plural(lang, 'view.file_count', count)} "
+                         f"({label(lang, f'view.left_out.{reason}', round=round_label)})"
+                         for (reason, round_label), count in _counted(info)) or None
+        return name, taken, left
+    taken = "; ".join(f"{f.file} ({label(lang, 'view.agreed') if f.agreed else f.label})"
+                      for f in info.files)
+    left = "; ".join(f"{f.file} ({label(lang, f'view.left_out.{f.reason}', round=f.round)})"
+                     for f in info.left_out) or None
+    return name, taken, left
+
+
+def _counted(info: RoundInfo) -> list[tuple[tuple[str, str], int]]:
+    counts: dict[tuple[str, str], int] = {}
+    for left in info.left_out:
+        counts[(left.reason, left.round)] = counts.get((left.reason, left.round), 0) + 1
+    return list(counts.items())
+
+
+def _coalition_header(view: CoalitionView, evaluation: Evaluation, lang: str) -> list[str]:
+    result = view.combined
+    model = evaluation.model
+    name, taken, left = round_texts(view, lang)
+    first = min(r.answers.date for r in view.respondents)
+    out = [f"# {label(lang, 'view.title')}: {escape_markdown(view.coalition)}", "",
+           f"- **{label(lang, 'coalition')}:** {escape_markdown(view.coalition)}"]
+    if name:
+        out.append(f"- **{label(lang, 'report.round')}:** {escape_markdown(name)}")
+    out.append(f"- **{label(lang, 'view.respondents')}:** {len(view.respondents)}")
+    out.append(f"- **{label(lang, 'date')}:** {dates_label(first, view.date)}")
+    out.append(f"- **{label(lang, 'question_set')}:** {escape_markdown(result.question_set.id)} "
+               f"{escape_markdown(result.question_set.version)}")
+    out.append(f"- **{label(lang, 'report.model')}:** {escape_markdown(model.settings.id)} "
+               f"{escape_markdown(model.settings.version)}")
+    if taken:
+        out.append(f"- **{label(lang, 'view.files')}:** {escape_markdown(taken)}")
+    if left:
+        out.append(f"- **{label(lang, 'view.left_out')}:** {escape_markdown(left)}")
+    return out + [""]
+
+
+def _by_respondent(view: CoalitionView, model: Model, lang: str) -> list[str]:
+    out = [f"## {label(lang, 'view.by_respondent')}", ""]
     rows = [[escape_markdown(r.label), r.answers.date.isoformat(),
              *(phase_text(r.assessment.pillars[p].phase, lang) for p in PILLARS),
              phase_text(r.assessment.phase, lang)]
@@ -404,12 +495,18 @@ def render_coalition_markdown(view: CoalitionView, questions: QuestionSet, model
                      *(f"**{phase_text(agreed.assessment.pillars[p].phase, lang)}**"
                        for p in PILLARS),
                      f"**{phase_text(agreed.assessment.phase, lang)}**"])
-    out += markdown_table([label(lang, "respondent"), label(lang, "date"), *pillar_header,
-                  label(lang, "view.overall").capitalize()], rows) + [""]
+    header = [label(lang, "respondent"), label(lang, "date"),
+              *(escape_markdown(pillar_name(model, p, lang)) for p in PILLARS),
+              label(lang, "view.overall").capitalize()]
+    return out + markdown_table(header, rows) + [""]
 
+
+def _combined(view: CoalitionView, model: Model, lang: str) -> list[str]:
+    result = view.combined
     rule = escape_markdown(label(lang, "view.combined_rule") if view.agreed is None else
-                  label(lang, "view.agreed_rule", date=view.agreed.answers.date.isoformat()))
-    out += [f"## {label(lang, 'view.combined')}", "", f"_{rule}_", ""]
+                           label(lang, "view.agreed_rule",
+                                 date=view.agreed.answers.date.isoformat()))
+    out = [f"## {label(lang, 'view.combined')}", "", f"_{rule}_", ""]
     phase = escape_markdown(overall_phase_text(model, result.phase, lang))
     lowest = label(lang, "view.lowest_phase", phase=phase_text(view.lowest_phase, lang))
     out += [f"**{phase}** ({escape_markdown(lowest)})", ""]
@@ -418,34 +515,86 @@ def render_coalition_markdown(view: CoalitionView, questions: QuestionSet, model
              phase_text(view.lowest[p], lang), pillar_score_text(result.pillars[p], lang)]
             for p in PILLARS]
     out += markdown_table([label(lang, "pillar").capitalize(), label(lang, "phase").capitalize(),
-                  label(lang, "view.lowest").capitalize(), label(lang, "score").capitalize()],
-                 rows) + [""]
+                           label(lang, "view.lowest").capitalize(),
+                           label(lang, "score").capitalize()], rows) + [""]
     out += [f"_{escape_markdown(label(lang, 'view.signal_rule'))}_", ""]
-    out += markdown_table(["", "", ""], signal_rows(result, model, lang)) + [""]
+    out += markdown_table([label(lang, "report.kind"), label(lang, "report.name"),
+                           label(lang, "report.status")],
+                          signal_rows(result, model, lang)) + [""]
+    return out
 
+
+def _given(question: Question, value: AnswerValue, note: str | None, lang: str,
+           limit: int | None = None) -> str:
+    """An answer with the note beside it: "ja — Elke maand ..." (escaped)."""
+    text = escape_markdown(answer_label(question, value, lang))
+    if note:
+        shown = " ".join(note.split())
+        if limit is not None and len(shown) > limit:
+            shown = shown[:limit].rstrip() + label(lang, "view.note_cut")
+        text += f" — {escape_markdown(shown)}"
+    return text
+
+
+def _agenda(view: CoalitionView, questions: QuestionSet, model: Model, lang: str,
+            topics: int | None) -> list[str]:
+    """The discussion topics, each with every partner's answer and the note beside it."""
+    by_id = questions.by_id()
     minimum = score_text(DIVERGENCE_MINIMUM, lang)
-    out += [f"## {label(lang, 'view.discussion')}", ""]
-    if view.divergence:
-        out += [escape_markdown(label(lang, "view.discussion_intro", minimum=minimum)), ""]
-        agenda = view.divergence if topics is None else view.divergence[:topics]
-        rows = []
-        for d in agenda:
-            question = by_id[d.question]
-            given = "; ".join(f"{escape_markdown(who)}: "
-                              f"{escape_markdown(answer_label(question, value, lang))}"
-                              for who, value, _ in d.answers)
-            rows.append([f"`{d.question}`", escape_markdown(pick(question.text, lang)),
-                         escape_markdown(pillar_name(model, d.pillar, lang)),
-                         escape_markdown(topic_reason(d, question, lang)), given])
-        out += markdown_table([label(lang, "view.question").capitalize(), "",
-                      label(lang, "pillar").capitalize(), label(lang, "view.why").capitalize(),
-                      label(lang, "view.answers").capitalize()], rows) + [""]
-        if len(agenda) < len(view.divergence):
-            out += [escape_markdown(label(lang, "view.topics_shown", shown=len(agenda),
-                                 count=len(view.divergence))), ""]
-    else:
-        out += [escape_markdown(label(lang, "view.no_discussion", minimum=minimum)), ""]
+    out = [f"## {label(lang, 'view.discussion')}", ""]
+    if not view.divergence:
+        return out + [escape_markdown(label(lang, "view.no_discussion", minimum=minimum)), ""]
+    out += [escape_markdown(label(lang, "view.discussion_intro", minimum=minimum)), ""]
+    notes = {r.label: r.notes for r in view.respondents}
+    agenda = view.divergence if topics is None else view.divergence[:topics]
+    for number, topic in enumerate(agenda, start=1):
+        question = by_id[topic.question]
+        # The backslash is a hard line break: the question, then why it is on the agenda.
+        out += [f"{number}. `{topic.question}` **{escape_markdown(pick(question.text, lang))}**"
+                "\\",
+                f"   {escape_markdown(pillar_name(model, topic.pillar, lang))} · "
+                f"{escape_markdown(topic_reason(topic, question, lang))}", ""]
+        for who, value, _ in topic.answers:
+            note = notes.get(who, {}).get(topic.question)
+            out.append(f"   - {escape_markdown(who)}: "
+                       f"{_given(question, value, note, lang, NOTE_IN_AGENDA)}")
+        out.append("")
+    if len(agenda) < len(view.divergence):
+        out += [escape_markdown(label(lang, "view.topics_shown", shown=len(agenda),
+                                      count=len(view.divergence))), ""]
+    return out
 
-    out += advice_section(evaluation, lang)
-    out += warnings_section(evaluation, lang)
-    return "\n".join(out)
+
+def _coalition_appendix(view: CoalitionView, questions: QuestionSet, model: Model,
+                        lang: str) -> list[str]:
+    """Every question: the combined (or agreed) answer, and each partner's answer and note."""
+    combined = view.combined_answers
+    out = [f"## {label(lang, 'report.appendix')}", "",
+           escape_markdown(label(lang, "view.appendix_intro")), ""]
+    for p in PILLARS:
+        out += [f"### {escape_markdown(pillar_name(model, p, lang))}", ""]
+        for question in questions.questions:
+            if question.pillar != p:
+                continue
+            out += [f"**`{question.id}`** · {label(lang, 'phase')} {question.phase} · "
+                    f"{escape_markdown(pick(question.text, lang))}", ""]
+            together = combined.answers.get(question.id)
+            # The agreed file's note is the coalition's own; a combined file's notes repeat
+            # the partners' notes, which follow below.
+            agreed_note = combined.notes.get(question.id) if view.agreed is not None else None
+            shown = label(lang, "report.open") if together is None else \
+                _given(question, together, agreed_note, lang)
+            out.append(f"- *{label(lang, 'view.together')}:* {shown}")
+            for respondent in view.respondents:
+                value = respondent.values.get(question.id)
+                note = respondent.notes.get(question.id)
+                if value is None:
+                    hidden = respondent.assessment.items[question.id].status == "hidden"
+                    shown = label(lang, "report.not_asked" if hidden else "report.open")
+                    if note:
+                        shown += f" — {escape_markdown(' '.join(note.split()))}"
+                else:
+                    shown = _given(question, value, note, lang)
+                out.append(f"- {escape_markdown(respondent.label)}: {shown}")
+            out.append("")
+    return out

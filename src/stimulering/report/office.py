@@ -8,8 +8,8 @@ summary comes first and gets a page of its own. The chart is the SVG of ``svg``,
 which fpdf2 draws into the PDF as vectors, and in Word a PNG that Pillow draws
 (``picture``); the chart's title and legend are its caption.
 
-python-docx and fpdf2 are optional extras (``stimulering[docx]``,
-``stimulering[pdf]``): they are imported only here, through ``office.require``.
+python-docx and fpdf2 are optional extras (``docx`` and ``pdf``): they are imported
+only here, through ``office.require``, which says how to install a missing one.
 """
 
 from __future__ import annotations

@@ -269,16 +269,19 @@ def phase_chart(evaluation: Evaluation, lang: str) -> Chart | None:
     The radius is the phase, from 0 at the centre to 6 at the rim. The target is
     what the answers file sets; a pillar without one gets no target point, and a
     pillar whose phase cannot be determined is drawn at the centre with a "?".
+    Where partners set different targets, the point is the lowest and the label
+    names them all ("2 → 3/4").
     """
-    targets = evaluation.answers.targets
-    if not targets:
+    if not evaluation.targets:
         return None
     result = evaluation.assessment
     axes = []
     for p in PILLARS:
         now = result.pillars[p].phase
-        target = targets.get(p)  # type: ignore[call-overload]
-        shown = phase_text(now, lang) + ("" if target is None else f" → {target}")
+        phases = evaluation.target_phases(p)
+        target = phases[0] if phases else None
+        shown = phase_text(now, lang) + (
+            f" → {'/'.join(str(phase) for phase in phases)}" if phases else "")
         axes.append(Axis(p, pillar_name(evaluation.model, p, lang),
                          None if now is None else now / 6, text=shown,
                          target=None if target is None else target / 6))

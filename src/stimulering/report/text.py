@@ -90,7 +90,7 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
     pillars.add_column("", no_wrap=True)
     # With targets, the roadmap of the report's summary: the target and how far towards it.
     roadmap_rows = {row.pillar: row for row in evaluation.roadmap}
-    with_targets = bool(evaluation.answers.targets)
+    with_targets = bool(evaluation.targets)
     if with_targets:
         pillars.add_column(label(lang, "report.target"), no_wrap=True)
     for pillar_id in PILLARS:
@@ -101,8 +101,9 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
             pillar_score_text(pillar, lang), Text(bar(shown_score(pillar)), style="green")]
         if with_targets:
             row = roadmap_rows[pillar_id]
-            cells.append("–" if row.target is None else
-                         f"{row.target} · {'?' if row.percent is None else f'{row.percent}%'}")
+            cells.append("–" if row.target is None else " / ".join(
+                f"{vote.phase} · {'?' if percent is None else f'{percent}%'}"
+                for vote, percent in zip(row.targets, row.percents, strict=True)))
         pillars.add_row(*cells)
     parts.append(pillars)
     parts.append(Text())

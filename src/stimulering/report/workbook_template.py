@@ -26,18 +26,24 @@ from stimulering.core.workbook_layout import (
     special_labels,
     tick_labels,
 )
-from stimulering.i18n import label, option_labels, pick
+from stimulering.i18n import label, option_labels, pick, plural
 from stimulering.model import LEVELS, ROLES, QuestionSet
 from stimulering.office import new_workbook, put, workbook_bytes
-from stimulering.report.common import condition_text
+from stimulering.report.common import asked_of, audience_text, blank_for, condition_text
 
 
 def render_template_workbook(questions: QuestionSet, sha256: str, lang: str, today: dt.date,
-                      pillar_names: Mapping[Any, str]) -> bytes:
+                             pillar_names: Mapping[Any, str], *,
+                             round_name: str | None = None, role: str | None = None,
+                             level: str | None = None) -> bytes:
     """The blank answers workbook of a question set, as xlsx bytes.
 
     ``pillar_names`` are the model's names of the pillars in ``lang``, the headings
-    between the questions of one pillar and the next.
+    between the questions of one pillar and the next; ``round_name`` names the round
+    it belongs to (kept on the hidden sheet, and said on the respondent sheet). With
+    ``role`` and/or ``level`` it holds only the questions for them, with those filled
+    in; without, every question, each one that is not for everyone saying whom it is
+    for. The date is left empty: the day the partner answers, not the day it was made.
     """
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -84,7 +90,9 @@ def render_template_workbook(questions: QuestionSet, sha256: str, lang: str, tod
     for row, key in enumerate(RESPONDENT_FIELDS, start=2):
         put(respondent, row, 1, key, font=grey)
         put(respondent, row, 2, label(lang, f"wb.field.{key}"), font=bold)
-        cell = put(respondent, row, 3, today if key == "date" else None, fill=answer_fill)
+        given = {"role": role and label(lang, f"role.{role}"),
+                 "level": level and label(lang, f"level.{level}")}.get(key)
+        cell = put(respondent, row, 3, given, fill=answer_fill)
         put(respondent, row, 4, label(lang, f"wb.field_help.{key}"), alignment=wrap)
         if key == "date":
             cell.number_format = "yyyy-mm-dd"
@@ -93,8 +101,19 @@ def render_template_workbook(questions: QuestionSet, sha256: str, lang: str, tod
                 if key == "role" else [label(lang, f"level.{level}") for level in LEVELS]
             dropdown(respondent, offered).add(cell)
     row = len(RESPONDENT_FIELDS) + 3
-    for key in ("wb.intro", "wb.how", "template.special", "wb.multi", "wb.return"):
-        put(respondent, row, 2, label(lang, key), alignment=wrap)
+    listed = asked_of(questions, role, level)
+    who = blank_for(role, level, lang)
+    texts = [label(lang, key) for key in
+             ("wb.intro", "wb.how", "wb.special", "wb.multi", "wb.return")]
+    restricted = any(question.applies_to is not None for question in questions.questions)
+    texts.insert(1, " ".join([
+        plural(lang, "template.count", sum(1 for question in listed if question.when is None)),
+        *([label(lang, "template.for_you", who=who) if who else
+           label(lang, "wb.for_everyone")] if restricted or who else [])]))
+    if round_name:
+        texts.insert(0, label(lang, "wb.round", round=round_name))
+    for text in texts:
+        put(respondent, row, 2, text, alignment=wrap)
         respondent.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
         respondent.row_dimensions[row].height = 48
         row += 1
@@ -109,14 +128,16 @@ def render_template_workbook(questions: QuestionSet, sha256: str, lang: str, tod
     by_id = questions.by_id()
     row = 2
     pillar = None
-    for question in questions.questions:
+    for question in listed:
         if question.pillar != pillar:
             pillar = question.pillar
             for column in range(1, len(QUESTION_COLUMNS) + 1):
                 sheet.cell(row=row, column=column).fill = pale
             put(sheet, row, 2, pillar_names.get(pillar, pillar), font=bold)
             row += 1
-        help_lines = [" ".join(pick(question.help, lang).split())]
+        audience = audience_text(question, lang) if who is None else None
+        help_lines = [*([audience[0].upper() + audience[1:] + "."] if audience else []),
+                      " ".join(pick(question.help, lang).split())]
         if question.when is not None:
             help_lines.append(label(lang, "wb.when", condition=condition_text(
                 question.when, lang, by_id)))
@@ -151,7 +172,8 @@ def render_template_workbook(questions: QuestionSet, sha256: str, lang: str, tod
     for row, (key, value) in enumerate((
             ("stimulering_answers", 1), ("workbook", WORKBOOK_FORMAT), ("lang", lang),
             ("question_set_id", questions.id), ("question_set_version", questions.version),
-            ("question_set_sha256", sha256)), start=1):
+            ("question_set_sha256", sha256),
+            *([("round", round_name)] if round_name else [])), start=1):
         put(meta, row, 1, key)
         put(meta, row, 2, value)
     book.active = 0

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from stimulering.core.coalition import PlanRow
 from stimulering.core.comparison import CoalitionRow
 from stimulering.core.results import Evaluation
 from stimulering.i18n import label, pick
@@ -78,11 +79,13 @@ def compare_workbook(rows: Sequence[CoalitionRow], model: Model, lang: str, *,
     return workbook_bytes(book)
 
 
-def plan_workbook(evaluation: Evaluation, lang: str) -> bytes:
+def plan_workbook(evaluation: Evaluation, lang: str,
+                  plan_rows: Sequence[PlanRow] | None = None) -> bytes:
     """A report's plan as a workbook, for a steering group to track.
 
-    Sheets: the summary's roadmap and next steps, the actions of the answers file,
-    and all advice.
+    Sheets: the summary's roadmap and next steps, the actions of the answers file (or
+    ``plan_rows``, the coalition view's plan: every partner's actions, who listed them,
+    and the previous round's open actions carried over), and all advice.
     """
     from openpyxl.styles import Alignment, Font
 
@@ -116,12 +119,17 @@ def plan_workbook(evaluation: Evaluation, lang: str) -> bytes:
     _widths(summary, [32, 40, 14, 14, 24])
 
     plan = book.create_sheet(label(lang, "report.action_plan")[:31])
+    coalition = plan_rows is not None
     _header_row(plan, 1, [label(lang, "report.action"), label(lang, "report.owner"),
                           label(lang, "report.due"), label(lang, "report.concerns"),
-                          label(lang, "report.status")])
+                          label(lang, "report.status"),
+                          *([label(lang, "report.by")] if coalition else [])])
     questions = evaluation.questions.by_id()
     instruments = {i.id: pick(i.name, lang) for i in model.instruments}
-    for number, action in enumerate(evaluation.answers.actions, start=2):
+    rows = list(plan_rows) if plan_rows is not None else \
+        [PlanRow(action, ()) for action in evaluation.answers.actions]
+    for number, entry in enumerate(rows, start=2):
+        action = entry.action
         concerns = []
         if action.item is not None:
             question = questions.get(action.item)
@@ -132,8 +140,14 @@ def plan_workbook(evaluation: Evaluation, lang: str) -> bytes:
         put(plan, number, 2, action.owner)
         put(plan, number, 3, action.due, number_format="yyyy-mm-dd")
         put(plan, number, 4, "; ".join(concerns), alignment=wrap)
-        put(plan, number, 5, label(lang, "report.done" if action.done else "report.open"))
-    _widths(plan, [50, 20, 12, 60, 10])
+        put(plan, number, 5, label(lang, "report.done") if action.done else
+            label(lang, "report.open") if entry.carried_from is None else
+            label(lang, "view.carried", round=entry.carried_from))
+        if coalition:
+            put(plan, number, 6, ", ".join([*entry.by, *([label(lang, "view.agreed")]
+                                                        if entry.agreed else [])]),
+                alignment=wrap)
+    _widths(plan, [50, 20, 12, 60, 24, 30])
     plan.freeze_panes = "A2"
 
     advice = book.create_sheet(label(lang, "advice")[:31])

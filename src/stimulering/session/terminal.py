@@ -34,7 +34,6 @@ from stimulering.core.interview import (
     slug,
 )
 from stimulering.core.results import Evaluation
-from stimulering.core.rounds import default_round
 from stimulering.errors import StimuleringError, UsageError
 from stimulering.i18n import join_words, label, pick, plural
 from stimulering.model import (
@@ -81,7 +80,7 @@ class Options:
     role: str | None = None
     level: str | None = None
     round: str | None = None
-    """The assessment round a new answers file belongs to (default: the month)."""
+    """The assessment round a new answers file belongs to (none: grouped by its date)."""
     folder: Path = Path()
     """Where a default answers file is written and unfinished ones are looked for."""
     today: dt.date | None = None
@@ -97,7 +96,7 @@ class Session:
     def __init__(self, engine: Engine, options: Options, console: Console,
                  read_line: Callable[[str], str]) -> None:
         self.engine = engine
-        self.context: dict[str, str] = {}
+        self.context: dict[str, list[str]] = {}
         """Lines shown under a question, by id: in a consensus, what each partner answered."""
         self.options = options
         self.lang = options.lang
@@ -211,7 +210,8 @@ class Session:
             stimulering_answers=1, question_set=self.engine.scorer.ref, coalition=coalition,
             respondent=Respondent(organisation=organisation, role=role,
                                   level=level),
-            date=today, round=options.round or default_round(today), lang=self.lang)
+            date=today, round=options.round, lang=self.lang)
+        self.interview = Interview(self.engine.scorer, respondent=self.base.respondent)
         self.path = options.save or self.free_name(
             options.folder / default_file_name(coalition, organisation, today))
         self.show_path()
@@ -229,7 +229,7 @@ class Session:
             self.context = consensus_context(answers.consensus, self.engine.questions.by_id(),
                                              self.lang)
         self.interview = Interview(self.engine.scorer, answers.answers, answers.notes,
-                                   only=topics)
+                                   only=topics, respondent=answers.respondent)
         self.show_path()
         if answers.question_set is not None:
             for warning in self.engine.scorer.set_warnings(answers.question_set):
@@ -250,7 +250,8 @@ class Session:
                 continue
             same = (answers.coalition.casefold() == coalition.casefold()
                     and answers.respondent.organisation.casefold() == organisation.casefold())
-            if same and not Interview(self.engine.scorer, answers.answers).finished:
+            if same and not Interview(self.engine.scorer, answers.answers,
+                                      respondent=answers.respondent).finished:
                 return path, answers
         return None
 
@@ -279,8 +280,9 @@ class Session:
                   "bold cyan")))
         self.say(pick(question.text, self.lang))
         if question.id in self.context:
-            self.say(self.label("iv.consensus.answers", answers=self.context[question.id]),
-                     "magenta")
+            self.say(self.label("iv.consensus.answers"), "magenta")
+            for line in self.context[question.id]:
+                self.say(line, "magenta")
         for choice in choices(question, self.lang):
             self.say(f"  {choice.number:>2}  {choice.label}")
         if question.type == "number":
@@ -535,13 +537,21 @@ def _cut(text: str, width: int) -> str:
 
 
 def consensus_context(record: ConsensusRecord, questions: Mapping[str, Question],
-                      lang: str) -> dict[str, str]:
-    """Per topic, one line with every partner's answer."""
-    return {
-        question_id: "; ".join(f"{who}: {answer_label(questions[question_id], value, lang)}"
-                               for who, value in given.items())
-        for question_id, given in record.topics.items() if question_id in questions
-    }
+                      lang: str) -> dict[str, list[str]]:
+    """Per topic, a line per partner with their answer, and under it their note."""
+    context = {}
+    for question_id, given in record.topics.items():
+        if question_id not in questions:
+            continue
+        notes = record.notes.get(question_id, {})
+        lines = []
+        for who, value in given.items():
+            lines.append(f"  {who}: {answer_label(questions[question_id], value, lang)}")
+            if notes.get(who):
+                lines.append("    " + label(lang, "iv.consensus.note",
+                                            note=" ".join(notes[who].split())))
+        context[question_id] = lines
+    return context
 
 
 def run_consensus(engine: Engine, options: Options, files: list[Path],
@@ -554,14 +564,13 @@ def run_consensus(engine: Engine, options: Options, files: list[Path],
     answers, so ``--resume`` continues the same conversation.
     """
     from stimulering.core.coalition import TOPIC_LIMIT, consensus
-    from stimulering.core.rounds import default_round
 
     partners = [engine.read_answers(path) for path in files]
     draft = consensus(engine.scorer, partners, limit=None if all_topics else TOPIC_LIMIT)
     today = options.today or dt.date.today()
     document = draft.answers.model_copy(update={
         "date": today, "lang": options.lang,
-        "round": options.round or draft.answers.round or default_round(today)})
+        "round": options.round or draft.answers.round})
     path = options.save or Session.free_name(options.folder / default_file_name(
         document.coalition, document.respondent.role, today))
     if os.path.lexists(path):

@@ -29,28 +29,36 @@ from stimulering.model import Answers, AnswerValue
 from stimulering.sources import validation
 
 SUFFIXES = (".yaml", ".yml")
+WORKBOOK = ".xlsx"
 
 
-def answers_paths(paths: Sequence[Path]) -> Iterator[Path]:
-    """The files to read: files as given, folders recursively (``*.yaml`` / ``*.yml`` only).
+def answers_paths(paths: Sequence[Path], *, workbooks: bool = False,
+                  skipped: list[Path] | None = None) -> Iterator[Path]:
+    """The files to read: files as given, folders recursively (``*.yaml`` / ``*.yml``).
 
-    A file given by name may also be an ``.xlsx`` answers workbook.
+    A file given by name may also be an ``.xlsx`` answers workbook; in folders workbooks
+    are read with ``workbooks``, and otherwise added to ``skipped`` (when given), so the
+    caller can say which it left.
     """
     for path in paths:
         if path.is_dir():
-            yield from (Path(name) for name in sorted(_yaml_files(str(path))))
+            found = sorted(_answers_files(str(path), workbooks, skipped))
+            yield from (Path(name) for name in found)
         else:
             yield path
 
 
-def _yaml_files(folder: str) -> Iterator[str]:
+def _answers_files(folder: str, workbooks: bool, skipped: list[Path] | None) -> Iterator[str]:
     # os.walk reads each folder once and knows files from folders without a stat per
     # file; on an archive of tens of thousands of files that is most of the listing time.
+    suffixes = (*SUFFIXES, WORKBOOK) if workbooks else SUFFIXES
     for parent, folders, files in os.walk(folder):
         folders.sort()
         for name in files:
-            if name.endswith(SUFFIXES):
+            if name.endswith(suffixes):
                 yield os.path.join(parent, name)  # noqa: PTH118 - strings sort and join faster
+            elif skipped is not None and name.lower().endswith(WORKBOOK):
+                skipped.append(Path(parent, name))
 
 
 Row = tuple[AnswerValue, ...]
@@ -103,11 +111,13 @@ class Scan:
     """Number of files read successfully."""
     problems: tuple[Problem, ...]
     """Files that were skipped, with the reason."""
+    workbooks: tuple[Path, ...] = ()
+    """Answers workbooks found in folders and not read (only workbooks named are read)."""
 
 
 def _read(path: Path, shown: str, scorer: Scorer, result: CheckResult) -> Answers | None:
     """One answers file checked against the question set, or ``None`` with its problems."""
-    return validation.gather_answers(path, scorer.qset, result, shown)
+    return validation.gather_answers(path, scorer.qset, result, shown, scorer.ref.sha256)
 
 
 def _read_again(path: Path, scorer: Scorer) -> Answers:
@@ -120,7 +130,8 @@ def scan(paths: Sequence[Path], scorer: Scorer) -> Scan:
     coalitions: dict[str, _Coalition] = {}
     result = CheckResult()
     read = 0
-    for path in answers_paths(paths):
+    workbooks: list[Path] = []
+    for path in answers_paths(paths, skipped=workbooks):
         shown = str(path)
         answers = _read(path, shown, scorer, result)
         if answers is None:
@@ -143,4 +154,4 @@ def scan(paths: Sequence[Path], scorer: Scorer) -> Scan:
         rows.append(replace(row, round=latest.label, respondents=len(latest.respondents),
                             agreed=latest.agreed is not None))
     rows.sort(key=lambda row: coalition_key(row.coalition))
-    return Scan(tuple(rows), read, tuple(result.problems))
+    return Scan(tuple(rows), read, tuple(result.problems), tuple(sorted(workbooks)))

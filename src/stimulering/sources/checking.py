@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from stimulering.errors import CheckResult, Problem
-from stimulering.model import Answers
+from stimulering.model import Answers, ExpectedRespondents
 from stimulering.sources import validation
 from stimulering.sources.engine import Engine, load
 from stimulering.sources.files import MODEL_SECTIONS
@@ -16,9 +16,11 @@ from stimulering.sources.yaml_text import read_document, read_yaml
 
 
 def kind_of(data: Any) -> str:
-    """What a parsed YAML file is: ``answers``, ``model`` or ``questions``."""
+    """What a parsed YAML file is: ``answers``, ``expected``, ``model`` or ``questions``."""
     if "stimulering_answers" in data:
         return "answers"
+    if "stimulering_expected" in data:
+        return "expected"
     if "settings" in data or any(section in data for section in MODEL_SECTIONS):
         return "model"
     # A file that is neither answers nor model is checked as a question set, so that a
@@ -60,8 +62,11 @@ def _is_model_folder(folder: Path) -> bool:
 
 
 def validate_paths(paths: list[Path], questions: Path | None,
-                   model: Path | None) -> tuple[list[Problem], str]:
-    """Every problem in the given files (or the defaults), and a summary of what was checked.
+                   model: Path | None) -> tuple[list[Problem], str, list[Problem]]:
+    """Every problem in the given files (or the defaults), a summary, and the warnings.
+
+    The warnings are answers in valid files that do not count
+    (``validation.answer_warnings``).
 
     Answers files are read and checked against their schema as they come, keeping
     only their answers; the few with a value their question does not accept are
@@ -69,6 +74,7 @@ def validate_paths(paths: list[Path], questions: Path | None,
     their kind and again when they are checked together.
     """
     result = CheckResult()
+    warnings: list[Problem] = []
     question_sets: list[Path] = [questions] if questions else []
     models: list[Path] = [model] if model else []
     answers: list[tuple[Path, Answers]] = []
@@ -94,6 +100,9 @@ def validate_paths(paths: list[Path], questions: Path | None,
             given = validated(document, Answers, result)
             if given is not None:
                 answers.append((path, given))
+        elif kind == "expected":
+            answers_files += 1  # a file of its own, checked by its shape alone
+            validated(document, ExpectedRespondents, result)
         elif path.parent not in models:
             models.append(path.parent)
     question_choices: list[Path | None] = list(question_sets) or [None]
@@ -112,20 +121,26 @@ def validate_paths(paths: list[Path], questions: Path | None,
         # those have problems, they are reported above and the answers are not checked.
         engine = load(question_sets[0] if question_sets else None,
                       models[0] if models else None)
-        _check_answers(engine, answers, workbooks, result)
+        _check_answers(engine, answers, workbooks, result, warnings)
     count = len(question_choices) + len(model_choices) + answers_files
-    return result.problems, f"{count} item{'s' if count != 1 else ''} checked"
+    return result.problems, f"{count} item{'s' if count != 1 else ''} checked", warnings
 
 
 def _check_answers(engine: Engine, answers: list[tuple[Path, Answers]], workbooks: list[Path],
-                   result: CheckResult) -> None:
-    """Record the answers that their questions do not accept.
+                   result: CheckResult, warnings: list[Problem]) -> None:
+    """Record the answers that their questions do not accept, and those that do not count.
 
     A workbook is read with the engine's question set: its dropdown texts stand for values.
     """
     for path in workbooks:
-        engine.gather_answers(path, result)
+        read = engine.gather_answers(path, result)
+        if read is not None:
+            warnings += validation.answer_warnings(read, Document(str(path), {}, None),
+                                                   engine.scorer)
     for path, given in answers:
         unplaced = Document(str(path), {}, None)  # finds problems, without line numbers
-        if validation.check_answers(given, unplaced, engine.questions):
-            result.record(validation.check_answers(given, read_yaml(path), engine.questions))
+        if validation.check_answers(given, unplaced, engine.questions, engine.sha256):
+            result.record(validation.check_answers(given, read_yaml(path), engine.questions,
+                                                   engine.sha256))
+        elif validation.answer_warnings(given, unplaced, engine.scorer):
+            warnings += validation.answer_warnings(given, read_yaml(path), engine.scorer)

@@ -42,7 +42,7 @@ class Engine:
     def gather_answers(self, path: Path, result: CheckResult,
                        shown: str | None = None) -> Answers | None:
         """An answers file checked against this question set, or ``None`` with its problems."""
-        return validation.gather_answers(path, self.questions, result, shown)
+        return validation.gather_answers(path, self.questions, result, shown, self.sha256)
 
     def evaluate_file(self, path: Path, shown: str | None = None) -> Evaluation:
         """Load, check and score one answers file."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from stimulering.errors import CheckResult, Problem, required
-from stimulering.model import Answers, Model, ModelFile, QuestionSet
+from stimulering.model import Answers, ExpectedRespondents, Model, ModelFile, QuestionSet
 from stimulering.sources.locate import Document, Location, validate_document, validated
 from stimulering.sources.yaml_text import parse_yaml, read_document, read_yaml
 
@@ -228,3 +228,8 @@ def load_answers(path: Path, shown: str | None = None) -> tuple[Answers, Documen
     """Load and validate an answers file on its own (values are checked against a set later)."""
     document = read_yaml(path, shown)
     return validate_document(document, Answers), document
+
+
+def load_expected(path: Path, shown: str | None = None) -> ExpectedRespondents:
+    """Load and validate a list of expected respondents (``stimulering status --expected``)."""
+    return validate_document(read_yaml(path, shown), ExpectedRespondents)

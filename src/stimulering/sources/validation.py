@@ -13,6 +13,7 @@ pure model (``Question.answer_problem``), so scoring never imports this module.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,8 +21,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from stimulering.core import conditions
-from stimulering.errors import CheckResult, InvalidInputError, Problem
+from stimulering.core.scoring import Scorer
+from stimulering.errors import MAX_LISTED, CheckResult, InvalidInputError, Problem
 from stimulering.model import (
+    LEVELS,
+    PARTNER_ROLES,
     PHASE_IDS,
     PILLARS,
     Answers,
@@ -112,6 +116,8 @@ def check_question_set(loaded: LoadedQuestionSet, loaded_model: LoadedModel) -> 
                 question.when, (*here, "when"), seen, scope="an earlier question"
             ):
                 add(where, message)
+            for where, message in _audience_problems(question, here, seen):
+                add(where, message)
         seen[question.id] = question
     if qset.name is not None:
         for where, message in _translation_problems(qset, (), qset.languages):
@@ -125,6 +131,43 @@ def check_question_set(loaded: LoadedQuestionSet, loaded_model: LoadedModel) -> 
     if unmeasured:
         add(("questions",), "every level needs a scored question without a 'when' condition; "
                             f"missing for {', '.join(unmeasured)}", "")
+    return problems
+
+
+def _audience(question: Question) -> set[tuple[str, str]]:
+    """Every (role, level) of a partner the question is asked of."""
+    return {(role, level) for role in PARTNER_ROLES for level in LEVELS
+            if question.applies_to is None or question.applies_to.takes(role, level)}
+
+
+def _audience_problems(question: Question, here: Location,
+                       earlier: dict[str, Question]) -> list[tuple[Location, str]]:
+    """A follow-up asked of respondents its condition question is not asked of.
+
+    They would never see the follow-up: without the answer it depends on, its condition
+    is unknown and it stays hidden.
+    """
+    assert question.when is not None
+    problems = []
+    mine = _audience(question)
+    for test, _ in conditions.comparisons(question.when, ()):
+        other = earlier.get(test.question)
+        if other is None:
+            continue  # reported by the condition check
+        missing = mine - _audience(other)
+        if missing:
+            where = (*here, "applies_to") if question.applies_to is not None else (*here, "when")
+            levels = sorted({level for _, level in missing}, key=LEVELS.index)
+            roles = sorted({role for role, _ in missing}, key=PARTNER_ROLES.index)
+            who = []
+            if len(roles) < len(PARTNER_ROLES):
+                who.append(f"roles {', '.join(roles)}")
+            if len(levels) < len(LEVELS):
+                who.append(f"levels {', '.join(levels)}")
+            problems.append((where, f"is asked of respondents that {test.question!r}, the "
+                                    f"question its 'when' depends on, is not asked of "
+                                    f"({'; '.join(who) or 'everyone'}); give it at most the "
+                                    f"'applies_to' of {test.question!r}"))
     return problems
 
 
@@ -203,12 +246,30 @@ def _check_instruments(add: Any, section: str, key: str, named: list[str],
 # --- answers against a question set ------------------------------------------------------------
 
 
-def check_answers(answers: Answers, document: Document, qset: QuestionSet) -> list[Problem]:
-    """Invalid values for questions of the set (unknown ids are warnings, see scoring)."""
+def made_with(answers: Answers, qset: QuestionSet, sha256: str | None = None) -> bool:
+    """Whether an answers file says it was made with this very question set.
+
+    The same id and version, and (where both are known) the same sha256: a set edited
+    without a new version is another set.
+    """
+    ref = answers.question_set
+    return ref is not None and (ref.id, ref.version) == (qset.id, qset.version) and (
+        ref.sha256 is None or sha256 is None or ref.sha256 == sha256)
+
+
+def check_answers(answers: Answers, document: Document, qset: QuestionSet,
+                  sha256: str | None = None) -> list[Problem]:
+    """Invalid values for questions of the set, and answers to ids it does not have.
+
+    An unknown id in a file made with this very set is a mistake, named with the id it
+    most looks like. In a file of another set (or of none) it may be a question that has
+    gone since: a warning, not an error (see ``answer_warnings`` and scoring).
+    """
     by_id = qset.questions_by_id
     renamed = qset.renamed_ids
     plain = qset.plain_values
     problems = []
+    unknown = []
     for question_id, value in answers.answers.items():
         # Most answers are plain values of their own question: one set look-up settles them.
         # (The exact type matters: 3.0 equals 3 in a set but is no scale answer.)
@@ -216,11 +277,55 @@ def check_answers(answers: Answers, document: Document, qset: QuestionSet) -> li
             continue
         question = by_id.get(question_id) or by_id.get(renamed.get(question_id, ""))
         if question is None:
+            unknown.append(question_id)
             continue
         message = question.answer_problem(value)
         if message is not None:
             problems.append(document.problem(("answers", question_id), message, question_id))
+    if unknown and made_with(answers, qset, sha256):
+        known = [*by_id, *renamed]
+        for position, question_id in enumerate(unknown):
+            # A suggestion for each problem that is listed; a file with thousands of unknown
+            # ids lists the first MAX_LISTED, and finding the rest a match costs time for nothing.
+            near = difflib.get_close_matches(question_id, known, n=1, cutoff=0.7) \
+                if position < MAX_LISTED else []
+            hint = f"; did you mean {near[0]!r}?" if near else ""
+            problems.append(document.problem(
+                ("answers", question_id),
+                f"not a question of {qset.id} {qset.version}, which the file says it was made "
+                f"with{hint}", question_id))
     return problems
+
+
+def answer_warnings(answers: Answers, document: Document, scorer: Scorer) -> list[Problem]:
+    """What ``validate`` warns about in a valid answers file: answers that do not count.
+
+    An answer to an id the set does not have, in a file of another set (or of none): it
+    may be a question that has gone. An answer to a follow-up whose condition does not hold
+    with the answers given: the question is not asked, so its answer is not counted.
+    """
+    qset = scorer.qset
+    warnings = []
+    values, unknown = scorer.effective_values(answers.answers)
+    if not made_with(answers, qset, scorer.ref.sha256):
+        ref = answers.question_set
+        origin = f"the file names {ref.id} {ref.version}" if ref is not None else \
+            "the file names no question set"
+        for question_id in unknown:
+            warnings.append(document.problem(
+                ("answers", question_id), f"not a question of {qset.id} {qset.version} "
+                f"({origin}); the answer does not count", question_id))
+    items = scorer.items(values)
+    for question in qset.questions:
+        if question.when is not None and items[question.id].status == "hidden" \
+                and values.get(question.id) is not None:
+            key = question.id if question.id in answers.answers else next(
+                (old for old in question.replaces if old in answers.answers), question.id)
+            warnings.append(document.problem(
+                ("answers", key), f"asked only when {conditions.describe(question.when)}, "
+                "which does not hold with the answers given; the answer does not count",
+                question.id))
+    return warnings
 
 
 # --- a question set and model, loaded and checked together -------------------------------------
@@ -262,10 +367,11 @@ def load_checked(questions_path: Path | None = None, model_path: Path | None = N
 
 
 def gather_answers(path: Path, qset: QuestionSet, result: CheckResult,
-                   shown: str | None = None) -> Answers | None:
+                   shown: str | None = None, sha256: str | None = None) -> Answers | None:
     """An answers file checked against ``qset``, or ``None`` with its problems in ``result``.
 
-    The file is YAML, or an answers workbook when its name ends in ``.xlsx``.
+    The file is YAML, or an answers workbook when its name ends in ``.xlsx``; ``sha256``
+    is the set's, to tell a file made with this very set (see ``check_answers``).
     """
     name = shown if shown is not None else str(path)
     document: Document
@@ -283,6 +389,6 @@ def gather_answers(path: Path, qset: QuestionSet, result: CheckResult,
         if read is None or given is None:
             return None
         answers, document = given, read
-    problems = check_answers(answers, document, qset)
+    problems = check_answers(answers, document, qset, sha256)
     result.record(problems)
     return None if problems else answers

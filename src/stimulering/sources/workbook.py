@@ -266,6 +266,9 @@ def _read(reader: _Reader) -> tuple[Answers, WorkbookDocument]:
         data["question_set"] = {key: value for key, value in reference.items()
                                 if value is not None}
         reader.cells[("question_set",)] = (META_SHEET, "B4")
+    if meta.get("round") is not None:  # the round the coordinator named for the workbook
+        data["round"] = meta["round"]
+        reader.cells[("round",)] = (META_SHEET, f"B{list(meta).index('round') + 1}")
     _read_respondent(reader, respondent_sheet, lang, data)
     data["lang"] = lang
     answers, notes = _read_questions(reader, question_sheet, lang)
@@ -311,6 +314,8 @@ def _read_respondent(reader: _Reader, sheet: Grid, lang: str, data: dict[str, An
             if isinstance(value, dt.datetime):
                 value = value.date()
             if value is None:
+                value = saved_day(reader.book)
+            if value is None:
                 reader.fail(title, cell.coordinate, f"{key} ('{what}') is empty; fill it in")
             elif not isinstance(value, (dt.date, str)):
                 reader.fail(title, cell.coordinate, f"{key} ('{what}') holds {_shown(value)}; "
@@ -343,6 +348,23 @@ def _read_respondent(reader: _Reader, sheet: Grid, lang: str, data: dict[str, An
         else:
             respondent[key] = text
     data["respondent"] = respondent
+
+
+def saved_day(book: Any) -> dt.date | None:
+    """The day the partner's spreadsheet program last saved the workbook, if it says so.
+
+    The template leaves the date empty (it is the day of the answers, not of the
+    template); a partner who leaves it empty answered on the day they saved. Programs
+    record that day as the workbook's ``modified`` property; the template set it equal to
+    ``created``, so only a later one is a partner's save.
+    """
+    modified = book.properties.modified
+    created = book.properties.created
+    if isinstance(modified, dt.datetime) and isinstance(created, dt.datetime) \
+            and modified > created:
+        # Stored in UTC: the partner's day is the local one.
+        return modified.replace(tzinfo=dt.timezone.utc).astimezone().date()
+    return None
 
 
 def _read_questions(reader: _Reader, sheet: Grid,

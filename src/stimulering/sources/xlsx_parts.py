@@ -333,6 +333,8 @@ class Book:
         self._book = book
         self._extents = extents
         self.sheetnames: list[str] = list(book.sheetnames)
+        self.properties: Any = book.properties
+        """The workbook's document properties (creator, created, modified, ...)."""
 
     def __getitem__(self, name: str) -> Grid:
         return Grid(self._book[name], self._extents.get(name, Extent()))

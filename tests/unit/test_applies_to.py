@@ -1,0 +1,115 @@
+"""Questions per role and level: each respondent is asked only what applies to them.
+
+Every answer that is given counts, whoever gives it; a question nobody answered is unknown,
+never hidden, so the coalition view says what it does not know.
+"""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from builders import answers, model, question, question_set
+from stimulering.core.coalition import coalition_view
+from stimulering.core.interview import Interview
+from stimulering.core.scoring import Scorer
+from stimulering.model import AppliesTo, Respondent
+
+BOARD = {"levels": ["strategisch"]}
+GRID = {"roles": ["netbeheerder"], "levels": ["tactisch", "operationeel"]}
+
+
+def scorer() -> Scorer:
+    return Scorer(question_set([
+        question("overleg", type_="yesno"),
+        question("opdracht", type_="yesno", applies_to=BOARD),
+        question("mandaat", type_="yesno", applies_to=BOARD,
+                 when={"question": "opdracht", "equals": "ja"}),
+        question("net", "information", type_="yesno", applies_to=GRID),
+    ], fill_levels=True), model())
+
+
+def who(role: str, level: str) -> Respondent:
+    return Respondent(organisation=f"{role} {level}", role=role, level=level)
+
+
+@pytest.mark.parametrize(("role", "level", "expected"), [
+    ("gemeente", "strategisch", ["overleg", "opdracht"]),
+    ("netbeheerder", "tactisch", ["overleg", "net"]),
+    ("netbeheerder", "strategisch", ["overleg", "opdracht"]),
+    ("drinkwaterbedrijf", "operationeel", ["overleg"]),
+])
+def test_the_interview_asks_each_role_and_level_only_what_applies(role, level, expected):
+    s = scorer()
+    interview = Interview(s, respondent=who(role, level))
+    asked = [q.id for q in interview.visible() if q.id in ("overleg", "opdracht", "mandaat",
+                                                            "net")]
+    assert asked == expected
+    assert interview.position()[1] == len(interview.visible())
+
+
+def test_a_follow_up_comes_once_its_question_is_answered_by_whom_it_is_for():
+    interview = Interview(scorer(), {"opdracht": "ja"}, respondent=who("gemeente",
+                                                                       "strategisch"))
+    assert "mandaat" in [q.id for q in interview.visible()]
+    tactical = Interview(scorer(), {"opdracht": "ja"}, respondent=who("gemeente", "tactisch"))
+    assert "mandaat" not in [q.id for q in tactical.visible()]
+
+
+def test_without_a_respondent_and_for_the_coalition_file_every_question_is_asked():
+    everything = [q.id for q in Interview(scorer()).visible()]
+    assert {"opdracht", "net"} <= set(everything)
+    assert [q.id for q in Interview(scorer(), respondent=who("coalitie", "tactisch")
+                                    ).visible()] == everything
+
+
+def test_a_question_not_asked_is_unknown_in_ones_own_result_and_said_so():
+    s = scorer()
+    result = s.assess(answers({"overleg": "ja"}, respondent={
+        "organisation": "Bronwater", "role": "drinkwaterbedrijf", "level": "operationeel"}))
+    assert result.items["opdracht"].status == "unknown"
+    notices = {n.code: n for n in result.warnings}
+    assert notices["not_asked"].ids == ("opdracht", "net")
+    asked = s.asked(result.items, who("drinkwaterbedrijf", "operationeel"))
+    count, total = notices["unknown_items"].numbers
+    assert total == len(asked) and "opdracht" not in notices["unknown_items"].ids
+
+
+def test_every_given_answer_counts_whoever_gives_it():
+    s = scorer()
+    # The coordinator filled in the whole template, board questions included.
+    result = s.assess(answers({"overleg": "ja", "opdracht": "ja"}))
+    assert result.items["opdracht"].status == "answered"
+    # The follow-up of the board question is for the board too: not asked of this planner.
+    assert [n.ids for n in result.warnings if n.code == "not_asked"] == [("mandaat", "net")]
+
+
+def test_the_coalition_view_knows_what_someone_it_applies_to_answered():
+    s = scorer()
+    board = answers({"opdracht": "ja"}, respondent={
+        "organisation": "Gemeente", "role": "gemeente", "level": "strategisch"})
+    planner = answers({"opdracht": None, "net": "nee"}, respondent={
+        "organisation": "Stroomnet", "role": "netbeheerder", "level": "tactisch"})
+    view = coalition_view(s, [board, planner])
+    assert view.combined.items["opdracht"].status == "answered"
+    assert view.combined.items["opdracht"].score == 1.0  # the planner was not asked: no vote
+    assert view.combined.items["net"].score == 0.0
+
+
+def test_a_question_nobody_it_applies_to_answered_counts_as_unknown():
+    s = scorer()
+    planners = [answers({"overleg": "ja"}, respondent={
+        "organisation": name, "role": "drinkwaterbedrijf", "level": "tactisch"})
+        for name in ("Bronwater", "Duinwater")]
+    view = coalition_view(s, planners)
+    assert view.combined.items["opdracht"].status == "unknown"
+    assert view.combined_answers.answers.get("opdracht") is None
+    assert "not_asked" not in {n.code for n in view.combined.warnings}
+
+
+def test_applies_to_names_roles_or_levels_of_partners():
+    assert AppliesTo(levels=["tactisch"]).takes("overig", "tactisch")
+    assert not AppliesTo(roles=["gemeente"]).takes("netbeheerder", "tactisch")
+    for bad in ({}, {"roles": ["coalitie"]}, {"levels": ["tactisch", "tactisch"]}):
+        with pytest.raises(ValidationError):
+            AppliesTo.model_validate(bad)
