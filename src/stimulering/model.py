@@ -78,6 +78,10 @@ Role = Literal[
     "coalitie",
 ]
 Level = Literal["strategisch", "tactisch", "operationeel"]
+AdviceTopic = Literal["money", "contract"]
+"""What a piece of advice is about when it is a hard step the report holds back at the start:
+``money`` (cost, budgets, a cost split, settlement, financial data) or ``contract`` (signed
+agreements and tenders: contracts with contractors, joint tendering, framework contracts)."""
 
 ITEM_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 ItemId = Annotated[str, Field(pattern=ITEM_ID_PATTERN, max_length=64)]
@@ -276,6 +280,8 @@ class Question(Frozen):
     """What to do when the item scores low."""
     instruments: list[ItemId] = Field(default_factory=list)
     """Catalogue ids of instruments that help with this item."""
+    topic: AdviceTopic | None = None
+    """Set when the item's advice is about money or a contract (see ``AdviceTopic``)."""
     options: list[Option] | None = None
     """The options of a choice or multi item, in the order they are offered."""
     aggregate: Literal["sum", "max"] = "sum"
@@ -542,6 +548,8 @@ class Signal(Frozen):
     advice: LocalText
     """What to do: build the missing catalyst, or counter the inhibitor."""
     instruments: list[ItemId] = Field(default_factory=list)
+    topic: AdviceTopic | None = None
+    """Set when the signal's advice is about money or a contract (see ``AdviceTopic``)."""
 
 
 class PhaseAdvice(Frozen):
@@ -551,6 +559,8 @@ class PhaseAdvice(Frozen):
     phase: PhaseNumber
     text: LocalText
     instruments: list[ItemId] = Field(default_factory=list)
+    topic: AdviceTopic | None = None
+    """Set when the advice is about money or a contract (see ``AdviceTopic``)."""
 
 
 class Instrument(Frozen):
