@@ -454,6 +454,16 @@ class Scorer:
             warnings=tuple(warnings),
         )
 
+    def phase_limits(self, signals: Iterable[SignalResult]) -> dict[str, int]:
+        """The highest phase each pillar may have with these catalysts and inhibitors.
+
+        6 for a pillar that nothing holds back. It is the one place where a signal acts on
+        the phase, so the phase range (each end with its own signals) and the deciding
+        answers see the same rule.
+        """
+        del signals  # no signal limits a phase in this model
+        return dict.fromkeys(PILLARS, 6)
+
 
 @dataclass(frozen=True, slots=True)
 class CategoryScore:
