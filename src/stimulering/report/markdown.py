@@ -111,7 +111,7 @@ def _header(evaluation: Evaluation, lang: str) -> list[str]:
     return out + [""]
 
 
-def _summary(evaluation: Evaluation, lang: str) -> list[str]:
+def summary_section(evaluation: Evaluation, lang: str) -> list[str]:
     """The executive summary: phase, the roadmap per pillar, the next steps, a reading."""
     result = evaluation.assessment
     phase = escape_markdown(overall_phase_text(evaluation.model, result.phase, lang))
@@ -164,7 +164,8 @@ def own_words_section(evaluation: Evaluation, lang: str) -> list[str]:
     return [*out, ""]
 
 
-def _ladder(evaluation: Evaluation, lang: str) -> list[str]:
+def ladder_section(evaluation: Evaluation, lang: str) -> list[str]:
+    """The phase ladder with each pillar's phase, and what the current phase asks."""
     result = evaluation.assessment
     model = evaluation.model
     targets = evaluation.answers.targets
@@ -195,7 +196,8 @@ def _ladder(evaluation: Evaluation, lang: str) -> list[str]:
     return out
 
 
-def _chart(evaluation: Evaluation, lang: str, chart: str) -> list[str]:
+def chart_section(evaluation: Evaluation, lang: str, chart: str) -> list[str]:
+    """The radar chart with the tables of level and category scores."""
     result = evaluation.assessment
     model = evaluation.model
     alt = label(lang, "report.chart_title", coalition=result.coalition)
@@ -221,7 +223,8 @@ def _chart(evaluation: Evaluation, lang: str, chart: str) -> list[str]:
     return out
 
 
-def _explanation(evaluation: Evaluation, lang: str) -> list[str]:
+def explanation_section(evaluation: Evaluation, lang: str) -> list[str]:
+    """Why each pillar is in its phase."""
     out = [f"## {label(lang, 'explanation')}", ""]
     for p in PILLARS:
         first, *rest = explanation(evaluation, evaluation.assessment.pillars[p], lang)
@@ -272,14 +275,16 @@ def signal_rows(result: Assessment, model: Model, lang: str) -> list[list[str]]:
             for signal in (*result.catalysts, *result.inhibitors)]
 
 
-def _signals(evaluation: Evaluation, lang: str) -> list[str]:
+def signals_section(evaluation: Evaluation, lang: str) -> list[str]:
+    """The catalysts and inhibitors as a table."""
     rows = signal_rows(evaluation.assessment, evaluation.model, lang)
     return [f"## {label(lang, 'report.signals')}", "",
             *markdown_table([label(lang, "report.kind"), label(lang, "report.name"),
                     label(lang, "report.status")], rows), ""]
 
 
-def _roadmap(evaluation: Evaluation, lang: str) -> list[str]:
+def action_plan_section(evaluation: Evaluation, lang: str) -> list[str]:
+    """The action plan of the answers file, when it has one."""
     # The targets are in the summary's roadmap; here is the plan of actions towards them.
     answers = evaluation.answers
     if not answers.actions:
@@ -356,13 +361,13 @@ def render_report_markdown(evaluation: Evaluation, lang: str, chart: str = "rada
     Without ``appendix`` the report ends before the appendix of every answer and note.
     """
     out = _header(evaluation, lang)
-    out += _summary(evaluation, lang)
-    out += _ladder(evaluation, lang)
-    out += _chart(evaluation, lang, chart)
-    out += _explanation(evaluation, lang)
+    out += summary_section(evaluation, lang)
+    out += ladder_section(evaluation, lang)
+    out += chart_section(evaluation, lang, chart)
+    out += explanation_section(evaluation, lang)
     out += advice_section(evaluation, lang)
-    out += _signals(evaluation, lang)
-    out += _roadmap(evaluation, lang)
+    out += signals_section(evaluation, lang)
+    out += action_plan_section(evaluation, lang)
     out += warnings_section(evaluation, lang)
     out += _appendix(evaluation, lang) if appendix else \
         [f"_{label(lang, 'report.appendix_left_out')}_"]
