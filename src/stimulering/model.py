@@ -496,13 +496,6 @@ class Settings(Frozen):
     """Languages every text of the model is written in."""
     threshold: Annotated[float, Field(gt=0.0, le=1.0)] = 0.6
     """Weighted mean score at which a level is met (a phase may override it)."""
-    minimum_answered: Annotated[float, Field(gt=0.0, le=1.0)] = 0.5
-    """Share of a pillar's applicable scored questions that must be answered (not open,
-    not don't know) before the pillar is placed in a phase; below it the phase is
-    undetermined."""
-    minimum_answers: Annotated[int, Field(ge=1)] = 5
-    """However many questions are not applicable, a pillar needs at least this many
-    answers for a phase (or all its scored questions, when it has fewer)."""
 
 
 class Pillar(Frozen):

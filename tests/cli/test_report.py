@@ -253,14 +253,14 @@ def test_the_summary_comes_first_with_the_roadmap_and_percent_to_target(reports)
 def test_percent_to_target_is_honest_about_missing_targets_and_unknown_phases(
         cli, engine, write_answers):
     values = highest(engine)
-    # Governance with one answer: its phase cannot be determined.
+    # Governance with one answer: its phase is open.
     values.update({q.id: None for q in engine.questions.questions
                    if q.pillar == "governance" and q.id != "overleg_afspraken"})
     path = write_answers(values, targets={"people": 1, "governance": 4})
     rows = summary_of(cli("report", str(path), "--lang", "en").stdout)
     assert rows[1:] == [
         ["People and collaboration", "6", "–", "1", "100% (reached)"],
-        ["Governance and agreements", "?", "–", "4", "– (phase not known)"],
+        ["Governance and agreements", "1–6", "–", "4", "– (phase still open)"],
         ["Information and data exchange", "6", "–", "–", "– (no target)"],
     ]
 

@@ -28,15 +28,15 @@ from stimulering.model import PILLARS, LocalText, Model, QuestionSet
 NEXT_STEPS = 3
 """How many next steps the summary of a report proposes."""
 
-_URGENCY: dict[str, int] = {"inhibitor": 0, "undetermined": 1, "gate": 2, "catalyst": 3,
-                            "low_item": 4, "unknown_item": 5, "next_phase": 6}
+_URGENCY: dict[str, int] = {"inhibitor": 0, "gate": 1, "unknown_item": 2, "catalyst": 3,
+                            "low_item": 4, "next_phase": 5}
 """The order in which kinds of advice become next steps: remove what blocks first."""
 
 MAX_LOW_ITEMS = 3
 """How many low-scoring items of the current level are turned into advice."""
 
-AdviceKind = Literal["inhibitor", "undetermined", "gate", "low_item", "unknown_item",
-                     "catalyst", "next_phase"]
+AdviceKind = Literal["inhibitor", "gate", "low_item", "unknown_item", "catalyst",
+                     "next_phase"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +100,8 @@ def next_steps(assessment: Assessment, advice: dict[str, list[AdviceItem]],
     lower (or undetermined) phase come first, then the advice's own order.
     """
     ranked = sorted(
-        ((_URGENCY[item.kind], assessment.pillars[pillar].phase or 0, PILLARS.index(pillar),
+        ((_URGENCY[item.kind], assessment.pillars[pillar].phase_range.low,
+          PILLARS.index(pillar),
           position, NextStep(pillar, item))
          for pillar in PILLARS for position, item in enumerate(advice[pillar])),
         key=lambda entry: entry[:4])
@@ -110,7 +111,7 @@ def next_steps(assessment: Assessment, advice: dict[str, list[AdviceItem]],
 def _signal_homes(assessment: Assessment, model: Model) -> dict[str, str]:
     """The one pillar whose advice holds each signal: the weakest of its pillars."""
     return {
-        signal.id: min(signal.pillars, key=lambda p: (assessment.pillars[p].phase or 0,
+        signal.id: min(signal.pillars, key=lambda p: (assessment.pillars[p].phase_range.low,
                                                       signal.pillars.index(p)))
         for signal in model.signals
     }
@@ -127,8 +128,6 @@ def _pillar_advice(assessment: Assessment, pillar: PillarResult, qset: QuestionS
         if result.status == "present" and homes[signal.id] == pillar.id:
             draft.append(("inhibitor", signal.id, signal.advice, signal.instruments, None))
 
-    if pillar.phase is None:
-        draft.append(("undetermined", pillar.id, None, (), None))
     level = pillar.current
     if level is not None:
         for question_id in level.failed_gates:
@@ -148,20 +147,18 @@ def _pillar_advice(assessment: Assessment, pillar: PillarResult, qset: QuestionS
             question = questions[question_id]
             draft.append(("low_item", question_id, question.advice, question.instruments,
                           low_score))
-        if "low_coverage" in level.reasons:
-            for question_id in level.items:
-                if assessment.items[question_id].status == "unknown" and \
-                        question_id not in level.failed_gates:
-                    draft.append(("unknown_item", question_id, None,
-                                  questions[question_id].instruments, None))
+        if level.open:
+            for question_id in level.unknown:
+                draft.append(("unknown_item", question_id, None,
+                              questions[question_id].instruments, None))
 
     for result in assessment.catalysts:
         signal = signals[result.id]
         if result.status == "absent" and homes[signal.id] == pillar.id:
             draft.append(("catalyst", signal.id, signal.advice, signal.instruments, None))
 
-    next_phase = None if pillar.phase is None else (
-        pillar.phase + 1 if pillar.phase < 6 else (6 if pillar.levels_met < 6 else None))
+    phase = pillar.phase_range.low
+    next_phase = phase + 1 if phase < 6 else (6 if pillar.levels_met < 6 else None)
     if next_phase is not None:
         for entry in model.advice:
             if entry.pillar == pillar.id and entry.phase == next_phase:

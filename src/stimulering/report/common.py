@@ -17,7 +17,7 @@ from stimulering.core.advice import AdviceItem
 from stimulering.core.combine import coalition_code
 from stimulering.core.comparison import CoalitionRow
 from stimulering.core.results import Evaluation
-from stimulering.core.scoring import Assessment, LevelResult, Notice, PillarResult
+from stimulering.core.scoring import Assessment, LevelResult, Notice, PhaseRange, PillarResult
 from stimulering.core.summary import RoadmapRow
 from stimulering.i18n import decimal, join_words, label, number_text, pick, plural
 from stimulering.model import (
@@ -47,29 +47,25 @@ def score_text(score: float | None, lang: str) -> str:
 
 
 def phase_text(phase: int | None, lang: str) -> str:
-    """A phase number, or a question mark when it is undetermined."""
+    """A phase number, or a question mark when there is none."""
     return label(lang, "phase_unknown_short") if phase is None else str(phase)
 
 
-def overall_phase_text(model: Model, phase: int | None, lang: str) -> str:
-    """"4 · Ontwerpproces inrichten", or "nog niet te bepalen"."""
-    if phase is None:
-        return label(lang, "phase_unknown")
-    return f"{phase} · {phase_name(model, phase, lang)}"
+def range_text(phases: PhaseRange) -> str:
+    """"3" when the phase is known, "2–3" while unknown answers leave it open."""
+    return str(phases.low) if phases.known else f"{phases.low}–{phases.high}"
 
 
-def shown_score(pillar: PillarResult) -> float | None:
-    """A pillar's score as screens and reports show it (``None`` while undetermined).
-
-    With too few answers the mean of the few there are says little, so the screens and
-    reports do not show it (the JSON keeps it, with the counts beside it).
-    """
-    return pillar.score if pillar.phase is not None else None
+def overall_phase_text(model: Model, phases: PhaseRange, lang: str) -> str:
+    """"4 · Ontwerpproces inrichten", or "2–3 · nog open"."""
+    if not phases.known:
+        return f"{range_text(phases)} · {label(lang, 'phase_open')}"
+    return f"{phases.low} · {phase_name(model, phases.low, lang)}"
 
 
 def pillar_score_text(pillar: PillarResult, lang: str) -> str:
-    """A pillar's score, or a dash while its phase is undetermined."""
-    return score_text(shown_score(pillar), lang)
+    """A pillar's score, or a dash when nothing of it is answered."""
+    return score_text(pillar.score, lang)
 
 
 def level_text(pillar: PillarResult, level: LevelResult, lang: str) -> str:
@@ -137,13 +133,6 @@ def answer_label(question: Question, value: AnswerValue, lang: str) -> str:
     return str(value)
 
 
-def needs_text(evaluation: Evaluation, pillars: tuple[str, ...] | list[str], lang: str) -> str:
-    """"9 more questions of People and collaboration and 4 of ...": what placing takes."""
-    parts = [plural(lang, "answers_needed", evaluation.assessment.pillars[p].missing,
-                    pillar=pillar_name(evaluation.model, p, lang)) for p in pillars]
-    return join_words(parts, lang)
-
-
 def level_scores_text(pillar: PillarResult, lang: str) -> str:
     """"1: ✓ 0,80 · 2: ✓ 0,70 · 3: 0,40 · ...": each level's score, met levels ticked."""
     return " · ".join(f"{level.phase}: {level_text(pillar, level, lang)}"
@@ -168,18 +157,16 @@ def explanation(evaluation: Evaluation, pillar: PillarResult, lang: str) -> list
     """Sentences that say why a pillar is in its phase and what would lift it."""
     model = evaluation.model
     name = pillar_name(model, pillar.id, lang)
-    if pillar.phase is None:
-        lines = [plural(lang, "held_undetermined", pillar.answered, pillar=name,
-                        answered=pillar.answered, required=pillar.required)]
-        if pillar.counting < pillar.required:
-            lines.append(label(lang, "held_too_much_nvt", required=pillar.required))
-        return lines
     level = pillar.current
     if level is None:
         return [label(lang, "held_complete", pillar=name),
                 label(lang, "level_scores", scores=level_scores_text(pillar, lang))]
-    lines = [label(lang, "held_at", pillar=name, phase=pillar.phase,
-                   name=phase_name(model, pillar.phase, lang))]
+    if pillar.phase is None:
+        lines = [label(lang, "held_open", pillar=name, low=pillar.phase_range.low,
+                       high=pillar.phase_range.high)]
+    else:
+        lines = [label(lang, "held_at", pillar=name, phase=pillar.phase,
+                       name=phase_name(model, pillar.phase, lang))]
     for reason in level.reasons:
         if reason == "gate":
             items = " / ".join(question_text(evaluation.questions, q, lang).rstrip(".")
@@ -189,15 +176,17 @@ def explanation(evaluation: Evaluation, pillar: PillarResult, lang: str) -> list
             lines.append(label(lang, "reason.below_threshold",
                                score=score_text(level.score, lang),
                                threshold=score_text(level.threshold, lang)))
-        elif reason == "low_coverage":
-            lines.append(label(lang, "reason.low_coverage", coverage=percent(level.coverage)))
+        elif reason == "unknown":
+            items = " / ".join(question_text(evaluation.questions, q, lang).rstrip(".")
+                               for q in level.unknown)
+            lines.append(label(lang, "reason.unknown", items=items))
         else:
             lines.append(label(lang, f"reason.{reason}"))
     lines.append(label(lang, "level_scores", scores=level_scores_text(pillar, lang)))
     gap = _gap(pillar, model.settings.threshold, lang)
     if gap is not None:
         lines.append(gap)
-    if pillar.lift and pillar.phase < 6:
+    if pillar.lift and pillar.phase is not None and pillar.phase < 6:
         items = " / ".join(question_text(evaluation.questions, q, lang).rstrip(".")
                            for q in pillar.lift)
         lines.append(label(lang, "lift", pillar=name, next=pillar.phase + 1, items=items))
@@ -215,9 +204,6 @@ def advice_heading(evaluation: Evaluation, item: AdviceItem, lang: str) -> str:
         number = int(item.subject)
         return label(lang, "advice.next_phase", phase=number,
                      name=phase_name(model, number, lang))
-    if item.kind == "undetermined":
-        return label(lang, "advice.undetermined",
-                     needs=needs_text(evaluation, [item.subject], lang))
     question = evaluation.questions.by_id()[item.subject]
     return label(lang, f"advice.{item.kind}", phase=question.phase,
                  question=pick(question.text, lang), score=score_text(item.score, lang))
@@ -233,9 +219,8 @@ def advice_text(item: AdviceItem, lang: str) -> str:
     """What to do, in ``lang``."""
     if item.text is not None:
         return pick(item.text, lang)
-    return label(lang, {"unknown_item": "advice.unknown_item_text",
-                        "undetermined": "advice.undetermined_text"}.get(item.kind,
-                                                                        "advice.no_text"))
+    return label(lang, "advice.unknown_item_text" if item.kind == "unknown_item"
+                 else "advice.no_text")
 
 
 def warning_message(warning: Notice, evaluation: Evaluation, lang: str) -> str:
@@ -244,18 +229,21 @@ def warning_message(warning: Notice, evaluation: Evaluation, lang: str) -> str:
         return label(lang, "warning.unknown_question", ids=", ".join(warning.ids))
     if warning.code == "unknown_items":
         count, total = (int(number) for number in warning.numbers)
-        # Without a phase there is no phase to come out lower: just say how much is unknown.
         key = "warning.unknown_items" if evaluation.assessment.phase is not None \
-            else "warning.unknown_items_plain"
+            else "warning.unknown_items_open"
         return plural(lang, key, count, total=total)
     if warning.code == "undetermined":
-        return label(lang, "warning.undetermined",
-                     needs=needs_text(evaluation, warning.ids, lang))
+        names = [f"{pillar_name(evaluation.model, p, lang)} "
+                 f"({range_text(evaluation.assessment.pillars[p].phase_range)})"
+                 for p in warning.ids]
+        return label(lang, "warning.undetermined", pillars=join_words(names, lang))
     if warning.code == "hard_ahead":
         names = [pillar_name(evaluation.model, p, lang) for p in warning.ids]
+        people = pillar_name(evaluation.model, "people", lang)
         if len(names) == 1:
-            return label(lang, "warning.hard_ahead", pillars=names[0])
-        return label(lang, "warning.hard_ahead_two", first=names[0], second=names[1])
+            return label(lang, "warning.hard_ahead", pillars=names[0], people=people)
+        return label(lang, "warning.hard_ahead_two", first=names[0], second=names[1],
+                     people=people)
     made, used = warning.texts
     if warning.code == "changed_question_set":
         return label(lang, "warning.changed_question_set", made=made, used=used)
@@ -312,15 +300,15 @@ def markdown_table(header: list[str], rows: list[list[str]], align: str = "") ->
 
 def roadmap_cells(row: RoadmapRow, lang: str) -> list[str]:
     """A roadmap row as plain texts: now, next, target and percent-to-target."""
-    if row.status == "undetermined":
-        percent = label(lang, "report.pct.undetermined")
+    if row.status == "open":
+        percent = label(lang, "report.pct.open")
     elif row.status == "no_target":
         percent = label(lang, "report.pct.no_target")
     elif row.status == "reached":
         percent = label(lang, "report.pct.reached", percent=f"{row.percent}%")
     else:
         percent = f"{row.percent}%"
-    return [phase_text(row.now, lang), "–" if row.next is None else str(row.next),
+    return [range_text(row.phase_range), "–" if row.next is None else str(row.next),
             "–" if row.target is None else str(row.target), percent]
 
 
@@ -349,17 +337,23 @@ def rounded(value: float | None) -> float | None:
     return None if value is None else round(value, DECIMALS)
 
 
+def range_data(phases: PhaseRange) -> dict[str, int]:
+    """A phase range in JSON: ``{"low": 2, "high": 3}``."""
+    return {"low": phases.low, "high": phases.high}
+
+
 def undetermined_summary(assessment: Assessment) -> dict[str, Any] | None:
     """Beside a ``"phase": null``: why, and which pillars (``None`` when there is a phase)."""
     if assessment.phase is not None:
         return None
-    return {"reason": "too_few_answers", "pillars": list(assessment.undetermined)}
+    return {"reason": "unknown_answers", "pillars": list(assessment.undetermined)}
 
 
 def pillar_summary(pillars: dict[str, PillarResult]) -> dict[str, dict[str, Any]]:
-    """Phase, levels met and score per pillar: the short form used beside other data."""
-    return {p: {"phase": pillar.phase, "levels_met": pillar.levels_met,
-                "score": rounded(pillar.score)} for p, pillar in pillars.items()}
+    """Phase, its range, levels met and score per pillar: the short form beside other data."""
+    return {p: {"phase": pillar.phase, "phase_range": range_data(pillar.phase_range),
+                "levels_met": pillar.levels_met, "score": rounded(pillar.score)}
+            for p, pillar in pillars.items()}
 
 
 def shown_rows(rows: Sequence[CoalitionRow], *, anonymise: bool = False,

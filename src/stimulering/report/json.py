@@ -13,8 +13,8 @@ from stimulering.report.common import (
     advice_heading,
     advice_text,
     json_text,
-    needs_text,
     pillar_summary,
+    range_data,
     rounded,
     topic_reason,
     undetermined_summary,
@@ -23,12 +23,12 @@ from stimulering.report.common import (
 
 
 def undetermined_data(pillar: PillarResult) -> dict[str, Any] | None:
-    """Why a pillar has no phase and what it takes (``None`` when it has one)."""
+    """Why a pillar has no one phase: how much is answered (``None`` when it has one)."""
     if pillar.phase is not None:
         return None
-    return {"reason": "too_few_answers", "answered": pillar.answered,
-            "counting": pillar.counting, "required": pillar.required,
-            "missing": pillar.missing}
+    unknown = sum(len(level.unknown) for level in pillar.levels)
+    return {"reason": "unknown_answers", "answered": pillar.answered,
+            "counting": pillar.counting, "unknown": unknown}
 
 
 def pillar_data(pillar: PillarResult) -> dict[str, Any]:
@@ -37,6 +37,7 @@ def pillar_data(pillar: PillarResult) -> dict[str, Any]:
     return {
         "phase": pillar.phase,
         "phase_id": None if pillar.phase is None else PHASE_IDS[pillar.phase - 1],
+        "phase_range": range_data(pillar.phase_range),
         "undetermined": undetermined_data(pillar),
         "levels_met": pillar.levels_met,
         "score": rounded(pillar.score),
@@ -48,6 +49,7 @@ def pillar_data(pillar: PillarResult) -> dict[str, Any]:
             "threshold": level.threshold,
             "coverage": rounded(level.coverage),
             "failed_gates": list(level.failed_gates),
+            "unknown": list(level.unknown),
             "lift": list(pillar.lift),
         },
     }
@@ -71,8 +73,10 @@ def assessment_data(evaluation: Evaluation, lang: str) -> dict[str, Any]:
         "phase": None if result.phase is None else {
             "number": result.phase, "id": PHASE_IDS[result.phase - 1],
             "name": pick(model.phase(result.phase).name, lang)},
+        "phase_range": range_data(result.phase_range),
         "undetermined": None if summary is None else {
-            **summary, "message": needs_text(evaluation, result.undetermined, lang)},
+            **summary, "message": label(lang, "summary.open", low=result.phase_range.low,
+                                        high=result.phase_range.high)},
         "pillars": {pillar_id: pillar_data(pillar) for pillar_id, pillar in result.pillars.items()},
         "catalysts": [{"id": s.id, "status": s.status} for s in result.catalysts],
         "inhibitors": [{"id": s.id, "status": s.status} for s in result.inhibitors],
@@ -173,7 +177,8 @@ def coalition_data(view: CoalitionView, questions: QuestionSet, model: Model,
     data = assessment_data(combined_evaluation(view, questions, model), lang)
     data["round"] = view.round
     data["agreed"] = None if view.agreed is None else {
-        "date": view.agreed.answers.date.isoformat(), "phase": view.agreed.assessment.phase}
+        "date": view.agreed.answers.date.isoformat(), "phase": view.agreed.assessment.phase,
+        "phase_range": range_data(view.agreed.assessment.phase_range)}
     data["combined_rule"] = label(lang, "view.combined_rule") if view.agreed is None else \
         label(lang, "view.agreed_rule", date=view.agreed.answers.date.isoformat())
     data["signal_rule"] = label(lang, "view.signal_rule")
@@ -186,6 +191,7 @@ def coalition_data(view: CoalitionView, questions: QuestionSet, model: Model,
             "level": r.answers.respondent.level,
             "date": r.answers.date.isoformat(),
             "phase": r.assessment.phase,
+            "phase_range": range_data(r.assessment.phase_range),
             "undetermined": undetermined_summary(r.assessment),
             "pillars": pillar_summary(r.assessment.pillars),
         }

@@ -19,7 +19,7 @@ from stimulering.core.coalition import (
 )
 from stimulering.core.results import Evaluation
 from stimulering.core.scoring import Assessment, PillarResult, category_scores
-from stimulering.i18n import label, pick, plural
+from stimulering.i18n import join_words, label, pick, plural
 from stimulering.model import PILLARS, Model, QuestionSet
 from stimulering.report.common import (
     advice_heading,
@@ -30,12 +30,12 @@ from stimulering.report.common import (
     explanation,
     level_text,
     markdown_table,
-    needs_text,
     overall_phase_text,
     phase_name,
     phase_text,
     pillar_name,
     pillar_score_text,
+    range_text,
     respondent_text,
     roadmap_cells,
     roadmap_header,
@@ -46,9 +46,10 @@ from stimulering.report.common import (
 )
 
 
-def _weakest(result: Assessment) -> PillarResult:
-    return min((result.pillars[p] for p in PILLARS),
-               key=lambda p: (p.phase or 0, -1.0 if p.score is None else p.score))
+def _weakest(result: Assessment) -> list[PillarResult]:
+    """The pillars at the lowest phase (the low end of each range), in pillar order."""
+    lowest = min(pillar.phase_range.low for pillar in result.pillars.values())
+    return [result.pillars[p] for p in PILLARS if result.pillars[p].phase_range.low == lowest]
 
 
 def interpretation(evaluation: Evaluation, lang: str) -> str:
@@ -56,25 +57,32 @@ def interpretation(evaluation: Evaluation, lang: str) -> str:
     result = evaluation.assessment
     model = evaluation.model
     pillars = [result.pillars[p] for p in PILLARS]
+    weakest = _weakest(result)
     if result.phase is None:
-        sentences = [label(lang, "summary.undetermined",
-                           needs=needs_text(evaluation, result.undetermined, lang))]
+        sentences = [label(lang, "summary.open", low=result.phase_range.low,
+                           high=result.phase_range.high)]
     elif all(p.levels_met >= 6 for p in pillars):
         sentences = [label(lang, "summary.complete")]
     else:
         sentences = [label(lang, "summary.phase", phase=result.phase,
                            name=phase_name(model, result.phase, lang))]
-        weak = _weakest(result)
-        strong = max(pillars, key=lambda p: p.phase or 0)
-        if strong.phase == weak.phase:
+        highest = max(p.phase_range.low for p in pillars)
+        if highest == result.phase:
+            weak = min(pillars, key=lambda p: -1.0 if p.score is None else p.score)
             sentences.append(label(lang, "summary.even", pillar=pillar_name(model, weak.id, lang),
                                    score=score_text(weak.score, lang)))
         else:
-            gap = (strong.phase or 0) - (weak.phase or 0)
-            sentences.append(plural(
-                lang, "summary.gap", gap, weak=pillar_name(model, weak.id, lang),
-                weak_phase=weak.phase, strong=pillar_name(model, strong.id, lang),
-                strong_phase=strong.phase, gap=gap))
+            # Every pillar of a tie is named: one of them is not further ahead than another.
+            strongest = [p for p in pillars if p.phase_range.low == highest]
+            weak_names = join_words([pillar_name(model, p.id, lang) for p in weakest], lang)
+            strong_names = join_words([pillar_name(model, p.id, lang) for p in strongest], lang)
+            ahead = " / ".join(dict.fromkeys(range_text(p.phase_range) for p in strongest))
+            gap = plural(lang, "phases_count", highest - result.phase)
+            sentences.append(
+                plural(lang, "summary.weakest", len(weakest), pillars=weak_names,
+                       phase=result.phase) + "; " +
+                plural(lang, "summary.ahead", len(strongest), pillars=strong_names,
+                       phase=ahead, gap=gap) + ".")
     sentences += [warning_message(w, evaluation, lang) for w in result.warnings
                   if w.code == "hard_ahead"]
     names = signal_names(model, lang)
@@ -90,8 +98,8 @@ def interpretation(evaluation: Evaluation, lang: str) -> str:
     if not (inhibitors or missing or unknown):
         sentences.append(label(lang, "summary.signals_good"))
     if result.phase is not None and not all(p.levels_met >= 6 for p in pillars):
-        sentences.append(label(lang, "summary.start",
-                               pillar=pillar_name(model, _weakest(result).id, lang)))
+        sentences.append(label(lang, "summary.start", pillar=join_words(
+            [pillar_name(model, p.id, lang) for p in weakest], lang)))
     return " ".join(sentences)
 
 
@@ -114,7 +122,7 @@ def _header(evaluation: Evaluation, lang: str) -> list[str]:
 def summary_section(evaluation: Evaluation, lang: str) -> list[str]:
     """The executive summary: phase, the roadmap per pillar, the next steps, a reading."""
     result = evaluation.assessment
-    phase = escape_markdown(overall_phase_text(evaluation.model, result.phase, lang))
+    phase = escape_markdown(overall_phase_text(evaluation.model, result.phase_range, lang))
     return [f"## {label(lang, 'report.executive')}", "",
             f"**{label(lang, 'overall_phase')}: {phase}**", "",
             *roadmap_section(evaluation, lang),
@@ -179,6 +187,9 @@ def ladder_section(evaluation: Evaluation, lang: str) -> list[str]:
                 marks.append("✓")
             if number == pillar.phase:
                 marks.append(f"**{label(lang, 'report.now')}**")
+            elif pillar.phase is None and \
+                    pillar.phase_range.low <= number <= pillar.phase_range.high:
+                marks.append(f"**{label(lang, 'report.maybe_now')}**")
             if targets.get(p) == number:  # type: ignore[call-overload]
                 marks.append(label(lang, "report.target_mark"))
             row.append(" ".join(marks))
@@ -208,7 +219,7 @@ def chart_section(evaluation: Evaluation, lang: str, chart: str) -> list[str]:
     rows = []
     for p in PILLARS:
         pillar = result.pillars[p]
-        rows.append([escape_markdown(pillar_name(model, p, lang)), phase_text(pillar.phase, lang),
+        rows.append([escape_markdown(pillar_name(model, p, lang)), range_text(pillar.phase_range),
                      *(level_text(pillar, level, lang) for level in pillar.levels),
                      pillar_score_text(pillar, lang)])
     out += markdown_table([label(lang, "pillar").capitalize(), label(lang, "phase").capitalize(),
@@ -395,31 +406,31 @@ def render_coalition_markdown(view: CoalitionView, questions: QuestionSet, model
     ]) + [""]
     out += [f"## {label(lang, 'report.summary')}", "",
             f"**{label(lang, 'overall_phase')}: "
-            f"{escape_markdown(overall_phase_text(model, result.phase, lang))}**", "",
+            f"{escape_markdown(overall_phase_text(model, result.phase_range, lang))}**", "",
             *next_steps_section(evaluation, lang), *own_words_section(evaluation, lang)]
 
     out += [f"## {label(lang, 'view.by_respondent')}", ""]
     rows = [[escape_markdown(r.label), r.answers.date.isoformat(),
-             *(phase_text(r.assessment.pillars[p].phase, lang) for p in PILLARS),
-             phase_text(r.assessment.phase, lang)]
+             *(range_text(r.assessment.pillars[p].phase_range) for p in PILLARS),
+             range_text(r.assessment.phase_range)]
             for r in view.respondents]
     if view.agreed is not None:
         agreed = view.agreed
         rows.append([f"**{label(lang, 'view.agreed')}**", agreed.answers.date.isoformat(),
-                     *(f"**{phase_text(agreed.assessment.pillars[p].phase, lang)}**"
+                     *(f"**{range_text(agreed.assessment.pillars[p].phase_range)}**"
                        for p in PILLARS),
-                     f"**{phase_text(agreed.assessment.phase, lang)}**"])
+                     f"**{range_text(agreed.assessment.phase_range)}**"])
     out += markdown_table([label(lang, "respondent"), label(lang, "date"), *pillar_header,
                   label(lang, "view.overall").capitalize()], rows) + [""]
 
     rule = escape_markdown(label(lang, "view.combined_rule") if view.agreed is None else
                   label(lang, "view.agreed_rule", date=view.agreed.answers.date.isoformat()))
     out += [f"## {label(lang, 'view.combined')}", "", f"_{rule}_", ""]
-    phase = escape_markdown(overall_phase_text(model, result.phase, lang))
+    phase = escape_markdown(overall_phase_text(model, result.phase_range, lang))
     lowest = label(lang, "view.lowest_phase", phase=phase_text(view.lowest_phase, lang))
     out += [f"**{phase}** ({escape_markdown(lowest)})", ""]
     rows = [[escape_markdown(pillar_name(model, p, lang)),
-             phase_text(result.pillars[p].phase, lang),
+             range_text(result.pillars[p].phase_range),
              phase_text(view.lowest[p], lang), pillar_score_text(result.pillars[p], lang)]
             for p in PILLARS]
     out += markdown_table([label(lang, "pillar").capitalize(), label(lang, "phase").capitalize(),

@@ -21,7 +21,7 @@ from stimulering.core.results import Evaluation
 from stimulering.core.scoring import category_scores
 from stimulering.i18n import label, pick
 from stimulering.model import PILLARS
-from stimulering.report.common import phase_text, pillar_name, score_text
+from stimulering.report.common import pillar_name, range_text, score_text
 from stimulering.sanitise import visible, xml_chars
 
 PANEL_WIDTH = 480
@@ -257,7 +257,7 @@ def phase_chart(evaluation: Evaluation, lang: str) -> Chart | None:
 
     The radius is the phase, from 0 at the centre to 6 at the rim. The target is
     what the answers file sets; a pillar without one gets no target point, and a
-    pillar whose phase cannot be determined is drawn at the centre with a "?".
+    pillar whose phase is still open is drawn at the low end, its text "2–3".
     """
     targets = evaluation.answers.targets
     if not targets:
@@ -265,11 +265,10 @@ def phase_chart(evaluation: Evaluation, lang: str) -> Chart | None:
     result = evaluation.assessment
     axes = []
     for p in PILLARS:
-        now = result.pillars[p].phase
+        now = result.pillars[p].phase_range
         target = targets.get(p)  # type: ignore[call-overload]
-        shown = phase_text(now, lang) + ("" if target is None else f" → {target}")
-        axes.append(Axis(p, pillar_name(evaluation.model, p, lang),
-                         None if now is None else now / 6, text=shown,
+        shown = range_text(now) + ("" if target is None else f" → {target}")
+        axes.append(Axis(p, pillar_name(evaluation.model, p, lang), now.low / 6, text=shown,
                          target=None if target is None else target / 6))
     return Chart("phases", label(lang, "report.chart_phases"), tuple(axes),
                  rings=tuple(number / 6 for number in range(1, 7)))

@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stimulering.core.results import Evaluation
+from stimulering.core.scoring import PhaseRange
 from stimulering.i18n import label, pick
 from stimulering.model import PILLARS
 from stimulering.report.common import (
@@ -25,11 +26,10 @@ from stimulering.report.common import (
     explanation,
     overall_phase_text,
     phase_name,
-    phase_text,
     pillar_name,
     pillar_score_text,
+    range_text,
     respondent_text,
-    shown_score,
     signal_names,
     warning_message,
 )
@@ -46,10 +46,9 @@ def bar(score: float | None, cells: int = BAR_CELLS) -> str:
     return "█" * filled + "░" * (cells - filled)
 
 
-def phase_steps(phase: int | None) -> str:
-    """A pillar's phase as six steps, the reached ones filled (none when undetermined)."""
-    reached = phase or 0
-    return "●" * reached + "○" * (6 - reached)
+def phase_steps(phases: PhaseRange) -> str:
+    """A pillar's phase as six steps: reached ones filled, those still open half filled."""
+    return "●" * phases.low + "◐" * (phases.high - phases.low) + "○" * (6 - phases.high)
 
 
 def assessment_renderables(evaluation: Evaluation, lang: str, *,
@@ -66,7 +65,7 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
                        f"{result.question_set.version}", style="dim"))
     parts.append(Text())
     parts.append(Text.assemble((f"{label(lang, 'overall_phase')}: ", "bold"),
-                               plain(overall_phase_text(model, result.phase, lang),
+                               plain(overall_phase_text(model, result.phase_range, lang),
                                      "bold cyan")))
     parts.append(Text())
 
@@ -76,7 +75,12 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
     ladder.add_column(style="cyan")
     for number in range(6, 0, -1):
         here = [pillar_name(model, p, lang) for p in PILLARS if result.pillars[p].phase == number]
-        marker = "◀ " + ", ".join(here) if here else ""
+        # A pillar still open stands at its lowest phase, with the range beside it.
+        maybe = [f"{pillar_name(model, p, lang)} ({range_text(result.pillars[p].phase_range)})"
+                 for p in PILLARS if result.pillars[p].phase is None
+                 and result.pillars[p].phase_range.low == number]
+        marker = " ".join(f"{mark} {', '.join(names)}" for mark, names in
+                          (("◀", here), ("◀?", maybe)) if names)
         style = "bold" if number == result.phase else ""
         ladder.add_row(str(number), plain(phase_name(model, number, lang), style=style),
                        plain(marker))
@@ -97,8 +101,8 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
         pillar = result.pillars[pillar_id]
         cells: list[RenderableType] = [
             plain(pillar_name(model, pillar_id, lang)),
-            f"{phase_text(pillar.phase, lang)} {phase_steps(pillar.phase)}",
-            pillar_score_text(pillar, lang), Text(bar(shown_score(pillar)), style="green")]
+            f"{range_text(pillar.phase_range)} {phase_steps(pillar.phase_range)}",
+            pillar_score_text(pillar, lang), Text(bar(pillar.score), style="green")]
         if with_targets:
             row = roadmap_rows[pillar_id]
             cells.append("–" if row.target is None else

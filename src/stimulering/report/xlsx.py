@@ -21,11 +21,11 @@ from stimulering.report.common import (
     advice_text,
     overall_phase_text,
     pillar_name,
+    range_text,
     roadmap_cells,
     roadmap_header,
     rounded,
     shown_rows,
-    shown_score,
     signal_names,
 )
 
@@ -65,12 +65,12 @@ def compare_workbook(rows: Sequence[CoalitionRow], model: Model, lang: str, *,
         put(sheet, number, 1, name)
         put(sheet, number, 2, row.date, number_format="yyyy-mm-dd")
         put(sheet, number, 3, row.respondents)
-        put(sheet, number, 4, result.phase)
+        # A known phase is a number to sort on; an open one reads "2–3".
+        put(sheet, number, 4, result.phase or range_text(result.phase_range))
         for index, p in enumerate(PILLARS):
             pillar = result.pillars[p]
-            put(sheet, number, 5 + 2 * index, pillar.phase)
-            put(sheet, number, 6 + 2 * index, rounded(shown_score(pillar)),
-                number_format="0.00")
+            put(sheet, number, 5 + 2 * index, pillar.phase or range_text(pillar.phase_range))
+            put(sheet, number, 6 + 2 * index, rounded(pillar.score), number_format="0.00")
         put(sheet, number, 11, "; ".join(names[s.id] for s in result.catalysts
                                           if s.status == "present"))
     _widths(sheet, [28, 12, 8, 8, 12, 12, 12, 12, 12, 12, 60])
@@ -97,7 +97,8 @@ def plan_workbook(evaluation: Evaluation, lang: str) -> bytes:
         font=Font(bold=True, size=14))
     put(summary, 2, 1, f"{label(lang, 'date')}: {result.date.isoformat()}")
     put(summary, 3, 1, f"{label(lang, 'overall_phase')}: "
-                       f"{overall_phase_text(model, result.phase, lang)}", font=Font(bold=True))
+                       f"{overall_phase_text(model, result.phase_range, lang)}",
+        font=Font(bold=True))
     _header_row(summary, 5, roadmap_header(lang))
     for number, row in enumerate(evaluation.roadmap, start=6):
         put(summary, number, 1, pillar_name(model, row.pillar, lang))
