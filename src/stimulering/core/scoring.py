@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -40,6 +40,7 @@ from stimulering.model import (
     QuestionSet,
     QuestionSetRef,
     Respondent,
+    Signal,
 )
 
 TOLERANCE = 1e-9
@@ -303,6 +304,42 @@ class Scorer:
         return {question.id: extreme_answers(question)
                 for question in self.qset.questions if question.scored}
 
+    @functools.cached_property
+    def followups(self) -> dict[str, tuple[Question, ...]]:
+        """Per question, the questions whose ``when`` depends on its answer.
+
+        Also those that depend on it through another follow-up; in question-set order.
+        """
+        direct: dict[str, list[str]] = {question.id: [] for question in self.qset.questions}
+        for question in self.qset.questions:
+            if question.when is not None:
+                for asked in conditions.referenced_questions(question.when):
+                    direct[asked].append(question.id)
+        order = {question.id: index for index, question in enumerate(self.qset.questions)}
+        result = {}
+        for question in self.qset.questions:
+            found: set[str] = set()
+            todo = list(direct[question.id])
+            while todo:
+                follower = todo.pop()
+                if follower not in found:
+                    found.add(follower)
+                    todo.extend(direct[follower])
+            result[question.id] = tuple(self.questions[q]
+                                        for q in sorted(found, key=lambda q: order[q]))
+        return result
+
+    @functools.cached_property
+    def signal_reads(self) -> dict[str, frozenset[str]]:
+        """Per catalyst or inhibitor, the ids of the questions it looks at."""
+        return {signal.id: frozenset(conditions.referenced_questions(signal.when))
+                for signal in self.model.signals}
+
+    @functools.cached_property
+    def signal_questions(self) -> frozenset[str]:
+        """Ids of the questions a catalyst or inhibitor looks at."""
+        return frozenset().union(*self.signal_reads.values())
+
     # --- answers -> item results ---------------------------------------------------------------
 
     def effective_values(self, given: Mapping[str, AnswerValue]) -> tuple[dict[str, AnswerValue],
@@ -524,9 +561,17 @@ class Scorer:
         """Status of every catalyst and inhibitor."""
         known = {item.id: item.known_value for item in items.values()
                  if item.known_value is not None}
+        return self.signals_of(known.get)
+
+    def signals_of(self, value_of: Callable[[str], AnswerValue],
+                   signals: Iterable[Signal] | None = None) -> tuple[SignalResult, ...]:
+        """Status of every catalyst and inhibitor, or of ``signals``.
+
+        ``value_of`` gives the answers conditions may look at (see ``known_value``).
+        """
         results = []
-        for signal in self.model.signals:
-            truth = conditions.evaluate(signal.when, known.get)
+        for signal in self.model.signals if signals is None else signals:
+            truth = conditions.evaluate(signal.when, value_of)
             status: SignalStatus = "unknown" if truth is None else (
                 "present" if truth else "absent")
             results.append(SignalResult(signal.id, signal.kind, status))
