@@ -89,7 +89,8 @@ def test_headings_of_the_early_report(reports):
     coalition = "Duinstad | *pilot* <script>alert(1)</script>"
     assert headings(parse(reports[("early", "nl")])) == [
         f"h1 Adviesrapport samenwerking: {escape_markdown(coalition)}",
-        "h2 Samenvatting voor de stuurgroep", "h3 Eerste stappen om over te besluiten",
+        "h2 Samenvatting voor de stuurgroep", "h3 Wat de fase bepaalt",
+        "h3 Eerste stappen om over te besluiten",
         "h3 In eigen woorden",
         "h2 Fasenladder", "h2 Pijlers en categorieën", "h2 Waarom deze fase",
         "h2 Advies", "h3 Mens en samenwerking", "h3 Governance en afspraken",
@@ -102,7 +103,8 @@ def test_headings_of_the_early_report(reports):
 def test_headings_of_the_advanced_report(reports):
     assert headings(parse(reports[("advanced", "en")])) == [
         "h1 Collaboration advice report: Havenstad",
-        "h2 Executive summary", "h3 First steps to decide on", "h3 In their own words",
+        "h2 Executive summary", "h3 What decides the phase", "h3 First steps to decide on",
+        "h3 In their own words",
         "h2 Phase ladder", "h2 Pillars and categories", "h2 Why this phase",
         "h2 Advice", "h3 People and collaboration", "h3 Governance and agreements",
         "h3 Information and data exchange", "h2 Catalysts and inhibitors",

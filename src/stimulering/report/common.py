@@ -209,6 +209,53 @@ def advice_heading(evaluation: Evaluation, item: AdviceItem, lang: str) -> str:
                  question=pick(question.text, lang), score=score_text(item.score, lang))
 
 
+SHOWN_RAISING = 5
+"""How many answers that would raise the phase a report shows; JSON has them all."""
+SHOWN_LOWERING = 3
+"""How many answers that would lower the phase a report shows (the largest drops)."""
+
+
+def quoted_question(questions: QuestionSet, question_id: str, lang: str) -> str:
+    """A question's text to quote in a sentence: without its closing full stop."""
+    return question_text(questions, question_id, lang).rstrip(".")
+
+
+def deciding_unknown_lines(evaluation: Evaluation, question_ids: Sequence[str],
+                           lang: str) -> list[str]:
+    """"‘question’ (weet niet)": the unknown answers that decide a phase, as they stand."""
+    lines = []
+    for question_id in question_ids:
+        value = evaluation.assessment.items[question_id].value
+        state = label(lang, "special.weet_niet") if value in SPECIAL_VALUES else \
+            label(lang, "deciding.not_answered")
+        lines.append(label(lang, "deciding.unknown", state=state,
+                           question=quoted_question(evaluation.questions, question_id, lang)))
+    return lines
+
+
+def deciding_lines(evaluation: Evaluation, lang: str, raising_limit: int = SHOWN_RAISING,
+                   lowering_limit: int = SHOWN_LOWERING) -> tuple[list[str], int]:
+    """The deciding answers as sentences, raises first, and how many are left out.
+
+    "Fase 4 zodra het antwoord op ‘…’ ja is (nu: deels)." States what the answers give,
+    for a steering group: never which answer a respondent should give.
+    """
+    decided = evaluation.verdict
+    questions = evaluation.questions.by_id()
+    raising = [d for d in decided.deciding if decided.raises(d)]
+    lowering = [d for d in decided.deciding if not decided.raises(d)]
+    shown = [*raising[:raising_limit], *lowering[:lowering_limit]]
+    lines = []
+    for change in shown:
+        question = questions[change.question]
+        lines.append(label(lang, "deciding.up" if decided.raises(change) else "deciding.down",
+                           phase=range_text(change.phase_range),
+                           question=quoted_question(evaluation.questions, question.id, lang),
+                           answer=answer_label(question, change.would_be, lang),
+                           now=answer_label(question, change.answer, lang)))
+    return lines, len(decided.deciding) - len(shown)
+
+
 def example_fact(model: Model, instrument_id: str, example_id: str) -> tuple[Example, Fact]:
     """The practice example shown with an instrument, and its fact about that instrument."""
     return next((example, fact) for example, fact in model.examples_of(instrument_id)

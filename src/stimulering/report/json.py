@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from stimulering.core.coalition import CoalitionView, combined_evaluation
@@ -31,13 +32,14 @@ def undetermined_data(pillar: PillarResult) -> dict[str, Any] | None:
             "counting": pillar.counting, "unknown": unknown}
 
 
-def pillar_data(pillar: PillarResult) -> dict[str, Any]:
+def pillar_data(pillar: PillarResult, deciding_unknown: Sequence[str] = ()) -> dict[str, Any]:
     """The JSON of one pillar result: phase, levels met, scores and explanation."""
     level = pillar.current
     return {
         "phase": pillar.phase,
         "phase_id": None if pillar.phase is None else PHASE_IDS[pillar.phase - 1],
         "phase_range": range_data(pillar.phase_range),
+        "deciding_unknown": list(deciding_unknown),
         "undetermined": undetermined_data(pillar),
         "levels_met": pillar.levels_met,
         "score": rounded(pillar.score),
@@ -61,6 +63,7 @@ def assessment_data(evaluation: Evaluation, lang: str) -> dict[str, Any]:
     answers = evaluation.answers
     model = evaluation.model
     respondent = result.respondent
+    decided = evaluation.verdict
     summary = undetermined_summary(result)
     return {
         "coalition": result.coalition,
@@ -74,10 +77,17 @@ def assessment_data(evaluation: Evaluation, lang: str) -> dict[str, Any]:
             "number": result.phase, "id": PHASE_IDS[result.phase - 1],
             "name": pick(model.phase(result.phase).name, lang)},
         "phase_range": range_data(result.phase_range),
+        "deciding_unknown": list(decided.unknown),
         "undetermined": None if summary is None else {
             **summary, "message": label(lang, "summary.open", low=result.phase_range.low,
                                         high=result.phase_range.high)},
-        "pillars": {pillar_id: pillar_data(pillar) for pillar_id, pillar in result.pillars.items()},
+        "deciding": [
+            {"question": change.question, "answer": change.answer,
+             "would_be": change.would_be, "phase": change.phase_range.phase,
+             "phase_range": range_data(change.phase_range)}
+            for change in decided.deciding],
+        "pillars": {pillar_id: pillar_data(pillar, decided.pillar_unknown.get(pillar_id, ()))
+                    for pillar_id, pillar in result.pillars.items()},
         "catalysts": [{"id": s.id, "status": s.status} for s in result.catalysts],
         "inhibitors": [{"id": s.id, "status": s.status} for s in result.inhibitors],
         "advice": {

@@ -25,6 +25,8 @@ from stimulering.report.common import (
     advice_heading,
     advice_text,
     answer_label,
+    deciding_lines,
+    deciding_unknown_lines,
     escape_markdown,
     example_fact,
     explanation,
@@ -125,10 +127,35 @@ def summary_section(evaluation: Evaluation, lang: str) -> list[str]:
     phase = escape_markdown(overall_phase_text(evaluation.model, result.phase_range, lang))
     return [f"## {label(lang, 'report.executive')}", "",
             f"**{label(lang, 'overall_phase')}: {phase}**", "",
+            *deciding_section(evaluation, lang),
             *roadmap_section(evaluation, lang),
             *next_steps_section(evaluation, lang),
             escape_markdown(interpretation(evaluation, lang)), "",
             *own_words_section(evaluation, lang)]
+
+
+def deciding_section(evaluation: Evaluation, lang: str) -> list[str]:
+    """What decides the phase: the unknown answers that keep it open, the answers that move it.
+
+    Facts for the steering group, in the summary of every report.
+    """
+    result = evaluation.assessment
+    decided = evaluation.verdict
+    out = [f"### {label(lang, 'deciding.title')}", ""]
+    if not result.phase_range.known:
+        out += [escape_markdown(label(lang, "deciding.open", low=result.phase_range.low,
+                                      high=result.phase_range.high)), ""]
+        out += [f"- {escape_markdown(line)}"
+                for line in deciding_unknown_lines(evaluation, decided.unknown, lang)] + [""]
+    lines, more = deciding_lines(evaluation, lang)
+    if lines:
+        out += [escape_markdown(label(lang, "deciding.intro")), ""]
+        out += [f"- {escape_markdown(line)}" for line in lines] + [""]
+        if more:
+            out += [escape_markdown(plural(lang, "deciding.more", more)), ""]
+    elif result.phase_range.known:
+        out += [escape_markdown(label(lang, "deciding.none")), ""]
+    return out
 
 
 def roadmap_section(evaluation: Evaluation, lang: str) -> list[str]:

@@ -18,11 +18,13 @@ from rich.text import Text
 
 from stimulering.core.results import Evaluation
 from stimulering.core.scoring import PhaseRange
-from stimulering.i18n import label, pick
+from stimulering.i18n import label, pick, plural
 from stimulering.model import PILLARS
 from stimulering.report.common import (
     advice_heading,
     advice_text,
+    deciding_lines,
+    deciding_unknown_lines,
     explanation,
     overall_phase_text,
     phase_name,
@@ -52,8 +54,13 @@ def phase_steps(phases: PhaseRange) -> str:
 
 
 def assessment_renderables(evaluation: Evaluation, lang: str, *,
-                           top_advice: int | None = TOP_ADVICE) -> list[RenderableType]:
-    """The result screen as rich renderables."""
+                           top_advice: int | None = TOP_ADVICE,
+                           deciding: bool = True) -> list[RenderableType]:
+    """The result screen as rich renderables.
+
+    Without ``deciding`` it leaves out what decides the phase: the interview shows its
+    result to whoever answered, who should not read which answer would count.
+    """
     result = evaluation.assessment
     model = evaluation.model
     parts: list[RenderableType] = []
@@ -111,6 +118,9 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
     parts.append(pillars)
     parts.append(Text())
 
+    if deciding:
+        parts.extend(deciding_renderables(evaluation, lang))
+
     steps = evaluation.next_steps
     if steps:
         parts.append(Text(label(lang, "report.next_steps"), style="bold underline"))
@@ -162,6 +172,27 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
         parts.append(Text(label(lang, "warnings"), style="bold yellow"))
         for warning in result.warnings:
             parts.append(bullet(warning_message(warning, evaluation, lang)))
+    return parts
+
+
+def deciding_renderables(evaluation: Evaluation, lang: str) -> list[RenderableType]:
+    """What decides the phase, as on the report's summary."""
+    result = evaluation.assessment
+    parts: list[RenderableType] = [Text(label(lang, "deciding.title"), style="bold underline")]
+    if not result.phase_range.known:
+        parts.append(plain(label(lang, "deciding.open", low=result.phase_range.low,
+                                 high=result.phase_range.high)))
+        parts.extend(bullet(line) for line in deciding_unknown_lines(
+            evaluation, evaluation.verdict.unknown, lang))
+    lines, more = deciding_lines(evaluation, lang)
+    if lines:
+        parts.append(plain(label(lang, "deciding.intro")))
+        parts.extend(bullet(line) for line in lines)
+        if more:
+            parts.append(plain(plural(lang, "deciding.more", more)))
+    elif result.phase_range.known:
+        parts.append(plain(label(lang, "deciding.none")))
+    parts.append(Text())
     return parts
 
 

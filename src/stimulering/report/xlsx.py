@@ -13,12 +13,14 @@ from typing import Any
 
 from stimulering.core.comparison import CoalitionRow
 from stimulering.core.results import Evaluation
-from stimulering.i18n import label, pick
+from stimulering.i18n import label, pick, plural
 from stimulering.model import PILLARS, Model
 from stimulering.office import new_workbook, put, workbook_bytes
 from stimulering.report.common import (
     advice_heading,
     advice_text,
+    deciding_lines,
+    deciding_unknown_lines,
     overall_phase_text,
     pillar_name,
     range_text,
@@ -78,6 +80,31 @@ def compare_workbook(rows: Sequence[CoalitionRow], model: Model, lang: str, *,
     return workbook_bytes(book)
 
 
+def _deciding_rows(sheet: Any, first: int, evaluation: Evaluation, lang: str) -> None:
+    """What decides the phase, one sentence per row from ``first``, as in the report."""
+    from openpyxl.styles import Alignment, Font
+
+    result = evaluation.assessment
+    texts = []
+    if not result.phase_range.known:
+        texts.append(label(lang, "deciding.open", low=result.phase_range.low,
+                           high=result.phase_range.high))
+        texts += [f"• {line}" for line in deciding_unknown_lines(
+            evaluation, evaluation.verdict.unknown, lang)]
+    lines, more = deciding_lines(evaluation, lang)
+    if lines:
+        texts += [label(lang, "deciding.intro"), *(f"• {line}" for line in lines)]
+        if more:
+            texts.append(plural(lang, "deciding.more", more))
+    elif result.phase_range.known:
+        texts.append(label(lang, "deciding.none"))
+    put(sheet, first, 1, label(lang, "deciding.title"), font=Font(bold=True))
+    for row, text in enumerate(texts, start=first + 1):
+        put(sheet, row, 1, text, alignment=Alignment(wrap_text=True, vertical="top"))
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+        sheet.row_dimensions[row].height = 30
+
+
 def plan_workbook(evaluation: Evaluation, lang: str) -> bytes:
     """A report's plan as a workbook, for a steering group to track.
 
@@ -114,6 +141,7 @@ def plan_workbook(evaluation: Evaluation, lang: str) -> bytes:
         put(summary, number, 3, advice_text(step.item, lang), alignment=wrap)
         summary.merge_cells(start_row=number, start_column=3, end_row=number, end_column=5)
         summary.row_dimensions[number].height = 75
+    _deciding_rows(summary, 13 + len(evaluation.next_steps), evaluation, lang)
     _widths(summary, [32, 40, 14, 14, 24])
 
     plan = book.create_sheet(label(lang, "report.action_plan")[:31])

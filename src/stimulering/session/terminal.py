@@ -406,7 +406,8 @@ class Session:
 
         evaluation = self.engine.evaluate(self.answers())
         self.say()
-        self.console.print(Group(*assessment_renderables(evaluation, self.lang)))
+        self.console.print(Group(*assessment_renderables(evaluation, self.lang,
+                                                         deciding=False)))
         self.say()
         if self.ask_yes_no("iv.targets.offer", False):
             self.set_targets(evaluation)
