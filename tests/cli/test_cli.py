@@ -46,7 +46,7 @@ def test_assess_text_shows_phase_pillars_and_advice(cli, write_answers, engine):
     out = cli("assess", "--answers", str(path)).stdout
     assert "Fase van de samenwerking: 1 · Verkennen" in out
     assert "Mens en samenwerking" in out
-    assert "Poortvraag van fase 1 niet gehaald" in out
+    assert "Nodig om fase 1 af te ronden: ‘Er is een vast, periodiek overleg" in out
     assert all(len(line) <= 80 for line in out.splitlines())
     assert "\x1b[" not in out
 

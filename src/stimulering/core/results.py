@@ -48,6 +48,6 @@ def evaluate(answers: Answers, assessment: Assessment, questions: QuestionSet,
     ``scorer`` is the one that scored them; one is made here when it is not given.
     """
     decided = verdict(scorer or Scorer(questions, model), assessment)
-    advice = advise(assessment, questions, model)
+    advice = advise(assessment, questions, model, decided.pillar_unknown)
     return Evaluation(answers, assessment, advice, next_steps(assessment, advice),
                       roadmap(assessment, answers.targets), questions, model, decided)

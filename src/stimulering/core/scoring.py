@@ -278,6 +278,11 @@ def extreme_answers(question: Question) -> tuple[tuple[AnswerValue, float],
     return (low[2], low[0]), (high[2], high[0])
 
 
+def best_score(question: Question) -> float:
+    """The highest score an answer to a scored question can give."""
+    return extreme_answers(question)[1][1]
+
+
 class Scorer:
     """Scores answers against one question set and model; build once, use for many files."""
 

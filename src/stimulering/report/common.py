@@ -204,9 +204,20 @@ def advice_heading(evaluation: Evaluation, item: AdviceItem, lang: str) -> str:
         number = int(item.subject)
         return label(lang, "advice.next_phase", phase=number,
                      name=phase_name(model, number, lang))
+    # The question with the answer it has: a fact, read the same for a statement and for
+    # a question, and no score that would call "partly" low.
     question = evaluation.questions.by_id()[item.subject]
     return label(lang, f"advice.{item.kind}", phase=question.phase,
-                 question=pick(question.text, lang), score=score_text(item.score, lang))
+                 question=quoted_question(evaluation.questions, question.id, lang),
+                 answer=current_answer(evaluation, question, lang))
+
+
+def current_answer(evaluation: Evaluation, question: Question, lang: str) -> str:
+    """The answer a question has in this result, in words ("deels", "weet niet")."""
+    value = evaluation.assessment.items[question.id].value
+    if value is None or (value in SPECIAL_VALUES and question.type == "text"):
+        return label(lang, "deciding.not_answered")
+    return answer_label(question, value, lang)
 
 
 SHOWN_RAISING = 5
@@ -263,11 +274,10 @@ def example_fact(model: Model, instrument_id: str, example_id: str) -> tuple[Exa
 
 
 def advice_text(item: AdviceItem, lang: str) -> str:
-    """What to do, in ``lang``."""
+    """What to do, in ``lang``; empty when the heading says it all (find out an answer)."""
     if item.text is not None:
         return pick(item.text, lang)
-    return label(lang, "advice.unknown_item_text" if item.kind == "unknown_item"
-                 else "advice.no_text")
+    return "" if item.kind == "unknown_item" else label(lang, "advice.no_text")
 
 
 def warning_message(warning: Notice, evaluation: Evaluation, lang: str) -> str:

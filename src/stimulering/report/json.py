@@ -92,7 +92,8 @@ def assessment_data(evaluation: Evaluation, lang: str) -> dict[str, Any]:
         "inhibitors": [{"id": s.id, "status": s.status} for s in result.inhibitors],
         "advice": {
             pillar_id: [
-                {"kind": item.kind, "subject": item.subject,
+                {"kind": item.kind, "stage": item.stage, "topic": item.topic,
+                 "subject": item.subject,
                  "reason": advice_heading(evaluation, item, lang),
                  "text": advice_text(item, lang), "instruments": list(item.instruments),
                  "examples": dict(item.examples)}
@@ -101,7 +102,8 @@ def assessment_data(evaluation: Evaluation, lang: str) -> dict[str, Any]:
             for pillar_id, items in evaluation.advice.items()
         },
         "next_steps": [
-            {"pillar": step.pillar, "kind": step.item.kind, "subject": step.item.subject,
+            {"pillar": step.pillar, "kind": step.item.kind, "topic": step.item.topic,
+             "subject": step.item.subject,
              "reason": advice_heading(evaluation, step.item, lang),
              "text": advice_text(step.item, lang)}
             for step in evaluation.next_steps

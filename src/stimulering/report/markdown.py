@@ -176,9 +176,10 @@ def next_steps_section(evaluation: Evaluation, lang: str) -> list[str]:
     for number, step in enumerate(steps, start=1):
         pillar = pillar_name(evaluation.model, step.pillar, lang)
         # The backslash is a hard line break, as in the advice section.
-        out += [f"{number}. **{escape_markdown(advice_heading(evaluation, step.item, lang))}** "
-                f"({escape_markdown(pillar)})\\",
-                f"   {escape_markdown(advice_text(step.item, lang))}"]
+        heading = (f"{number}. **{escape_markdown(advice_heading(evaluation, step.item, lang))}**"
+                   f" ({escape_markdown(pillar)})")
+        text = advice_text(step.item, lang)
+        out += [f"{heading}\\", f"   {escape_markdown(text)}"] if text else [heading]
     return [*out, ""]
 
 
@@ -282,10 +283,15 @@ def _instrument_line(model: Model, item: AdviceItem, instrument_id: str, lang: s
     return line
 
 
-def _advice_item(evaluation: Evaluation, number: int, item: AdviceItem, lang: str) -> list[str]:
+def _advice_item(evaluation: Evaluation, number: int, item: AdviceItem, lang: str,
+                 step: int | None = None) -> list[str]:
+    # A first step's text stands in the summary; here it points there, so that every
+    # advice text is read once in the report.
+    text = label(lang, "advice.first_step", number=step) if step is not None \
+        else advice_text(item, lang)
+    heading = f"{number}. **{escape_markdown(advice_heading(evaluation, item, lang))}**"
     # The backslash is a hard line break: the reason and what to do stay on their own lines.
-    lines = [f"{number}. **{escape_markdown(advice_heading(evaluation, item, lang))}**\\",
-             f"   {escape_markdown(advice_text(item, lang))}"]
+    lines = [f"{heading}\\", f"   {escape_markdown(text)}"] if text else [heading]
     if item.instruments:
         lines.append("")
         lines += [_instrument_line(evaluation.model, item, i, lang) for i in item.instruments]
@@ -293,15 +299,27 @@ def _advice_item(evaluation: Evaluation, number: int, item: AdviceItem, lang: st
 
 
 def advice_section(evaluation: Evaluation, lang: str) -> list[str]:
-    """The advice per pillar, numbered, each with its instruments and a practice example."""
+    """The advice per pillar, numbered, each with its instruments and a practice example.
+
+    Advice for now and the next phase first; catalysts of a later phase under "Later".
+    """
+    steps = {id(step.item): number
+             for number, step in enumerate(evaluation.next_steps, start=1)}
     out = [f"## {label(lang, 'advice')}", ""]
     for p in PILLARS:
         out += [f"### {escape_markdown(pillar_name(evaluation.model, p, lang))}", ""]
         items = evaluation.advice[p]
         if not items:
             out += [escape_markdown(label(lang, "report.no_advice")), ""]
-        for number, item in enumerate(items, start=1):
-            out += _advice_item(evaluation, number, item, lang)
+        soon = [item for item in items if item.stage != "later"]
+        for number, item in enumerate(soon, start=1):
+            out += _advice_item(evaluation, number, item, lang, steps.get(id(item)))
+        later = [item for item in items if item.stage == "later"]
+        if later:
+            out += [f"**{escape_markdown(label(lang, 'advice.later'))}**", "",
+                    escape_markdown(label(lang, "advice.later_intro")), ""]
+            for number, item in enumerate(later, start=len(soon) + 1):
+                out += _advice_item(evaluation, number, item, lang)
     return out
 
 

@@ -162,7 +162,8 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
         shown = items if top_advice is None else items[:top_advice]
         for item in shown:
             parts.append(bullet(advice_heading(evaluation, item, lang), style="bold"))
-            parts.append(Padding(plain(advice_text(item, lang)), (0, 0, 0, 3)))
+            if advice_text(item, lang):
+                parts.append(Padding(plain(advice_text(item, lang)), (0, 0, 0, 3)))
             if item.instruments:
                 used = ", ".join(instruments.get(i, i) for i in item.instruments)
                 parts.append(Padding(plain(f"{label(lang, 'instruments')}: {used}", style="dim"),
