@@ -56,6 +56,12 @@ def range_text(phases: PhaseRange) -> str:
     return str(phases.low) if phases.known else f"{phases.low}–{phases.high}"
 
 
+def phases_words(phases: PhaseRange, lang: str) -> str:
+    """An open range in words: "2 of 3", "1 tot en met 4"."""
+    key = "phases.either" if phases.high == phases.low + 1 else "phases.span"
+    return label(lang, key, low=phases.low, high=phases.high)
+
+
 def overall_phase_text(model: Model, phases: PhaseRange, lang: str) -> str:
     """"4 · Ontwerpproces inrichten", or "2–3 · nog open"."""
     if not phases.known:
@@ -133,14 +139,8 @@ def answer_label(question: Question, value: AnswerValue, lang: str) -> str:
     return str(value)
 
 
-def level_scores_text(pillar: PillarResult, lang: str) -> str:
-    """"1: ✓ 0,80 · 2: ✓ 0,70 · 3: 0,40 · ...": each level's score, met levels ticked."""
-    return " · ".join(f"{level.phase}: {level_text(pillar, level, lang)}"
-                      for level in pillar.levels)
-
-
-def _gap(pillar: PillarResult, threshold: float, lang: str) -> str | None:
-    """Why the pillar score and the phase seem to disagree, when they do."""
+def score_gap(pillar: PillarResult, threshold: float, lang: str) -> str | None:
+    """Why a pillar's score and its phase seem to disagree, when they do (for the detail)."""
     if pillar.score is None or pillar.phase is None:
         return None
     score, bar = score_text(pillar.score, lang), score_text(threshold, lang)
@@ -154,44 +154,50 @@ def _gap(pillar: PillarResult, threshold: float, lang: str) -> str | None:
 
 
 def explanation(evaluation: Evaluation, pillar: PillarResult, lang: str) -> list[str]:
-    """Sentences that say why a pillar is in its phase and what would lift it."""
+    """Why a pillar is in its phase, in sentences a steering group reads at once.
+
+    Where it stands, what is in place, what holds it back, and what the next phase
+    still takes (each with the answer it has now). Scores and thresholds are left to
+    the table of level scores.
+    """
     model = evaluation.model
     name = pillar_name(model, pillar.id, lang)
-    level = pillar.current
-    if level is None:
-        return [label(lang, "held_complete", pillar=name),
-                label(lang, "level_scores", scores=level_scores_text(pillar, lang))]
-    if pillar.phase is None:
-        lines = [label(lang, "held_open", pillar=name, low=pillar.phase_range.low,
-                       high=pillar.phase_range.high)]
+    phases = pillar.phase_range
+    if not phases.known:
+        deciding = evaluation.verdict.pillar_unknown.get(pillar.id, ()) or \
+            (pillar.current.unknown if pillar.current is not None else ())
+        lines = [label(lang, "held_open", pillar=name, phases=phases_words(phases, lang),
+                       items="; ".join(deciding_unknown_lines(evaluation, deciding, lang)))]
+    elif pillar.levels_met >= 6 and phases.low == 6:
+        return [label(lang, "held_complete", pillar=name)]
     else:
-        lines = [label(lang, "held_at", pillar=name, phase=pillar.phase,
-                       name=phase_name(model, pillar.phase, lang))]
-    for reason in level.reasons:
-        if reason == "gate":
-            items = " / ".join(question_text(evaluation.questions, q, lang).rstrip(".")
-                               for q in level.failed_gates)
-            lines.append(label(lang, "reason.gate", items=items))
-        elif reason == "below_threshold":
-            lines.append(label(lang, "reason.below_threshold",
-                               score=score_text(level.score, lang),
-                               threshold=score_text(level.threshold, lang)))
-        elif reason == "unknown":
-            items = " / ".join(question_text(evaluation.questions, q, lang).rstrip(".")
-                               for q in level.unknown)
-            lines.append(label(lang, "reason.unknown", items=items))
-        else:
-            lines.append(label(lang, f"reason.{reason}"))
-    lines.append(label(lang, "level_scores", scores=level_scores_text(pillar, lang)))
-    gap = _gap(pillar, model.settings.threshold, lang)
-    if gap is not None:
-        lines.append(gap)
-    if pillar.lift and pillar.phase is not None and pillar.phase < 6:
-        items = " / ".join(question_text(evaluation.questions, q, lang).rstrip(".")
-                           for q in pillar.lift)
-        lines.append(label(lang, "lift", pillar=name, next=pillar.phase + 1, items=items))
-    # A question ends in "?" already; the sentence needs no full stop after it.
-    return [line.replace("?.", "?") for line in lines]
+        lines = [label(lang, "held_at", pillar=name, phase=phases.low,
+                       name=phase_name(model, phases.low, lang))]
+    if pillar.levels_met:
+        lines.append(plural(lang, "held_done", pillar.levels_met, last=pillar.levels_met))
+    reached = min(pillar.levels_met + 1, 6)
+    if phases.low < reached:
+        # The levels reach further than the phase: a present inhibitor holds it back.
+        names = [pick(signal.name, lang) for signal in model.signals
+                 if signal.kind == "inhibitor" and pillar.id in signal.pillars
+                 and any(s.id == signal.id and s.status == "present"
+                         for s in evaluation.assessment.inhibitors)]
+        lines.append(label(lang, "held_by", names="; ".join(names), pillar=name,
+                           phase=phases.low + 1))
+    level = pillar.current
+    if phases.known and level is not None and phases.low == reached:
+        if "no_items" in level.reasons:
+            if reached < 6:
+                lines.append(label(lang, "held_nothing_applies", next=reached + 1))
+        elif pillar.lift:
+            questions = evaluation.questions.by_id()
+            items = "; ".join(
+                label(lang, "held_item", question=quoted_question(evaluation.questions, q, lang),
+                      answer=current_answer(evaluation, questions[q], lang))
+                for q in pillar.lift)
+            lines.append(label(lang, "held_needs", next=reached + 1, items=items)
+                         if reached < 6 else label(lang, "held_needs_last", items=items))
+    return lines
 
 
 def advice_heading(evaluation: Evaluation, item: AdviceItem, lang: str) -> str:

@@ -14,6 +14,7 @@ from stimulering.report.common import (
     advice_heading,
     advice_text,
     json_text,
+    phases_words,
     pillar_summary,
     range_data,
     rounded,
@@ -79,8 +80,8 @@ def assessment_data(evaluation: Evaluation, lang: str) -> dict[str, Any]:
         "phase_range": range_data(result.phase_range),
         "deciding_unknown": list(decided.unknown),
         "undetermined": None if summary is None else {
-            **summary, "message": label(lang, "summary.open", low=result.phase_range.low,
-                                        high=result.phase_range.high)},
+            **summary, "message": label(lang, "summary.open",
+                                        phases=phases_words(result.phase_range, lang))},
         "deciding": [
             {"question": change.question, "answer": change.answer,
              "would_be": change.would_be, "phase": change.phase_range.phase,

@@ -35,12 +35,14 @@ from stimulering.report.common import (
     overall_phase_text,
     phase_name,
     phase_text,
+    phases_words,
     pillar_name,
     pillar_score_text,
     range_text,
     respondent_text,
     roadmap_cells,
     roadmap_header,
+    score_gap,
     score_text,
     signal_names,
     topic_reason,
@@ -61,8 +63,8 @@ def interpretation(evaluation: Evaluation, lang: str) -> str:
     pillars = [result.pillars[p] for p in PILLARS]
     weakest = _weakest(result)
     if result.phase is None:
-        sentences = [label(lang, "summary.open", low=result.phase_range.low,
-                           high=result.phase_range.high)]
+        sentences = [label(lang, "summary.open",
+                           phases=phases_words(result.phase_range, lang))]
     elif all(p.levels_met >= 6 for p in pillars):
         sentences = [label(lang, "summary.complete")]
     else:
@@ -254,6 +256,10 @@ def chart_section(evaluation: Evaluation, lang: str, chart: str) -> list[str]:
                   *(str(number) for number in range(1, 7)), label(lang, "score").capitalize()],
                  rows, "lrrrrrrrr") + [""]
     out += [escape_markdown(label(lang, "report.level_note")), ""]
+    gaps = [score_gap(result.pillars[p], model.settings.threshold, lang) for p in PILLARS]
+    out += [f"- {escape_markdown(f'{pillar_name(model, p, lang)}: {gap}')}"
+            for p, gap in zip(PILLARS, gaps, strict=True) if gap is not None]
+    out += [""] if any(gaps) else []
     names = {c.id: pick(c.name, lang) for c in model.categories}
     rows = [[escape_markdown(names[c.id]), score_text(c.score, lang), f"{c.answered}/{c.counting}"]
             for c in category_scores(result, evaluation.questions, names)]
@@ -263,12 +269,11 @@ def chart_section(evaluation: Evaluation, lang: str, chart: str) -> list[str]:
 
 
 def explanation_section(evaluation: Evaluation, lang: str) -> list[str]:
-    """Why each pillar is in its phase."""
+    """Why each pillar is in its phase: one short paragraph per pillar."""
     out = [f"## {label(lang, 'explanation')}", ""]
     for p in PILLARS:
-        first, *rest = explanation(evaluation, evaluation.assessment.pillars[p], lang)
-        out.append(f"- {escape_markdown(first)}")
-        out += [f"  - {escape_markdown(line)}" for line in rest]
+        lines = explanation(evaluation, evaluation.assessment.pillars[p], lang)
+        out.append(f"- {escape_markdown(' '.join(lines))}")
     return out + [""]
 
 

@@ -132,9 +132,7 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
 
     parts.append(Text(label(lang, "explanation"), style="bold underline"))
     for pillar_id in PILLARS:
-        lines = explanation(evaluation, result.pillars[pillar_id], lang)
-        parts.append(bullet(lines[0]))
-        parts.extend(bullet(line, indent=3, mark="–") for line in lines[1:])
+        parts.append(bullet(" ".join(explanation(evaluation, result.pillars[pillar_id], lang))))
     parts.append(Text())
 
     signals = Table(box=None, padding=(0, 1), show_header=False)
