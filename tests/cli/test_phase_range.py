@@ -111,3 +111,4 @@ def test_what_one_partner_knows_narrows_the_range_for_the_coalition(
     assert (data["phase"]["number"], data["phase_range"]) == (6, {"low": 6, "high": 6})
     markdown = cli("report", str(open_file), str(sure)).stdout
     assert "| 6 | 6 | 3–6 | 3–6 |" in markdown
+    assert "### Wat de fase bepaalt" in markdown.split("## Fase per respondent")[0]

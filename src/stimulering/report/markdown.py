@@ -457,6 +457,7 @@ def render_coalition_markdown(view: CoalitionView, questions: QuestionSet, model
     out += [f"## {label(lang, 'report.summary')}", "",
             f"**{label(lang, 'overall_phase')}: "
             f"{escape_markdown(overall_phase_text(model, result.phase_range, lang))}**", "",
+            *deciding_section(evaluation, lang),
             *next_steps_section(evaluation, lang), *own_words_section(evaluation, lang)]
 
     out += [f"## {label(lang, 'view.by_respondent')}", ""]
