@@ -72,7 +72,7 @@ def test_assess_json_fields(cli, write_answers, engine):
     assert data["pillars"]["people"]["explanation"]["failed_gates"] == ["vast_overleg"]
     assert data["pillars"]["governance"] | {"explanation": None} == {
         "phase": 6, "phase_id": "uitvoeren", "phase_range": {"low": 6, "high": 6},
-        "deciding_unknown": [], "undetermined": None, "levels_met": 6,
+        "deciding_unknown": [], "undetermined": None, "levels_met": 6, "held_by": [],
         "score": 1.0, "level_scores": {str(k): 1.0 for k in range(1, 7)}, "explanation": None}
     assert data["phase_range"] == {"low": 1, "high": 1}
     assert data["undetermined"] is None

@@ -86,7 +86,8 @@ def test_a_pillar_held_back_by_an_inhibitor_says_so():
     filled = answers(values)
     result = s.assess(filled)
     evaluation = evaluate(filled, result, s.qset, s.model, s)
-    assert result.pillars["people"].phase == 5
+    assert (result.pillars["people"].phase, result.pillars["people"].held_by) == (5, ("rem",))
+    assert result.pillars["governance"].held_by == ()
     assert why(evaluation, "people") == (
         "tekst staat in fase 5 (tekst). Wat fase 1 tot en met 5 vraagt, is op orde. "
         "Remmend werkt: Geen bestuur aan tafel; dat houdt tekst onder fase 6.")

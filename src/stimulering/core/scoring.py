@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from stimulering.core import conditions
@@ -152,6 +152,8 @@ class PillarResult:
     """How many of the pillar's applicable scored items are answered."""
     counting: int
     """How many of the pillar's scored items are applicable (visible, not ``nvt``)."""
+    held_by: tuple[str, ...] = ()
+    """Present inhibitors that hold the pillar below the phase its levels give."""
 
     @property
     def current(self) -> LevelResult | None:
@@ -632,6 +634,7 @@ class Scorer:
         pillars = {pillar: self.pillar(pillar, items, (low, high),
                                        (limits_low[pillar], limits_high[pillar]))
                    for pillar in PILLARS}
+        pillars = self.held(pillars, self.signals(low) if low is not items else signals)
         phase_range = PhaseRange(min(p.phase_range.low for p in pillars.values()),
                                  min(p.phase_range.high for p in pillars.values()))
         warnings = list(extra_warnings)
@@ -661,6 +664,22 @@ class Scorer:
             signals=signals,
             warnings=tuple(warnings),
         )
+
+    def held(self, pillars: Mapping[str, PillarResult],
+             signals: Iterable[SignalResult]) -> dict[str, PillarResult]:
+        """The pillars, each with the present inhibitors that hold it below its levels.
+
+        ``signals`` are those of the low end: what holds the phase there for certain.
+        """
+        present = [signal for signal in signals
+                   if signal.kind == "inhibitor" and signal.status == "present"]
+        placed = {}
+        for pillar_id, pillar in pillars.items():
+            reached = min(pillar.levels_met + 1, 6)
+            holding = tuple(signal.id for signal in present
+                            if self.phase_limits((signal,))[pillar_id] < reached)
+            placed[pillar_id] = replace(pillar, held_by=holding) if holding else pillar
+        return placed
 
     def phase_limits(self, signals: Iterable[SignalResult]) -> dict[str, int]:
         """The highest phase each pillar may have with these catalysts and inhibitors.

@@ -176,12 +176,9 @@ def explanation(evaluation: Evaluation, pillar: PillarResult, lang: str) -> list
     if pillar.levels_met:
         lines.append(plural(lang, "held_done", pillar.levels_met, last=pillar.levels_met))
     reached = min(pillar.levels_met + 1, 6)
-    if phases.low < reached:
-        # The levels reach further than the phase: a present inhibitor holds it back.
+    if pillar.held_by:
         names = [pick(signal.name, lang) for signal in model.signals
-                 if signal.kind == "inhibitor" and pillar.id in signal.pillars
-                 and any(s.id == signal.id and s.status == "present"
-                         for s in evaluation.assessment.inhibitors)]
+                 if signal.id in pillar.held_by]
         lines.append(label(lang, "held_by", names="; ".join(names), pillar=name,
                            phase=phases.low + 1))
     level = pillar.current

@@ -43,6 +43,7 @@ def pillar_data(pillar: PillarResult, deciding_unknown: Sequence[str] = ()) -> d
         "deciding_unknown": list(deciding_unknown),
         "undetermined": undetermined_data(pillar),
         "levels_met": pillar.levels_met,
+        "held_by": list(pillar.held_by),
         "score": rounded(pillar.score),
         "level_scores": {str(k): rounded(v) for k, v in pillar.level_scores.items()},
         "explanation": None if level is None else {
