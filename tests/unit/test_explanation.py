@@ -66,11 +66,15 @@ def test_an_open_pillar_names_the_unknown_answers_that_decide_it(engine):
 
 
 class Limited(Scorer):
-    """A scorer in which a present inhibitor holds its pillars below phase 6."""
+    """A scorer in which a present inhibitor holds the pillars it concerns below phase 6."""
 
     def phase_limits(self, signals: Iterable[SignalResult]) -> dict[str, int]:
-        held = any(s.kind == "inhibitor" and s.status == "present" for s in signals)
-        return dict.fromkeys(PILLARS, 5 if held else 6)
+        limits = dict.fromkeys(PILLARS, 6)
+        for result in signals:
+            if result.kind == "inhibitor" and result.status == "present":
+                signal = next(s for s in self.model.signals if s.id == result.id)
+                limits.update(dict.fromkeys(signal.pillars, 5))
+        return limits
 
 
 def test_a_pillar_held_back_by_an_inhibitor_says_so():
