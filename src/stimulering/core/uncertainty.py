@@ -41,7 +41,7 @@ from stimulering.core.scoring import (
     item_score,
     plain_answers,
 )
-from stimulering.model import PILLARS, SPECIAL_VALUES, AnswerValue
+from stimulering.model import PILLARS, SPECIAL_VALUES, AnswerValue, Question
 
 MAX_DECIDING_UNKNOWN = 5
 """How many unknown answers a report names as deciding an open phase."""
@@ -305,6 +305,19 @@ def one_answer_changes(scorer: Scorer, items: Mapping[str, ItemResult],
     yield from _changes(_Ends(scorer, items))
 
 
+def _direction(copy: _Copy, question: Question) -> int:
+    """Which way a change of one plain answer can move its pillar in one filled copy.
+
+    -1: only a lower score can (its level is met and counts); 1: only a higher one (its
+    level is the first one not met); 0: neither (a level the pillar does not reach).
+    """
+    phase = copy.phases[question.pillar]
+    if question.phase < phase or (question.phase == phase and
+                                  copy.met[question.pillar][question.phase - 1]):
+        return -1
+    return 1 if question.phase == phase else 0
+
+
 def _changes(ends: _Ends) -> Iterator[DecidingAnswer]:
     scorer = ends.scorer
     for question in scorer.qset.questions:
@@ -312,15 +325,20 @@ def _changes(ends: _Ends) -> Iterator[DecidingAnswer]:
         if item.status == "answered" or (
                 item.status == "unscored" and scorer.followups[question.id]
                 and item.value is not None and item.value not in SPECIAL_VALUES):
-            # A level above where its pillar stops at both ends is never reached: an answer
-            # there that shows, hides and signals nothing cannot move the range.
-            idle = question.phase > max(ends.low.phases[question.pillar],
-                                        ends.high.phases[question.pillar]) \
-                and not scorer.followups[question.id] \
-                and question.id not in scorer.signal_questions
+            # An answer that shows, hides and signals nothing changes only its own level:
+            # one above where its pillar stops cannot matter, one that counts only when it
+            # falls (or rises) is tried only that way.
+            plain = not scorer.followups[question.id] and \
+                question.id not in scorer.signal_questions
+            ways = {_direction(ends.low, question), _direction(ends.high, question)} \
+                if plain else {-1, 1}
+            score = item.score or 0.0
             for value in _candidates(scorer, item):
-                yield DecidingAnswer(question.id, item.value, value, ends.now if idle
-                                     else ends.range_with(question.id, value))
+                moved = ends.now
+                if not question.scored or ways & {
+                        1 if item_score(question, value) > score else -1}:
+                    moved = ends.range_with(question.id, value)
+                yield DecidingAnswer(question.id, item.value, value, moved)
 
 
 def _deciding(ends: _Ends, now: PhaseRange) -> tuple[DecidingAnswer, ...]:
