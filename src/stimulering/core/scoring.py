@@ -480,7 +480,7 @@ class Scorer:
         unknown = tuple(q.id for q in counting if items[q.id].status == "unknown")
         met = self.level_met(pillar, phase, low)
         reasons: list[str] = []
-        is_open = not met and self.level_met(pillar, phase, high)
+        is_open = not met and high is not low and self.level_met(pillar, phase, high)
         if is_open:
             reasons.append("unknown")
         elif not met:
@@ -506,7 +506,10 @@ class Scorer:
         levels_met = high_met = 0
         while levels_met < 6 and levels[levels_met].met:
             levels_met += 1
-        while high_met < 6 and self.level_met(pillar, high_met + 1, high):
+        if high is low:  # nothing unknown: one end
+            high_met = levels_met
+        while high_met < 6 and high is not low and (
+                levels[high_met].open or self.level_met(pillar, high_met + 1, high)):
             high_met += 1
         lowest = min(levels_met + 1, 6, limits[0])
         phase_range = PhaseRange(lowest, max(lowest, min(high_met + 1, 6, limits[1])))
@@ -626,15 +629,17 @@ class Scorer:
         signals = self.signals(items)
         if any(item.status == "unknown" for item in items.values()):
             low, high = self.filled(items, "low"), self.filled(items, "high")
-            limits_low = self.phase_limits(self.signals(low))
+            signals_low = self.signals(low)
+            limits_low = self.phase_limits(signals_low)
             limits_high = self.phase_limits(self.signals(high))
         else:  # nothing to fill in: both ends are the items themselves
             low = high = items
+            signals_low = signals
             limits_low = limits_high = self.phase_limits(signals)
         pillars = {pillar: self.pillar(pillar, items, (low, high),
                                        (limits_low[pillar], limits_high[pillar]))
                    for pillar in PILLARS}
-        pillars = self.held(pillars, self.signals(low) if low is not items else signals)
+        pillars = self.held(pillars, signals_low)
         phase_range = PhaseRange(min(p.phase_range.low for p in pillars.values()),
                                  min(p.phase_range.high for p in pillars.values()))
         warnings = list(extra_warnings)
