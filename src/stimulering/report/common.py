@@ -173,7 +173,9 @@ def explanation(evaluation: Evaluation, pillar: PillarResult, lang: str) -> list
     else:
         lines = [label(lang, "held_at", pillar=name, phase=phases.low,
                        name=phase_name(model, phases.low, lang))]
-    if pillar.levels_met:
+    if pillar.levels_met == 2:
+        lines.append(label(lang, "held_done_two"))
+    elif pillar.levels_met:
         lines.append(plural(lang, "held_done", pillar.levels_met, last=pillar.levels_met))
     reached = min(pillar.levels_met + 1, 6)
     if pillar.held_by:
