@@ -92,11 +92,13 @@ class _Copy:
     the levels those items belong to.
     """
 
-    def __init__(self, scorer: Scorer, items: Mapping[str, ItemResult], end: End) -> None:
+    def __init__(self, scorer: Scorer, items: Mapping[str, ItemResult], end: End,
+                 unknown: bool = True) -> None:
         self.scorer = scorer
         self.given = items
         self.end = end
-        self.items = scorer.filled(items, end)
+        # Without an unknown answer there is nothing to fill in: the copy is the items.
+        self.items = scorer.filled(items, end) if unknown else dict(items)
         self.known = {key: item.known_value for key, item in self.items.items()
                       if item.known_value is not None}
         self.sums = {key: self._sums(key) for key in scorer.level_questions}
@@ -223,8 +225,9 @@ class _Ends:
     def __init__(self, scorer: Scorer, items: Mapping[str, ItemResult]) -> None:
         self.scorer = scorer
         self.items = items
-        self.low = _Copy(scorer, items, "low")
-        self.high = _Copy(scorer, items, "high")
+        unknown = any(item.status == "unknown" for item in items.values())
+        self.low = _Copy(scorer, items, "low", unknown)
+        self.high = _Copy(scorer, items, "high", unknown)
 
     @property
     def now(self) -> PhaseRange:
