@@ -305,6 +305,13 @@ class Scorer:
         self.thresholds = {phase: model.threshold(phase) for phase in range(1, 7)}
 
     @functools.cached_property
+    def answer_scores(self) -> dict[str, tuple[tuple[AnswerValue, float], ...]]:
+        """Per scored question, ``plain_answers`` each with its score (worked out once)."""
+        return {question.id: tuple((value, item_score(question, value))
+                                   for value in plain_answers(question))
+                for question in self.qset.questions if question.scored}
+
+    @functools.cached_property
     def extremes(self) -> dict[str, tuple[tuple[AnswerValue, float],
                                           tuple[AnswerValue, float]]]:
         """Per scored question: its lowest- and highest-scoring answer with their scores."""

@@ -38,7 +38,6 @@ from stimulering.core.scoring import (
     PhaseRange,
     Scorer,
     SignalResult,
-    item_score,
     plain_answers,
 )
 from stimulering.model import PILLARS, SPECIAL_VALUES, AnswerValue, Question
@@ -275,27 +274,26 @@ def _deciding_unknown(ends: _Ends) -> tuple[tuple[str, ...], dict[str, tuple[str
     return first(None), {pillar: first(pillar) for pillar in PILLARS}
 
 
-def _candidates(scorer: Scorer, item: ItemResult) -> Iterator[AnswerValue]:
-    """The other answers an answered question is tried with, nearest score first.
+def _candidates(scorer: Scorer, item: ItemResult) -> Iterator[tuple[AnswerValue, float]]:
+    """The other answers an answered question is tried with, with their scores, nearest first.
 
     A question that shows or hides others, or that a signal reads, is tried with every
     answer; any other with one answer per score.
     """
     question = scorer.questions[item.id]
-    values = [value for value in plain_answers(question) if value != item.value]
-    if not question.scored:
-        yield from values
+    if not question.scored:  # a context answer: it counts through what it shows or hides
+        yield from ((value, 0.0) for value in plain_answers(question) if value != item.value)
         return
     current = item.score or 0.0
-    values.sort(key=lambda value: abs(item_score(question, value) - current))
+    scored = sorted(((value, score) for value, score in scorer.answer_scores[item.id]
+                     if value != item.value), key=lambda entry: abs(entry[1] - current))
     plain = not scorer.followups[item.id] and item.id not in scorer.signal_questions
     seen: set[float] = {round(current, 9)}
-    for value in values:
-        score = round(item_score(question, value), 9)
-        if plain and score in seen:
+    for value, score in scored:
+        if plain and round(score, 9) in seen:
             continue
-        seen.add(score)
-        yield value
+        seen.add(round(score, 9))
+        yield value, score
 
 
 def one_answer_changes(scorer: Scorer, items: Mapping[str, ItemResult],
@@ -335,11 +333,10 @@ def _changes(ends: _Ends) -> Iterator[DecidingAnswer]:
                 question.id not in scorer.signal_questions
             ways = {_direction(ends.low, question), _direction(ends.high, question)} \
                 if plain else {-1, 1}
-            score = item.score or 0.0
-            for value in _candidates(scorer, item):
+            now = item.score or 0.0
+            for value, score in _candidates(scorer, item):
                 moved = ends.now
-                if not question.scored or ways & {
-                        1 if item_score(question, value) > score else -1}:
+                if not question.scored or ways & {1 if score > now else -1}:
                     moved = ends.range_with(question.id, value)
                 yield DecidingAnswer(question.id, item.value, value, moved)
 
