@@ -227,6 +227,9 @@ class _Ends:
         unknown = any(item.status == "unknown" for item in items.values())
         self.low = _Copy(scorer, items, "low", unknown)
         self.high = _Copy(scorer, items, "high", unknown)
+        # Without an unknown answer the copies hold the same items; they differ only in how
+        # they fill in a follow-up question that a change shows.
+        self.alike = not unknown
 
     @property
     def now(self) -> PhaseRange:
@@ -235,8 +238,10 @@ class _Ends:
 
     def range_with(self, question_id: str, value: AnswerValue) -> PhaseRange:
         """The coalition's range with one question answered ``value``."""
-        return _range(self.low.phases_with(self.low.changes(question_id, value)),
-                      self.high.phases_with(self.high.changes(question_id, value)))
+        low = self.low.phases_with(self.low.changes(question_id, value))
+        if self.alike and not self.scorer.followups[question_id]:
+            return _range(low, low)  # nothing to fill in at either end: one is enough
+        return _range(low, self.high.phases_with(self.high.changes(question_id, value)))
 
 
 def _deciding_unknown(ends: _Ends) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
