@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 
-from builders import TEXT, answers, model, question, question_set
+from builders import TEXT, answers, highest, lowest, model, question, question_set
 from paths import CALIBRATION, DATA
 from stimulering.core.results import evaluate
 from stimulering.core.scoring import Scorer, SignalResult
 from stimulering.model import PILLARS
 from stimulering.report.common import escape_markdown, explanation
-from stimulering.report.markdown import render_report_markdown
+from stimulering.report.markdown import interpretation, render_report_markdown
 
 FILES = sorted(p for p in CALIBRATION.glob("*.yaml") if p.name != "cases.yaml") + \
     sorted((DATA / "reports").glob("*.yaml"))
@@ -95,3 +95,18 @@ def test_a_pillar_held_back_by_an_inhibitor_says_so():
     assert why(evaluation, "people") == (
         "tekst staat in fase 5 (tekst). Wat fase 1 tot en met 5 vraagt, is op orde. "
         "Remmend werkt: Geen bestuur aan tafel; dat houdt tekst onder fase 6.")
+
+
+def test_the_reading_names_every_pillar_of_a_tie_but_one_place_to_start(engine):
+    best, worst = highest(engine), lowest(engine)
+    values = {q.id: worst[q.id] if q.phase >= 3 else best[q.id]
+              for q in engine.questions.questions if q.id in best}
+    # People is a phase further than the other two, which tie at the bottom.
+    values |= {q.id: best[q.id] for q in engine.questions.questions
+               if q.pillar == "people" and q.phase == 3 and q.id in best}
+    evaluation = engine.evaluate(answers(values))
+    reading = interpretation(evaluation, "nl")
+    assert "Dat zijn Governance en afspraken en Informatie en data-uitwisseling (fase 3); " \
+           "Mens en samenwerking loopt het verst voor (fase 4), 1 fase verder." in reading
+    start = reading.split("Begin bij het advies voor ")[1]
+    assert start in ("Governance en afspraken.", "Informatie en data-uitwisseling.")

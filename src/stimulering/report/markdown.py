@@ -102,8 +102,9 @@ def interpretation(evaluation: Evaluation, lang: str) -> str:
     if not (inhibitors or missing or unknown):
         sentences.append(label(lang, "summary.signals_good"))
     if result.phase is not None and not all(p.levels_met >= 6 for p in pillars):
-        sentences.append(label(lang, "summary.start", pillar=join_words(
-            [pillar_name(model, p.id, lang) for p in weakest], lang)))
+        # One place to start: of the weakest pillars, the one with the lowest score.
+        start = min(weakest, key=lambda p: -1.0 if p.score is None else p.score)
+        sentences.append(label(lang, "summary.start", pillar=pillar_name(model, start.id, lang)))
     return " ".join(sentences)
 
 
