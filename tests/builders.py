@@ -44,9 +44,8 @@ def question_set(questions: list[dict[str, Any]], fill_levels: bool = True) -> Q
 
 
 def model(signals: list[dict[str, Any]] | None = None, threshold: float = 0.6,
-          phase_thresholds: dict[int, float] | None = None,
-          minimum_answered: float = 0.5, minimum_answers: int = 1) -> Model:
-    """A model with advice for every level; the answer floor is off unless asked for."""
+          phase_thresholds: dict[int, float] | None = None) -> Model:
+    """A model with advice for every level."""
     phases = []
     for number, phase_id in enumerate(PHASE_IDS, start=1):
         phase: dict[str, Any] = {"number": number, "id": phase_id, "name": TEXT,
@@ -56,8 +55,7 @@ def model(signals: list[dict[str, Any]] | None = None, threshold: float = 0.6,
         phases.append(phase)
     return Model.model_validate({
         "settings": {"id": "test_model", "version": "1.0.0", "languages": ["nl", "en"],
-                     "threshold": threshold, "minimum_answered": minimum_answered,
-                     "minimum_answers": minimum_answers},
+                     "threshold": threshold},
         "pillars": [{"id": p, "name": TEXT, "description": TEXT} for p in PILLARS],
         "categories": [{"id": "process", "name": TEXT}],
         "phases": phases,

@@ -665,13 +665,6 @@ class Settings(Frozen):
     """Weighted mean score at which a level is met (a phase may override it)."""
     threshold_origin: Origin | None = None
     """Where the threshold comes from."""
-    minimum_answered: Annotated[float, Field(gt=0.0, le=1.0)] = 0.5
-    """Share of a pillar's applicable scored questions that must be answered (not open,
-    not don't know) before the pillar is placed in a phase; below it the phase is
-    undetermined."""
-    minimum_answers: Annotated[int, Field(ge=1)] = 5
-    """However many questions are not applicable, a pillar needs at least this many
-    answers for a phase (or all its scored questions, when it has fewer)."""
 
 
 class Pillar(Frozen):

@@ -149,6 +149,10 @@ def test_the_whole_interview_review_result_targets_actions_and_report(cli, termi
          "item": "vast_overleg", "instrument": None, "done": False}]
     scored = cli("assess", "--answers", "z.yaml", "--format", "markdown")
     assert (terminal / "z.md").read_text(encoding="utf-8") == scored.stdout
+    # Whoever answered sees the result, but not which answers would move the phase; the
+    # report for the steering group says it.
+    assert "Wat de fase bepaalt" not in out and "zodra het antwoord" not in out
+    assert "### Wat de fase bepaalt" in scored.stdout
     assert (terminal / "z-radar.svg").read_text(encoding="utf-8").startswith("<svg")
 
 

@@ -46,7 +46,7 @@ def test_assess_text_shows_phase_pillars_and_advice(cli, write_answers, engine):
     out = cli("assess", "--answers", str(path)).stdout
     assert "Fase van de samenwerking: 1 · Verkennen" in out
     assert "Mens en samenwerking" in out
-    assert "Poortvraag van fase 1 niet gehaald" in out
+    assert "Nodig om fase 1 af te ronden: ‘Er is een vast, periodiek overleg" in out
     assert all(len(line) <= 80 for line in out.splitlines())
     assert "\x1b[" not in out
 
@@ -71,9 +71,10 @@ def test_assess_json_fields(cli, write_answers, engine):
     assert data["pillars"]["people"]["levels_met"] == 0
     assert data["pillars"]["people"]["explanation"]["failed_gates"] == ["vast_overleg"]
     assert data["pillars"]["governance"] | {"explanation": None} == {
-        "phase": 6, "phase_id": "uitvoeren", "undetermined": None, "levels_met": 6,
-        "held_by": [], "score": 1.0, "level_scores": {str(k): 1.0 for k in range(1, 7)},
-        "explanation": None}
+        "phase": 6, "phase_id": "uitvoeren", "phase_range": {"low": 6, "high": 6},
+        "deciding_unknown": [], "undetermined": None, "levels_met": 6, "held_by": [],
+        "score": 1.0, "level_scores": {str(k): 1.0 for k in range(1, 7)}, "explanation": None}
+    assert data["phase_range"] == {"low": 1, "high": 1}
     assert data["undetermined"] is None
     assert data["advice"]["people"][0]["kind"] == "gate"
     assert all(isinstance(i, str) for item in data["advice"]["people"]
@@ -276,46 +277,50 @@ def test_the_public_api_loads_and_assesses(write_answers, engine):
     assert stimulering.load().questions == engine.questions
 
 
-def test_too_few_answers_give_no_phase_in_text_json_and_markdown(cli, write_answers, engine):
+def test_unknown_answers_leave_the_phase_open_in_text_json_and_markdown(
+        cli, write_answers, engine):
     values = {q.id: "weet_niet" for q in engine.questions.questions if q.scored}
-    path = write_answers(values | {"vast_overleg": "nee", "plannen_gedeeld": "nee"})
+    path = write_answers(values | {"vast_overleg": "ja"})
     text = cli("assess", "--answers", str(path)).stdout
-    assert "Fase van de samenwerking: nog niet te bepalen" in text
-    assert "Fase van de samenwerking: 1" not in text
+    assert "Fase van de samenwerking: 1–6 · nog open" in text
     data = json.loads(cli("assess", "--answers", str(path), "--format", "json").stdout)
-    assert data["phase"] is None
+    assert (data["phase"], data["phase_range"]) == (None, {"low": 1, "high": 6})
     people = engine.evaluate_file(path).assessment.pillars["people"]
     assert data["pillars"]["people"]["phase"] is None
     assert data["pillars"]["people"]["undetermined"] == {
-        "reason": "too_few_answers", "answered": 1, "counting": people.counting,
-        "required": people.required, "missing": people.required - 1}
-    assert data["undetermined"]["pillars"] == ["people", "governance", "information"]
-    assert data["undetermined"]["message"].startswith(
-        f"nog {people.required - 1} vragen van Mens en samenwerking, ")
+        "reason": "unknown_answers", "answered": 1, "counting": people.counting,
+        "unknown": people.counting - 1}
+    assert data["undetermined"] == {
+        "reason": "unknown_answers", "pillars": ["people", "governance", "information"],
+        "message": "De fase van de samenwerking ligt nog open: fase 1 tot en met 6, "
+                   "afhankelijk van antwoorden die nog onbekend zijn."}
     markdown = cli("assess", "--answers", str(path), "--format", "markdown").stdout
-    assert "**Fase van de samenwerking: nog niet te bepalen**" in markdown
+    assert "**Fase van de samenwerking: 1–6 · nog open**" in markdown
 
 
-def test_answering_nvt_everywhere_gives_no_phase_and_says_why(cli, write_answers, engine):
-    best = highest(engine)
-    people = [q.id for q in engine.questions.questions if q.scored and q.pillar == "people"]
-    values = best | {qid: "nvt" for qid in people[2:]}
-    text = cli("assess", "--answers", str(write_answers(values))).stdout
-    assert "Mens en samenwerking: de fase is nog niet te bepalen. Er zijn 2 vragen " \
-        "beantwoord; daarvoor zijn er minstens 5 nodig." in " ".join(text.split())
-    assert "Zoveel vragen zijn niet van toepassing" in text
-    assert "Governance en afspraken: de fase is nog niet te bepalen" not in text
-
-
-def test_an_undetermined_pillar_shows_no_score_on_screen_but_keeps_it_in_json(
+def test_answering_nvt_everywhere_stops_the_pillar_where_nothing_applies(
         cli, write_answers, engine):
+    # The first level keeps its answers; every later level of people is not applicable,
+    # so no level there can be met, whatever was answered elsewhere.
+    best = highest(engine)
+    later = [q.id for q in engine.questions.questions
+             if q.scored and q.pillar == "people" and q.phase > 1]
+    data = json.loads(cli("assess", "--answers", str(write_answers(
+        best | {qid: "nvt" for qid in later})), "--format", "json").stdout)
+    assert data["pillars"]["people"]["phase"] == 2
+    assert data["pillars"]["people"]["explanation"]["reasons"] == ["no_items"]
+    assert data["pillars"]["governance"]["phase"] == 6
+
+
+def test_an_open_pillar_shows_its_range_and_its_score(cli, write_answers, engine):
     people = {q.id for q in engine.questions.questions if q.pillar == "people"}
     values = {k: v for k, v in highest(engine).items() if k not in people}
     path = write_answers(values | {"vast_overleg": "ja"})
     markdown = cli("assess", "--answers", str(path), "--format", "markdown").stdout
-    assert "| Mens en samenwerking | ? | 1,00 | – | – | – | – | – | – |" in markdown
+    assert "| Mens en samenwerking | 1–6 | 1,00 | – | – | – | – | – | 1,00 |" in markdown
     data = json.loads(cli("assess", "--answers", str(path), "--format", "json").stdout)
     assert data["pillars"]["people"]["score"] == 1.0
+    assert data["pillars"]["people"]["phase_range"] == {"low": 1, "high": 6}
     assert data["pillars"]["governance"]["phase"] == 6
 
 

@@ -225,17 +225,18 @@ def test_compare_lists_every_coalition_with_its_latest_date(cli, engine, tmp_pat
     assert {row["coalition"]: row["date"] for row in rows} == latest
     assert [row["coalition"] for row in rows] == sorted(latest)
     assert set(rows[0]) == {"coalition", "round", "date", "respondents", "agreed", "phase",
-                            "undetermined", "pillars", "catalysts"}
-    assert set(rows[0]["pillars"]["people"]) == {"phase", "score"}
+                            "phase_range", "undetermined", "pillars", "catalysts"}
+    assert set(rows[0]["pillars"]["people"]) == {"phase", "phase_range", "score"}
 
     text = cli("compare", str(tmp_path / "archief"), "--format", "csv").stdout
     parsed = list(csv.DictReader(io.StringIO(text)))
     assert len(parsed) == 200
     assert {row["coalition"]: row["date"] for row in parsed} == latest
-    assert parsed[0].keys() == {"coalition", "round", "date", "respondents", "agreed", "phase",
-                                "people_phase",
-                                "people_score", "governance_phase", "governance_score",
-                                "information_phase", "information_score", "catalysts"}
+    assert list(parsed[0].keys()) == [
+        "coalition", "round", "date", "respondents", "agreed", "phase", "phase_low",
+        "phase_high", *(f"{p}_{column}" for p in ("people", "governance", "information")
+                        for column in ("phase", "phase_low", "phase_high", "score")),
+        "catalysts"]
 
 
 def test_compare_combines_respondents_of_the_latest_date(cli, engine, write_answers):
@@ -303,7 +304,7 @@ def test_compare_table_fits_80_columns_and_counts_catalysts(cli, engine, write_a
     assert rows == {"Lindeburg": "0/4", "Kustregio": "3/4", "Rivierstad": "0/4"}
 
 
-def test_compare_and_progress_say_which_pillars_have_no_phase(cli, engine, write_answers):
+def test_compare_and_progress_say_which_pillars_are_still_open(cli, engine, write_answers):
     high = highest(engine)
     people = {q.id for q in engine.questions.questions if q.pillar == "people"}
     few = {key: value for key, value in high.items() if key not in people}
@@ -312,11 +313,17 @@ def test_compare_and_progress_say_which_pillars_have_no_phase(cli, engine, write
     compare = json.loads(cli("compare", str(old), "--format", "json").stdout)
     row = compare["coalitions"][0]
     assert (row["phase"], row["pillars"]["people"]["phase"]) == (None, None)
-    assert row["undetermined"] == {"reason": "too_few_answers", "pillars": ["people"]}
+    assert row["phase_range"] == row["pillars"]["people"]["phase_range"] == \
+        {"low": 1, "high": 6}
+    assert row["undetermined"] == {"reason": "unknown_answers", "pillars": ["people"]}
     progress = json.loads(cli("progress", str(old), str(new), "--format", "json").stdout)
     assert [p["undetermined"] for p in progress["points"]] == [
-        {"reason": "too_few_answers", "pillars": ["people"]}, None]
+        {"reason": "unknown_answers", "pillars": ["people"]}, None]
     assert [p["phase"] for p in progress["points"]] == [None, 6]
+    assert [p["phase_range"] for p in progress["points"]] == [
+        {"low": 1, "high": 6}, {"low": 6, "high": 6}]
+    table = cli("compare", str(old), "--format", "markdown").stdout
+    assert "| 1–6 | 1–6 (–) | 6 (1,00) | 6 (1,00) |" in table
 
 
 def test_compare_shows_names_and_codes_whole_however_wide_the_other_columns(

@@ -35,8 +35,9 @@ def test_word_report_has_the_summary_first_tables_the_chart_and_a4(cli, tmp_path
     document = docx.Document(str(make(cli, tmp_path, ADVANCED, "docx")))
     headings = [(p.style.name, p.text) for p in document.paragraphs
                 if p.style.name.startswith(("Heading", "Title"))]
-    assert headings[:3] == [("Title", "Adviesrapport samenwerking: Rivierstad"),
+    assert headings[:4] == [("Title", "Adviesrapport samenwerking: Rivierstad"),
                             ("Heading 1", "Samenvatting voor de stuurgroep"),
+                            ("Heading 2", "Wat de fase bepaalt"),
                             ("Heading 2", "Eerste stappen om over te besluiten")]
     assert ("Heading 1", "Bijlage: alle antwoorden") in headings
     roadmap = [[cell.text for cell in row.cells] for row in document.tables[0].rows]

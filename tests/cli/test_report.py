@@ -90,7 +90,8 @@ def test_headings_of_the_early_report(reports):
     coalition = "Duinstad | *pilot* <script>alert(1)</script>"
     assert headings(parse(reports[("early", "nl")])) == [
         f"h1 Adviesrapport samenwerking: {escape_markdown(coalition)}",
-        "h2 Samenvatting voor de stuurgroep", "h3 Eerste stappen om over te besluiten",
+        "h2 Samenvatting voor de stuurgroep", "h3 Wat de fase bepaalt",
+        "h3 Eerste stappen om over te besluiten",
         "h3 In eigen woorden",
         "h2 Fasenladder", "h2 Pijlers en categorieën", "h2 Waarom deze fase",
         "h2 Advies", "h3 Mens en samenwerking", "h3 Governance en afspraken",
@@ -103,7 +104,8 @@ def test_headings_of_the_early_report(reports):
 def test_headings_of_the_advanced_report(reports):
     assert headings(parse(reports[("advanced", "en")])) == [
         "h1 Collaboration advice report: Rivierstad",
-        "h2 Executive summary", "h3 First steps to decide on", "h3 In their own words",
+        "h2 Executive summary", "h3 What decides the phase", "h3 First steps to decide on",
+        "h3 In their own words",
         "h2 Phase ladder", "h2 Pillars and categories", "h2 Why this phase",
         "h2 Advice", "h3 People and collaboration", "h3 Governance and agreements",
         "h3 Information and data exchange", "h2 Catalysts and inhibitors",
@@ -254,14 +256,14 @@ def test_the_summary_comes_first_with_the_roadmap_and_percent_to_target(reports)
 def test_percent_to_target_is_honest_about_missing_targets_and_unknown_phases(
         cli, engine, write_answers):
     values = highest(engine)
-    # Governance with one answer: its phase cannot be determined.
+    # Governance with one answer: its phase is open.
     values.update({q.id: None for q in engine.questions.questions
                    if q.pillar == "governance" and q.id != "overleg_afspraken"})
     path = write_answers(values, targets={"people": 1, "governance": 4})
     rows = summary_of(cli("report", str(path), "--lang", "en").stdout)
     assert rows[1:] == [
         ["People and collaboration", "6", "–", "1", "100% (reached)"],
-        ["Governance and agreements", "?", "–", "4", "– (phase not known)"],
+        ["Governance and agreements", "1–6", "–", "4", "– (phase still open)"],
         ["Information and data exchange", "6", "–", "–", "– (no target)"],
     ]
 
@@ -364,8 +366,9 @@ def test_a_pillar_held_by_an_inhibitor_says_which_in_the_report_and_the_json(cli
                                             "bestuurlijke_opdracht": "nee"})
     report = flat(cli("report", str(path)).stdout)
     assert "**Fase van de samenwerking: 5 · Integraal voorbereiden**" in report
-    assert ("Mens en samenwerking haalt alle zes niveaus, maar staat in fase 5: de remmer "
-            "‘Niet alle niveaus aangehaakt’ houdt de pijler onder fase 6") in report
+    assert ("Mens en samenwerking staat in fase 5 (Integraal voorbereiden). Wat fase 1 tot en "
+            "met 6 vraagt, is op orde. Remmend werkt: Niet alle niveaus aangehaakt; dat houdt "
+            "Mens en samenwerking onder fase 6.") in report
     data = json.loads(cli("assess", "--answers", str(path), "--format", "json").stdout)
     assert {p: (v["phase"], v["levels_met"], v["held_by"]) for p, v in data["pillars"].items()} \
         == {"people": (5, 6, ["niveaus_ontbreken"]), "governance": (5, 6, ["niveaus_ontbreken"]),

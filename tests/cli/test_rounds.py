@@ -82,7 +82,8 @@ def test_the_coalition_file_is_shown_as_the_agreed_result(cli, engine, kanaalsta
     files = [str(path) for path in [*kanaalstad, agreed]]
     data = json.loads(cli("report", *files, "--format", "json").stdout)
     assert len(data["respondents"]) == 3
-    assert data["agreed"] == {"date": "2026-05-20", "phase": 6}
+    assert data["agreed"] == {"date": "2026-05-20", "phase": 6,
+                              "phase_range": {"low": 6, "high": 6}}
     assert data["phase"]["number"] == 6
     markdown = cli("report", *files).stdout
     assert "- **Respondenten:** 3" in markdown

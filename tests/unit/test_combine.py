@@ -77,10 +77,7 @@ def test_combined_phase_follows_the_mean_and_shows_the_lowest_respondent(engine)
 
 
 def scorer_three_items():
-    # Places a pillar from one answer: these tests are about combining, not about how much
-    # must be known before a phase is given.
-    return Scorer(question_set([question("a"), question("b"), question("c")]),
-                  model(minimum_answered=0.1))
+    return Scorer(question_set([question("a"), question("b"), question("c")]), model())
 
 
 def people_answers(values, name):
@@ -89,21 +86,23 @@ def people_answers(values, name):
 
 def test_dont_know_does_not_count_in_the_mean():
     scorer = scorer_three_items()
+    # Level 2 fails for everyone, so each phase is known once level 1 is.
+    later = {f"people_{level}": 1 for level in range(2, 7)}
     # Item scores 0.75, 0.75 and 0.25: mean 0.583 is below the threshold 0.6.
-    view = coalition_view(scorer, [people_answers({"a": 4, "b": 4, "c": 4}, "A"),
-                                   people_answers({"a": 4, "b": 4, "c": 4}, "B"),
-                                   people_answers({"a": 2, "b": 2, "c": 2}, "C")])
+    view = coalition_view(scorer, [people_answers({"a": 4, "b": 4, "c": 4} | later, "A"),
+                                   people_answers({"a": 4, "b": 4, "c": 4} | later, "B"),
+                                   people_answers({"a": 2, "b": 2, "c": 2} | later, "C")])
     assert view.combined.items["a"].score == pytest.approx(7 / 12)
     assert view.combined.pillars["people"].phase == 1
     assert [t.question for t in view.divergence] == ["a", "b", "c"]
     # The same third respondent saying "don't know": the mean is 0.75, level 1 is met.
-    view = coalition_view(scorer, [people_answers({"a": 4, "b": 4, "c": 4}, "A"),
-                                   people_answers({"a": 4, "b": 4, "c": 4}, "B"),
+    view = coalition_view(scorer, [people_answers({"a": 4, "b": 4, "c": 4} | later, "A"),
+                                   people_answers({"a": 4, "b": 4, "c": 4} | later, "B"),
                                    people_answers({"a": "weet_niet", "b": "weet_niet",
-                                                   "c": "weet_niet"}, "C")])
+                                                   "c": "weet_niet"} | later, "C")])
     assert view.combined.items["a"].score == 0.75
     assert view.combined.pillars["people"].phase == 2
-    # A respondent who knows nothing has no phase, so it does not set the lowest one.
+    # A respondent who knows nothing leaves the phase open, so it does not set the lowest one.
     assert view.respondents[2].assessment.pillars["people"].phase is None
     assert view.lowest["people"] == 2
     assert view.divergence == ()
@@ -227,7 +226,7 @@ def test_the_coalition_file_keeps_shared_context_answers_and_notes_different_one
     scorer = Scorer(question_set([
         question("tool", type_="choice", context=True, options=options),
         question("scale", type_="choice", context=True, options=options),
-        question("a")]), model(minimum_answered=0.1))
+        question("a")]), model())
     partners = [people_answers({"tool": "x", "scale": "x", "a": 5}, "A"),
                 people_answers({"tool": "x", "scale": "y", "a": 5}, "B")]
     view = coalition_view(scorer, partners)

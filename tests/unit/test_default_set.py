@@ -95,12 +95,20 @@ def test_all_dont_know_leaves_the_phase_undetermined_with_warnings(engine):
     assert [w.code for w in result.warnings] == ["unknown_items", "undetermined"]
 
 
-def test_two_known_answers_among_dont_knows_place_no_pillar(engine):
+def test_all_dont_know_leaves_every_phase_from_one_to_six(engine):
     values = {q.id: "weet_niet" for q in engine.questions.questions if q.scored}
-    values |= {"vast_overleg": "nee", "plannen_gedeeld": "ja"}
     result = engine.evaluate(answers(values)).assessment
-    assert result.phase is None
-    assert all(result.pillars[p].phase is None for p in PILLARS)
+    assert {(p.phase_range.low, p.phase_range.high) for p in result.pillars.values()} == \
+        {(1, 6)}
+
+
+def test_a_known_answer_among_dont_knows_can_settle_the_phase(engine):
+    # No regular meeting fails people's first level whatever the unknown answers are: the
+    # coalition is in phase 1, while the other pillars stay open.
+    values = {q.id: "weet_niet" for q in engine.questions.questions if q.scored}
+    result = engine.evaluate(answers(values | {"vast_overleg": "nee"})).assessment
+    assert (result.phase, result.pillars["people"].phase) == (1, 1)
+    assert result.pillars["governance"].phase is None
 
 
 def test_catalysts_follow_observable_answers_not_the_highest_score(engine):

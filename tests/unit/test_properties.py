@@ -67,9 +67,15 @@ def answer_sets(draw: st.DrawFn) -> dict[str, Any]:
     return values
 
 
+def ends(result: Any) -> list[tuple[int, int]]:
+    """The coalition's and each pillar's (low, high) ends."""
+    ranges = [result.phase_range, *(result.pillars[p].phase_range for p in PILLARS)]
+    return [(r.low, r.high) for r in ranges]
+
+
 @SETTINGS
 @given(data=st.data(), values=answer_sets())
-def test_raising_one_answer_never_lowers_a_phase(data, values):
+def test_raising_one_answer_never_lowers_either_end_of_a_phase(data, values):
     question = data.draw(st.sampled_from(FREE))
     # Only a raise of a score counts: answering an open or unknown item adds evidence,
     # which may rightly lower a level's mean. So the item has a plain answer before.
@@ -77,13 +83,53 @@ def test_raising_one_answer_never_lowers_a_phase(data, values):
                        key=lambda v: item_score(question, v))
     before = ENGINE.evaluate(answers(values | {question.id: low})).assessment
     after = ENGINE.evaluate(answers(values | {question.id: high})).assessment
-    # A raise changes no answer from open to given, so what can be placed stays the same.
-    assert after.undetermined == before.undetermined
-    for pillar in PILLARS:
-        if before.pillars[pillar].phase is not None:
-            assert after.pillars[pillar].phase >= before.pillars[pillar].phase  # type: ignore
-    if before.phase is not None:
-        assert after.phase >= before.phase  # type: ignore[operator]
+    for (low_before, high_before), (low_after, high_after) in zip(
+            ends(before), ends(after), strict=True):
+        assert low_after >= low_before and high_after >= high_before
+
+
+@SETTINGS
+@given(data=st.data(), values=answer_sets())
+def test_answering_an_unknown_question_narrows_the_range(data, values):
+    unknown = [q for q in FREE if values.get(q.id) in (None, "weet_niet")]
+    if not unknown:
+        return
+    question = data.draw(st.sampled_from(unknown))
+    before = ENGINE.evaluate(answers(values)).assessment
+    after = ENGINE.evaluate(answers(values | {question.id: data.draw(plain_for(question))}))
+    for (low_before, high_before), (low_after, high_after) in zip(
+            ends(before), ends(after.assessment), strict=True):
+        assert low_before <= low_after <= high_after <= high_before
+
+
+def every_answer(q: Question) -> list[Any]:
+    """Plain answers that reach every score a question gives (numbers: each band's start)."""
+    if q.type in ("scale", "yesno", "choice"):
+        return list(q.option_values)
+    if q.type == "multi":
+        shared = [o.id for o in q.options or [] if not o.exclusive]
+        return [[], shared, *([o.id] for o in q.options or [])]
+    return [band.min for band in q.bands or []]
+
+
+def completed(values: dict[str, Any], pick_score: Any) -> dict[str, Any]:
+    """The answers with every unknown scored answer replaced by its lowest or highest."""
+    done = dict(values)
+    for q in SCORED:
+        if values.get(q.id) in (None, "weet_niet"):
+            done[q.id] = pick_score(every_answer(q), key=lambda v, q=q: item_score(q, v))
+    return done
+
+
+@SETTINGS
+@given(values=answer_sets())
+def test_each_end_is_the_phase_of_the_answers_completed_at_that_end(values):
+    result = ENGINE.evaluate(answers(values)).assessment
+    lowest = ENGINE.evaluate(answers(completed(values, min))).assessment
+    highest = ENGINE.evaluate(answers(completed(values, max))).assessment
+    assert [low for low, _ in ends(result)] == [low for low, _ in ends(lowest)]
+    assert [high for _, high in ends(result)] == [high for _, high in ends(highest)]
+    assert lowest.phase is not None and highest.phase is not None
 
 
 @SETTINGS

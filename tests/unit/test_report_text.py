@@ -7,6 +7,7 @@ import io
 import pytest
 
 from builders import answers_document, highest, lowest
+from stimulering.core.scoring import PhaseRange
 from stimulering.model import Answers
 from stimulering.report.console import plain, render, safe_console
 from stimulering.report.text import BAR_CELLS, bar, phase_steps, render_assessment_text
@@ -24,10 +25,11 @@ def test_a_bar_fills_its_share_of_the_cells(score, filled):
     assert bar(score) == "█" * filled + "░" * (BAR_CELLS - filled)
 
 
-def test_phase_steps_fill_the_phases_reached():
-    assert phase_steps(None) == "○○○○○○"
-    assert phase_steps(2) == "●●○○○○"
-    assert phase_steps(6) == "●●●●●●"
+def test_phase_steps_fill_the_phases_reached_and_half_fill_those_still_open():
+    assert phase_steps(PhaseRange(2, 2)) == "●●○○○○"
+    assert phase_steps(PhaseRange(6, 6)) == "●●●●●●"
+    assert phase_steps(PhaseRange(2, 4)) == "●●◐◐○○"
+    assert phase_steps(PhaseRange(1, 6)) == "●◐◐◐◐◐"
 
 
 def test_plain_text_is_never_markup_and_shows_hidden_characters():

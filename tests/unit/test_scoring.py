@@ -67,57 +67,43 @@ def test_coalition_with_nothing_in_place_is_in_phase_one():
     assert all(p.phase == 1 and p.levels_met == 0 for p in result.pillars.values())
 
 
-def test_without_answers_the_phase_is_undetermined_not_one():
+def test_without_answers_the_phase_is_open_from_one_to_six_not_one():
     s = scorer([])
     result = s.assess(answers({}))
     assert result.phase is None
+    assert (result.phase_range.low, result.phase_range.high) == (1, 6)
     assert result.undetermined == ("people", "governance", "information")
     people = result.pillars["people"]
-    assert (people.phase, people.answered, people.counting, people.required, people.missing) == \
-        (None, 0, 6, 3, 3)
+    assert (people.phase, people.answered, people.counting, people.levels_met) == (None, 0, 6, 0)
     assert [w.code for w in result.warnings] == ["unknown_items", "undetermined"]
 
 
-def test_a_pillar_needs_half_its_questions_answered_for_a_phase():
-    # Six items per pillar (one per level): three answers place it, two do not, even when
-    # those two meet levels 1 and 2.
+def test_unknown_answers_leave_the_phase_between_their_lowest_and_their_highest():
+    # Six items per pillar (one per level): two top answers meet levels 1 and 2 for certain;
+    # the four unknown ones could fail level 3 (phase 3) or meet every level (phase 6).
     s = scorer([])
     two = {"people_1": 5, "people_2": 5}
-    result = s.assess(answers(two))
-    assert result.pillars["people"].levels_met == 2
-    assert result.pillars["people"].phase is None
-    assert result.pillars["people"].missing == 1
+    people = s.assess(answers(two)).pillars["people"]
+    assert (people.phase, people.levels_met) == (None, 2)
+    assert (people.phase_range.low, people.phase_range.high) == (3, 6)
+    assert people.current is not None and people.current.phase == 3 and people.current.open
+    # Knowing that level 3 fails settles it: the other unknown answers cannot matter.
     three = s.assess(answers(two | {"people_3": 1})).pillars["people"]
-    assert (three.phase, three.levels_met, three.missing) == (3, 2, 0)
+    assert (three.phase, three.levels_met, three.phase_range.low, three.phase_range.high) == \
+        (3, 2, 3, 3)
 
 
-def test_dont_know_does_not_count_as_an_answer_and_nvt_leaves_the_count():
+def test_dont_know_counts_like_an_open_answer_and_nvt_leaves_the_count():
     s = scorer([])
-    dont_know = s.assess(answers({"people_1": 5, "people_2": 5, "people_3": "weet_niet"}))
-    assert dont_know.pillars["people"].phase is None
-    # Three items not applicable: three applicable ones remain, of which two make half.
     nvt = {"people_4": "nvt", "people_5": "nvt", "people_6": "nvt"}
-    placed = s.assess(answers({"people_1": 5, "people_2": 5} | nvt)).pillars["people"]
-    assert (placed.counting, placed.required, placed.phase) == (3, 2, 3)
-
-
-def test_nvt_cannot_shrink_the_evidence_below_the_floor():
-    # With a floor of five answers, two answers and four times nvt place nothing, however
-    # high those two are; five answers and one nvt do place the pillar.
-    s = scorer([], minimum_answers=5)
-    nvt = {f"people_{level}": "nvt" for level in range(3, 7)}
-    two = s.assess(answers({"people_1": 5, "people_2": 5} | nvt)).pillars["people"]
-    assert (two.phase, two.answered, two.counting, two.required) == (None, 2, 2, 5)
-    five = {f"people_{level}": 5 for level in range(1, 6)} | {"people_6": "nvt"}
-    placed = s.assess(answers(five)).pillars["people"]
-    assert (placed.phase, placed.required) == (6, 5)
-
-
-def test_the_floor_is_capped_at_the_questions_a_pillar_has():
-    # A pillar with fewer scored questions than the floor needs them all, not more.
-    s = scorer([], minimum_answers=50)
-    result = s.assess(answers({f"people_{level}": 5 for level in range(1, 7)}))
-    assert (result.pillars["people"].required, result.pillars["people"].phase) == (6, 6)
+    for third in ("weet_niet", None):
+        values = {"people_1": 5, "people_2": 5, "people_3": third} | nvt
+        people = s.assess(answers(values)).pillars["people"]
+        # Levels 4 to 6 have no applicable item, so the pillar stops at phase 4 at best.
+        assert (people.counting, people.answered) == (3, 2)
+        assert (people.phase_range.low, people.phase_range.high) == (3, 4)
+    assert s.assess(answers({"people_1": 5, "people_2": 5, "people_3": 5} | nvt)) \
+        .pillars["people"].phase == 4
 
 
 def test_one_undetermined_pillar_leaves_the_coalition_undetermined():
@@ -127,14 +113,18 @@ def test_one_undetermined_pillar_leaves_the_coalition_undetermined():
     assert result.pillars["people"].phase == 6
     assert result.pillars["information"].phase is None
     assert result.phase is None
+    assert (result.phase_range.low, result.phase_range.high) == (1, 6)
     assert result.undetermined == ("information",)
 
 
-def test_the_share_of_answers_needed_is_set_in_the_model():
-    s = scorer([], minimum_answered=1.0)
+def test_an_unknown_answer_that_cannot_change_the_phase_leaves_it_known():
+    # Level 6 decides only whether all six levels are met, not the phase: it is 6 either way.
+    s = scorer([])
     result = s.assess(answers({q.id: 5 for q in s.qset.questions if q.id != "people_6"}))
-    assert result.pillars["people"].phase is None
-    assert result.pillars["governance"].phase == 6
+    people = result.pillars["people"]
+    assert (people.phase, people.levels_met, people.levels[5].open) == (6, 5, True)
+    assert result.phase == 6
+    assert [w.code for w in result.warnings] == ["unknown_items"]
 
 
 def test_all_highest_gives_phase_six_and_all_levels_met():
@@ -169,14 +159,19 @@ def test_phase_threshold_override():
     assert s.assess(answers({"a": 5})).pillars["people"].levels[0].met
 
 
-def test_coverage_needs_half_of_the_weight_answered():
+def test_a_level_is_met_for_certain_only_when_its_unknown_answers_cannot_fail_it():
     s = scorer([question("a", weight=2), question("b"), question("c")])
-    # weight answered 2 of 4: enough
-    assert s.assess(answers({"a": 5, "b": "weet_niet"})).pillars["people"].levels[0].met
-    # weight answered 1 of 4: too little, though the answered item is perfect
-    level = s.assess(answers({"b": 5, "a": "weet_niet"})).pillars["people"].levels[0]
-    assert not level.met
-    assert level.reasons == ("low_coverage",)
+    # Unknown b and c at their lowest: (2 x 1 + 0 + 0) / 4 = 0.5, below 0.6; at their
+    # highest the level is met. So it is open, and says which items decide it.
+    level = s.assess(answers({"a": 5, "b": "weet_niet"})).pillars["people"].levels[0]
+    assert (level.met, level.open, level.reasons, level.unknown) == \
+        (False, True, ("unknown",), ("b", "c"))
+    # With b known the lowest c gives (2 + 1 + 0) / 4 = 0.75: met whatever c is.
+    level = s.assess(answers({"a": 5, "b": 5})).pillars["people"].levels[0]
+    assert (level.met, level.open, level.reasons, level.unknown) == (True, False, (), ("c",))
+    # Nothing helps a level whose known answers fail it even with c at its best.
+    level = s.assess(answers({"a": 1, "b": 1})).pillars["people"].levels[0]
+    assert (level.met, level.open, level.reasons) == (False, False, ("below_threshold",))
 
 
 def test_not_applicable_items_leave_the_level():
@@ -199,7 +194,8 @@ def test_gate_must_score_half_and_be_known():
     failed = s.assess(answers({"a": 5, "g": "nee"})).pillars["people"].levels[0]
     assert not failed.met and failed.failed_gates == ("g",)
     unknown = s.assess(answers({"a": 5, "g": "weet_niet"})).pillars["people"].levels[0]
-    assert unknown.failed_gates == ("g",)
+    assert (unknown.met, unknown.open, unknown.failed_gates, unknown.unknown) == \
+        (False, True, (), ("g",))
     not_applicable = s.assess(answers({"a": 5, "g": "nvt"})).pillars["people"].levels[0]
     assert not_applicable.met
 
@@ -223,6 +219,18 @@ def test_weakest_pillar_sets_the_phase_and_hard_ahead_is_flagged():
     assert result.phase == 2
     assert [w.code for w in result.warnings] == ["hard_ahead"]
     assert result.warnings[0].ids == ("governance", "information")
+
+
+def test_hard_ahead_is_flagged_only_when_it_is_certain():
+    s = scorer([])
+    values = {q.id: 5 for q in s.qset.questions}
+    values["people_2"] = 1
+    # People could still reach phase 4 or 5 with its unknown answers: not two phases behind.
+    values.update({"people_1": "weet_niet", "people_2": "weet_niet"})
+    result = s.assess(answers(values))
+    assert (result.pillars["people"].phase_range.low,
+            result.pillars["people"].phase_range.high) == (1, 6)
+    assert "hard_ahead" not in [w.code for w in result.warnings]
 
 
 # --- visibility and conditions -----------------------------------------------------------------
@@ -319,8 +327,7 @@ def test_signal_status_present_absent_unknown():
 
 
 def test_lift_names_items_that_would_meet_the_level():
-    s = scorer([question("a"), question("b"), question("g", type_="yesno", gate=True)],
-               minimum_answered=0.2)
+    s = scorer([question("a"), question("b"), question("g", type_="yesno", gate=True)])
     result = s.assess(answers({"a": 1, "b": 5, "g": "nee"}))
     pillar = result.pillars["people"]
     assert pillar.phase == 1
@@ -335,7 +342,7 @@ def test_advice_order_and_no_repeated_instrument():
     qs_items = [question("a", advice={"nl": "doe a", "en": "do a"}, instruments=["tool"]),
                 question("g", type_="yesno", gate=True, advice={"nl": "g", "en": "g"},
                          instruments=["tool"])]
-    s = scorer(qs_items, signals=SIGNALS, minimum_answered=0.2)
+    s = scorer(qs_items, signals=SIGNALS)
     result = s.assess(answers({"a": 1, "g": "nee"}))
     advice = advise(result, s.qset, s.model)["people"]
     assert [item.kind for item in advice] == ["inhibitor", "gate", "low_item", "catalyst",
@@ -352,13 +359,14 @@ def test_every_pillar_below_six_gets_advice():
     assert all(advice[p] for p in ("people", "governance", "information"))
 
 
-def test_an_undetermined_pillar_is_told_to_answer_more_not_given_phase_advice():
-    s = scorer([question("a", advice={"nl": "doe a", "en": "do a"}, instruments=["tool"])],
-               signals=SIGNALS)
-    result = s.assess(answers({"a": 1}))
+def test_an_open_pillar_is_told_to_find_out_what_decides_it():
+    s = scorer([question("a", advice={"nl": "doe a", "en": "do a"}, instruments=["tool"]),
+                question("b")], signals=SIGNALS)
+    result = s.assess(answers({"a": 5}))
+    assert result.pillars["people"].phase is None
     advice = advise(result, s.qset, s.model)["people"]
-    assert [item.kind for item in advice] == ["inhibitor", "undetermined", "catalyst"]
-    assert advice[1].subject == "people"
+    assert [(item.kind, item.subject) for item in advice] == \
+        [("unknown_item", "b"), ("next_phase", "2")]
 
 
 def test_only_a_catalyst_known_to_be_absent_is_advised():
@@ -366,7 +374,7 @@ def test_only_a_catalyst_known_to_be_absent_is_advised():
     # would be a guess; the inhibitor is unknown too and gets no advice either.
     s = scorer([question("a"), question("b")], signals=SIGNALS)
     unknown = advise(s.assess(answers({"b": 5})), s.qset, s.model)["people"]
-    assert [item.kind for item in unknown] == ["undetermined"]
+    assert [item.kind for item in unknown] == ["unknown_item", "next_phase"]
     absent = advise(s.assess(answers({"a": 3, "b": 5})), s.qset, s.model)["people"]
     assert "catalyst" in [item.kind for item in absent]
 

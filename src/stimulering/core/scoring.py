@@ -3,25 +3,26 @@
 The rules are those of the design (section 2): item scores in [0, 1]; an item
 hidden by its ``when`` or answered ``nvt`` does not count; a level (pillar,
 phase) is met when it has a visible item, its weighted mean reaches the
-threshold, answered items cover half its weight and its gates score at least
-0.5; a pillar's phase is one more than its run of met levels from phase 1; the
-weakest pillar sets the coalition's phase. Every result keeps what is needed
-to explain it.
+threshold and its gates score at least 0.5; a pillar's phase is one more than
+its run of met levels from phase 1; the weakest pillar sets the coalition's
+phase. Every result keeps what is needed to explain it.
 
-One rule guards against reading too much into too little: a pillar is placed in
-a phase only when at least a share of its applicable scored questions (the
-model's ``minimum_answered``, half by default) is answered, and never from fewer
-than ``minimum_answers`` answers (five by default), so that answering ``nvt``
-cannot shrink the evidence to one or two answers. Below that its phase is
-undetermined (``None``), and so is the coalition's, because the weakest pillar
-cannot be known.
+**Unknown answers leave the phase open between two ends.** An item that counts
+but has no answer (``weet_niet``, left open, or in a combined view answered by
+nobody) is filled in twice: once with its lowest-scoring answer and once with
+its highest (``Scorer.filled``), follow-up questions following the filled
+answers. Each copy is then placed with the rules above; the two phases are the
+``PhaseRange``. When they agree the phase is known; otherwise it is open, and
+``core.uncertainty`` says which unknown answers decide it. A level is *met for
+certain* when the low copy meets it, which is what ``levels_met`` counts. The
+range is monotone in every score, so two copies suffice: nothing is enumerated.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections.abc import Iterable, Mapping
+import functools
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -39,14 +40,38 @@ from stimulering.model import (
     QuestionSet,
     QuestionSetRef,
     Respondent,
+    Signal,
 )
 
 TOLERANCE = 1e-9
 GATE_MINIMUM = 0.5
-COVERAGE_MINIMUM = 0.5
 
 ItemStatus = Literal["answered", "unknown", "not_applicable", "hidden", "unscored"]
 SignalStatus = Literal["present", "absent", "unknown"]
+End = Literal["low", "high"]
+"""Which end of the phase range: every unknown answer at its lowest, or at its highest."""
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseRange:
+    """The phases the known answers leave open.
+
+    From every unknown answer at its lowest (``low``) to every unknown answer at its
+    highest (``high``).
+    """
+
+    low: int
+    high: int
+
+    @property
+    def known(self) -> bool:
+        """Whether the unknown answers cannot change the phase."""
+        return self.low == self.high
+
+    @property
+    def phase(self) -> int | None:
+        """The phase when it is known, else ``None``."""
+        return self.low if self.low == self.high else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +111,7 @@ class LevelResult:
     pillar: str
     phase: int
     met: bool
+    """Met for certain: also with every unknown answer at its lowest."""
     score: float | None
     """Weighted mean of the answered items, ``None`` when nothing was answered."""
     coverage: float
@@ -94,9 +120,14 @@ class LevelResult:
     items: tuple[str, ...]
     """Ids of the items that count in this level (visible, scored, applicable)."""
     failed_gates: tuple[str, ...]
-    """Gate items that are open, unknown or score below 0.5."""
+    """Gate items answered with a score below 0.5."""
     reasons: tuple[str, ...]
-    """Why the level is not met: no_items, below_threshold, low_coverage, gate."""
+    """Why the level is not met for certain: no_items, below_threshold, gate (these hold
+    whatever the unknown answers are), or unknown (met only if unknown answers are high)."""
+    open: bool = False
+    """Not met for certain, but met with every unknown answer at its highest."""
+    unknown: tuple[str, ...] = ()
+    """Ids of the counting items without an answer (don't know or open)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,35 +136,32 @@ class PillarResult:
 
     id: str
     phase: int | None
-    """1-6, or ``None`` when too little is answered to place the pillar."""
+    """1-6, or ``None`` while unknown answers leave it open (see ``phase_range``)."""
+    phase_range: PhaseRange
+    """From every unknown answer at its lowest to every unknown answer at its highest."""
     levels_met: int
-    """Consecutive levels met from phase 1 by what is answered."""
+    """Consecutive levels met for certain from phase 1 (with unknown answers at their
+    lowest)."""
     score: float | None
     level_scores: dict[int, float | None]
     levels: tuple[LevelResult, ...]
     lift: tuple[str, ...]
-    """Items that, raised to their best answer, would meet the current level."""
+    """Items that, raised to their best answer, would meet the current level for certain
+    (an unknown item among them: answered at its best)."""
     answered: int
     """How many of the pillar's applicable scored items are answered."""
     counting: int
     """How many of the pillar's scored items are applicable (visible, not ``nvt``)."""
-    required: int
-    """How many answered items placing the pillar in a phase takes."""
     held_by: tuple[str, ...] = ()
     """Present inhibitors that hold the pillar below the phase its levels give."""
 
     @property
-    def missing(self) -> int:
-        """How many more answers placing the pillar in a phase takes (0 when determined)."""
-        return max(0, self.required - self.answered)
-
-    @property
     def current(self) -> LevelResult | None:
-        """The first level not met: the one the pillar works on.
+        """The first level not met for certain: the one the pillar works on.
 
-        ``None`` when the pillar meets all six levels or its phase is undetermined.
+        ``None`` when the pillar meets all six levels.
         """
-        if self.phase is None or self.levels_met >= 6:
+        if self.levels_met >= 6:
             return None
         return self.levels[self.levels_met]
 
@@ -152,8 +180,8 @@ class Notice:
     """Something the user should know about the result; rendered per language."""
 
     code: str
-    """unknown_question, unknown_items, not_asked, undetermined, hard_ahead,
-    other_question_set, changed_question_set."""
+    """unknown_question, unknown_items, not_asked, undetermined (phase left open by unknown
+    answers), hard_ahead, other_question_set, changed_question_set."""
     ids: tuple[str, ...] = ()
     numbers: tuple[float, ...] = ()
     texts: tuple[str, ...] = ()
@@ -168,7 +196,9 @@ class Assessment:
     respondent: Respondent | None
     question_set: QuestionSetRef
     phase: int | None
-    """The weakest pillar's phase; ``None`` when a pillar's phase is undetermined."""
+    """The weakest pillar's phase; ``None`` while unknown answers leave it open."""
+    phase_range: PhaseRange
+    """The lowest of the pillars' low ends to the lowest of their high ends."""
     pillars: dict[str, PillarResult]
     items: dict[str, ItemResult]
     signals: tuple[SignalResult, ...]
@@ -186,7 +216,7 @@ class Assessment:
 
     @property
     def undetermined(self) -> tuple[str, ...]:
-        """Ids of the pillars too little is known of to place them, in pillar order."""
+        """Ids of the pillars whose phase unknown answers leave open, in pillar order."""
         return tuple(p for p, pillar in self.pillars.items() if pillar.phase is None)
 
 
@@ -214,6 +244,47 @@ def item_score(question: Question, value: AnswerValue) -> float:
     return min(1.0, sum(selected))
 
 
+def plain_answers(question: Question) -> tuple[AnswerValue, ...]:
+    """One valid answer for every score a scored question can give, in a fixed order.
+
+    Every value of a scale, yes/no or choice item; for a multi item each exclusive option
+    alone, nothing, each other option alone and all of those together; for a number item
+    the lowest value of each band. What the unknown answers are filled in with, and what
+    an answer is changed to when looking for the answers that decide the phase.
+    """
+    values: list[AnswerValue]
+    if question.type == "multi":
+        options = question.options or []
+        shared = [option.id for option in options if not option.exclusive]
+        values = [[option.id] for option in options if option.exclusive]
+        values += [[], *([option] for option in shared)]
+        if len(shared) > 1:
+            values.append(shared)
+    elif question.type == "number":
+        values = [band.min for band in sorted(question.bands or [], key=lambda b: b.min)]
+    else:
+        values = list(question.option_values)
+    return tuple(value for value in values if question.answer_problem(value) is None)
+
+
+def extreme_answers(question: Question) -> tuple[tuple[AnswerValue, float],
+                                                 tuple[AnswerValue, float]]:
+    """The lowest- and the highest-scoring answer of a scored question, each with its score.
+
+    Of equal scores the first in ``plain_answers`` order is taken.
+    """
+    scored = [(item_score(question, value), index, value)
+              for index, value in enumerate(plain_answers(question))]
+    low = min(scored, key=lambda entry: (entry[0], entry[1]))
+    high = max(scored, key=lambda entry: (entry[0], -entry[1]))
+    return (low[2], low[0]), (high[2], high[0])
+
+
+def best_score(question: Question) -> float:
+    """The highest score an answer to a scored question can give."""
+    return extreme_answers(question)[1][1]
+
+
 class Scorer:
     """Scores answers against one question set and model; build once, use for many files."""
 
@@ -232,13 +303,56 @@ class Scorer:
             if question.scored:
                 self.level_questions[(question.pillar, question.phase)].append(question)
         self.thresholds = {phase: model.threshold(phase) for phase in range(1, 7)}
-        self.minimum_answered = model.settings.minimum_answered
-        # Answering nvt shrinks the share, not the floor: a floor a pillar with few
-        # questions can still reach.
-        self.minimum_answers = {
-            pillar: min(model.settings.minimum_answers,
-                        sum(len(self.level_questions[(pillar, phase)]) for phase in range(1, 7)))
-            for pillar in PILLARS}
+
+    @functools.cached_property
+    def answer_scores(self) -> dict[str, tuple[tuple[AnswerValue, float], ...]]:
+        """Per scored question, ``plain_answers`` each with its score (worked out once)."""
+        return {question.id: tuple((value, item_score(question, value))
+                                   for value in plain_answers(question))
+                for question in self.qset.questions if question.scored}
+
+    @functools.cached_property
+    def extremes(self) -> dict[str, tuple[tuple[AnswerValue, float],
+                                          tuple[AnswerValue, float]]]:
+        """Per scored question: its lowest- and highest-scoring answer with their scores."""
+        return {question.id: extreme_answers(question)
+                for question in self.qset.questions if question.scored}
+
+    @functools.cached_property
+    def followups(self) -> dict[str, tuple[Question, ...]]:
+        """Per question, the questions whose ``when`` depends on its answer.
+
+        Also those that depend on it through another follow-up; in question-set order.
+        """
+        direct: dict[str, list[str]] = {question.id: [] for question in self.qset.questions}
+        for question in self.qset.questions:
+            if question.when is not None:
+                for asked in conditions.referenced_questions(question.when):
+                    direct[asked].append(question.id)
+        order = {question.id: index for index, question in enumerate(self.qset.questions)}
+        result = {}
+        for question in self.qset.questions:
+            found: set[str] = set()
+            todo = list(direct[question.id])
+            while todo:
+                follower = todo.pop()
+                if follower not in found:
+                    found.add(follower)
+                    todo.extend(direct[follower])
+            result[question.id] = tuple(self.questions[q]
+                                        for q in sorted(found, key=lambda q: order[q]))
+        return result
+
+    @functools.cached_property
+    def signal_reads(self) -> dict[str, frozenset[str]]:
+        """Per catalyst or inhibitor, the ids of the questions it looks at."""
+        return {signal.id: frozenset(conditions.referenced_questions(signal.when))
+                for signal in self.model.signals}
+
+    @functools.cached_property
+    def signal_questions(self) -> frozenset[str]:
+        """Ids of the questions a catalyst or inhibitor looks at."""
+        return frozenset().union(*self.signal_reads.values())
 
     # --- answers -> item results ---------------------------------------------------------------
 
@@ -291,42 +405,132 @@ class Scorer:
         return [question.id for question in self.qset.questions
                 if items[question.id].status != "hidden" and question.asks(respondent)]
 
+    # --- unknown answers: the two ends of the phase range --------------------------------------
+
+    def revived(self, question: Question, value: AnswerValue, end: End) -> ItemResult:
+        """How a visible question counts with ``value``, an unknown filled in at ``end``."""
+        if not question.scored:
+            return ItemResult(question.id, "unscored", None, value)
+        if value == NOT_APPLICABLE:
+            return ItemResult(question.id, "not_applicable", None, value)
+        if value is None or value == DONT_KNOW:
+            filled, score = self.extremes[question.id][0 if end == "low" else 1]
+            return ItemResult(question.id, "answered", score, filled)
+        return ItemResult(question.id, "answered", item_score(question, value), value)
+
+    def filled(self, items: Mapping[str, ItemResult], end: End) -> dict[str, ItemResult]:
+        """The item results with every unknown scored answer at its lowest or highest.
+
+        Follow-up questions follow the filled answers: one that the filled answer shows
+        counts with its own answer (an answer kept while it was hidden), or, without one, as
+        unknown filled in at the same end; one that it hides does not count. Context
+        questions are not filled (no answer is better than another), so what they hide
+        stays hidden. The result is the scoring of a complete answers file.
+        """
+        results: dict[str, ItemResult] = {}
+        known: dict[str, AnswerValue] = {}
+        for question in self.qset.questions:
+            given = items[question.id]
+            visible = question.when is None or \
+                conditions.evaluate(question.when, known.get) is True
+            if not visible:
+                result = given if given.status == "hidden" else \
+                    ItemResult(question.id, "hidden", None, given.value)
+            elif given.status in ("hidden", "unknown"):
+                result = self.revived(question, given.value, end)
+            else:
+                result = given
+            results[question.id] = result
+            if result.known_value is not None:
+                known[question.id] = result.known_value
+        return results
+
+    def level_met(self, pillar: str, phase: int, items: Mapping[str, ItemResult], *,
+                  gates: bool = True) -> bool:
+        """Whether a level is met by complete item results (as ``filled`` gives them).
+
+        With ``gates=False`` only the weighted mean is compared with the threshold.
+        """
+        total = weighted = 0.0
+        for question in self.level_questions[(pillar, phase)]:
+            item = items[question.id]
+            if item.status != "answered" or item.score is None:
+                continue
+            if gates and question.gate and item.score < GATE_MINIMUM - TOLERANCE:
+                return False
+            total += question.weight
+            weighted += question.weight * item.score
+        return total > 0 and weighted / total >= self.thresholds[phase] - TOLERANCE
+
+    def end_phases(self, items: Mapping[str, ItemResult]) -> dict[str, int]:
+        """Each pillar's phase from complete item results, with what holds a pillar back."""
+        limits = self.phase_limits(self.signals(items))
+        phases = {}
+        for pillar in PILLARS:
+            met = 0
+            while met < 6 and self.level_met(pillar, met + 1, items):
+                met += 1
+            phases[pillar] = min(met + 1, 6, limits[pillar])
+        return phases
+
     # --- item results -> levels and phases -----------------------------------------------------
 
-    def level(self, pillar: str, phase: int, items: Mapping[str, ItemResult]) -> LevelResult:
-        """Whether one level is met, from item results."""
+    def level(self, pillar: str, phase: int, items: Mapping[str, ItemResult],
+              ends: tuple[Mapping[str, ItemResult], Mapping[str, ItemResult]] | None = None,
+              ) -> LevelResult:
+        """Whether one level is met for certain, or only with high unknown answers, and why.
+
+        ``ends`` are the two filled copies of ``items`` (see ``filled``); they are made here
+        when not given.
+        """
         counting = [q for q in self.level_questions[(pillar, phase)] if items[q.id].counts]
         threshold = self.thresholds[phase]
         if not counting:
             return LevelResult(pillar, phase, False, None, 0.0, threshold, (), (), ("no_items",))
+        low, high = ends if ends is not None else (self.filled(items, "low"),
+                                                   self.filled(items, "high"))
         total = sum(q.weight for q in counting)
         answered = [(q, items[q.id].score) for q in counting if items[q.id].status == "answered"]
         weight = sum(q.weight for q, _ in answered)
         score = (sum(q.weight * (s or 0.0) for q, s in answered) / weight) if answered else None
-        coverage = weight / total
-        failed_gates = tuple(
-            q.id for q in counting
-            if q.gate and (items[q.id].score is None or
-                           (items[q.id].score or 0.0) < GATE_MINIMUM - TOLERANCE)
-        )
-        reasons = []
-        if score is None or score < threshold - TOLERANCE:
-            reasons.append("below_threshold")
-        if coverage < COVERAGE_MINIMUM - TOLERANCE:
-            reasons.append("low_coverage")
-        if failed_gates:
-            reasons.append("gate")
-        return LevelResult(pillar, phase, not reasons, score, coverage, threshold,
-                           tuple(q.id for q in counting), failed_gates, tuple(reasons))
+        failed_gates = tuple(q.id for q, s in answered
+                             if q.gate and (s or 0.0) < GATE_MINIMUM - TOLERANCE)
+        unknown = tuple(q.id for q in counting if items[q.id].status == "unknown")
+        met = self.level_met(pillar, phase, low)
+        reasons: list[str] = []
+        is_open = not met and high is not low and self.level_met(pillar, phase, high)
+        if is_open:
+            reasons.append("unknown")
+        elif not met:
+            if failed_gates:
+                reasons.append("gate")
+            if not failed_gates or not self.level_met(pillar, phase, high, gates=False):
+                reasons.append("below_threshold")
+        return LevelResult(pillar, phase, met, score, weight / total, threshold,
+                           tuple(q.id for q in counting), failed_gates, tuple(reasons),
+                           is_open, unknown)
 
-    def pillar(self, pillar: str, items: Mapping[str, ItemResult]) -> PillarResult:
-        """Phase, scores and explanation of one pillar."""
-        levels = tuple(self.level(pillar, phase, items) for phase in range(1, 7))
-        levels_met = 0
-        for level in levels:
-            if not level.met:
-                break
+    def pillar(self, pillar: str, items: Mapping[str, ItemResult],
+               ends: tuple[Mapping[str, ItemResult], Mapping[str, ItemResult]] | None = None,
+               limits: tuple[int, int] = (6, 6)) -> PillarResult:
+        """Phase range, scores and explanation of one pillar.
+
+        ``ends`` as for ``level``; ``limits`` is the highest phase the signals of each end
+        allow (see ``phase_limits``).
+        """
+        low, high = ends if ends is not None else (self.filled(items, "low"),
+                                                   self.filled(items, "high"))
+        levels = tuple(self.level(pillar, phase, items, (low, high)) for phase in range(1, 7))
+        levels_met = high_met = 0
+        while levels_met < 6 and levels[levels_met].met:
             levels_met += 1
+        if high is low:  # nothing unknown: one end
+            high_met = levels_met
+        while high_met < 6 and high is not low and (
+                levels[high_met].open or self.level_met(pillar, high_met + 1, high)):
+            high_met += 1
+        lowest = min(levels_met + 1, 6, limits[0])
+        phase_range = PhaseRange(lowest, max(lowest, min(high_met + 1, 6, limits[1])))
         weights = 0.0
         total = 0.0
         counting = answered = 0
@@ -338,62 +542,64 @@ class Scorer:
                     answered += 1
                     weights += question.weight
                     total += question.weight * result.score
-        required = max(1, self.minimum_answers[pillar],
-                       math.ceil(self.minimum_answered * counting - TOLERANCE))
-        determined = answered >= required
-        current = levels[levels_met] if levels_met < 6 and determined else None
+        current = levels[levels_met] if levels_met < 6 else None
         return PillarResult(
             id=pillar,
-            phase=min(levels_met + 1, 6) if determined else None,
+            phase=phase_range.phase,
+            phase_range=phase_range,
             levels_met=levels_met,
             score=total / weights if weights else None,
             level_scores={level.phase: level.score for level in levels},
             levels=levels,
-            lift=self.lift(current, items) if current is not None else (),
+            lift=self.lift(current, low) if current is not None else (),
             answered=answered,
             counting=counting,
-            required=required,
         )
 
     def lift(self, level: LevelResult, items: Mapping[str, ItemResult]) -> tuple[str, ...]:
         """A small set of items that, raised to their best answer, would meet ``level``.
 
-        Greedy: failed gates first, then open items while coverage is short, then
-        the items whose raise adds most to the weighted mean.
+        ``items`` is the low copy (see ``filled``): an unknown item counts there with its
+        lowest answer, so raising it means answering it at its best. Greedy: gates below
+        0.5 first, then the items whose raise adds most to the weighted mean.
         """
-        if not level.items:
+        key = (level.pillar, level.phase)
+        questions = [q for q in self.level_questions[key] if items[q.id].status == "answered"]
+        if not questions:
             return ()
         trial = dict(items)
+        best = {q.id: self.extremes[q.id][1][1] for q in questions}
         raised: list[str] = []
-        pending = list(level.failed_gates)
-        current = level
-        while not current.met:
+        pending = [q.id for q in questions
+                   if q.gate and (items[q.id].score or 0.0) < GATE_MINIMUM - TOLERANCE]
+        while not self.level_met(level.pillar, level.phase, trial):
             if not pending:
-                candidates = [
-                    q for q in self.level_questions[(level.pillar, level.phase)]
-                    if trial[q.id].counts and q.id not in raised
-                ]
+                candidates = [q for q in questions if q.id not in raised and
+                              (trial[q.id].score or 0.0) < best[q.id] - TOLERANCE]
                 if not candidates:
                     break
-                if "low_coverage" in current.reasons:
-                    open_items = [q for q in candidates if trial[q.id].status == "unknown"]
-                    candidates = open_items or candidates
-                best = max(candidates,
-                           key=lambda q: q.weight * (1.0 - (trial[q.id].score or 0.0)))
-                pending.append(best.id)
+                pending.append(max(candidates, key=lambda q: q.weight * (
+                    best[q.id] - (trial[q.id].score or 0.0))).id)
             question_id = pending.pop(0)
             raised.append(question_id)
-            trial[question_id] = ItemResult(question_id, "answered", 1.0)
-            current = self.level(level.pillar, level.phase, trial)
+            trial[question_id] = ItemResult(question_id, "answered", best[question_id])
         return tuple(raised)
 
     def signals(self, items: Mapping[str, ItemResult]) -> tuple[SignalResult, ...]:
         """Status of every catalyst and inhibitor."""
         known = {item.id: item.known_value for item in items.values()
                  if item.known_value is not None}
+        return self.signals_of(known.get)
+
+    def signals_of(self, value_of: Callable[[str], AnswerValue],
+                   signals: Iterable[Signal] | None = None) -> tuple[SignalResult, ...]:
+        """Status of every catalyst and inhibitor, or of ``signals``.
+
+        ``value_of`` gives the answers conditions may look at (see ``known_value``).
+        """
         results = []
-        for signal in self.model.signals:
-            truth = conditions.evaluate(signal.when, known.get)
+        for signal in self.model.signals if signals is None else signals:
+            truth = conditions.evaluate(signal.when, value_of)
             status: SignalStatus = "unknown" if truth is None else (
                 "present" if truth else "absent")
             results.append(SignalResult(signal.id, signal.kind, status))
@@ -439,7 +645,21 @@ class Scorer:
                      extra_warnings: Iterable[Notice] = ()) -> Assessment:
         """Place item results (from one respondent or combined) on the ladder."""
         signals = self.signals(items)
-        pillars = self.held({pillar: self.pillar(pillar, items) for pillar in PILLARS}, signals)
+        if any(item.status == "unknown" for item in items.values()):
+            low, high = self.filled(items, "low"), self.filled(items, "high")
+            signals_low = self.signals(low)
+            limits_low = self.phase_limits(signals_low)
+            limits_high = self.phase_limits(self.signals(high))
+        else:  # nothing to fill in: both ends are the items themselves
+            low = high = items
+            signals_low = signals
+            limits_low = limits_high = self.phase_limits(signals)
+        pillars = {pillar: self.pillar(pillar, items, (low, high),
+                                       (limits_low[pillar], limits_high[pillar]))
+                   for pillar in PILLARS}
+        pillars = self.held(pillars, signals_low)
+        phase_range = PhaseRange(min(p.phase_range.low for p in pillars.values()),
+                                 min(p.phase_range.high for p in pillars.values()))
         warnings = list(extra_warnings)
         # The questions of this result: those asked of the respondent, and any other they
         # answered anyway (every answer counts).
@@ -459,10 +679,10 @@ class Scorer:
         undetermined = tuple(p for p, result in pillars.items() if result.phase is None)
         if undetermined:
             warnings.append(Notice("undetermined", undetermined))
-        people = pillars["people"].phase
-        ahead = () if people is None else tuple(
-            p for p in ("governance", "information")
-            if (pillars[p].phase or 0) >= people + 2)
+        # Only what is certain: even at its best, trust lags two phases behind.
+        people = pillars["people"].phase_range.high
+        ahead = tuple(p for p in ("governance", "information")
+                      if pillars[p].phase_range.low >= people + 2)
         if ahead:
             warnings.append(Notice("hard_ahead", ahead))
         return Assessment(
@@ -470,8 +690,8 @@ class Scorer:
             date=date,
             respondent=respondent,
             question_set=self.ref,
-            phase=None if undetermined else min(
-                result.phase for result in pillars.values() if result.phase is not None),
+            phase=phase_range.phase,
+            phase_range=phase_range,
             pillars=pillars,
             items=items,
             signals=signals,
@@ -482,20 +702,18 @@ class Scorer:
 
     def held(self, pillars: Mapping[str, PillarResult],
              signals: Iterable[SignalResult]) -> dict[str, PillarResult]:
-        """Each pillar placed no higher than the present inhibitors allow, saying which hold it."""
-        known = tuple(signals)
-        limits = self.phase_limits(known)
-        present = {signal.id for signal in known if signal.status == "present"}
+        """The pillars, each with the present inhibitors that hold it below its levels.
+
+        ``signals`` are those of the low end: what holds the phase there for certain.
+        """
+        present = [signal for signal in signals
+                   if signal.kind == "inhibitor" and signal.status == "present"]
         placed = {}
         for pillar_id, pillar in pillars.items():
-            limit = limits[pillar_id]
-            if pillar.phase is None or pillar.phase <= limit:
-                placed[pillar_id] = pillar
-                continue
-            holding = tuple(signal.id for signal in self.model.signals
-                            if signal.id in present and signal.caps_phase is not None
-                            and signal.caps_phase < pillar.phase and pillar_id in signal.pillars)
-            placed[pillar_id] = replace(pillar, phase=limit, held_by=holding)
+            reached = min(pillar.levels_met + 1, 6)
+            holding = tuple(signal.id for signal in present
+                            if self.phase_limits((signal,))[pillar_id] < reached)
+            placed[pillar_id] = replace(pillar, held_by=holding) if holding else pillar
         return placed
 
     def phase_limits(self, signals: Iterable[SignalResult]) -> dict[str, int]:

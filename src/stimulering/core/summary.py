@@ -5,8 +5,8 @@ met in order (phase ``t`` is the one the coalition then works on). The percent
 to target is the share of those levels that is met, in order, now:
 ``levels met / (t - 1)``, at most 100%. A target of phase 1, or one at or below
 the current phase, is reached (100%). There is no percentage, but a dash and a
-word, when the pillar has no target, or when its phase cannot be determined yet
-(too few answers): a number would be made up.
+word, when the pillar has no target, or while unknown answers leave its phase
+open: a number would be made up.
 
 **Targets of several partners.** One answers file sets at most one target per
 pillar. In the coalition view each partner may have set their own: a pillar then
@@ -20,10 +20,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from stimulering.core.scoring import Assessment
+from stimulering.core.scoring import Assessment, PhaseRange
 from stimulering.model import PILLARS, PillarId
 
-RoadmapStatus = Literal["on_the_way", "reached", "no_target", "undetermined"]
+RoadmapStatus = Literal["on_the_way", "reached", "no_target", "open"]
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,9 @@ class RoadmapRow:
 
     pillar: str
     now: int | None
-    """The current phase; ``None`` while it cannot be determined."""
+    """The current phase; ``None`` while unknown answers leave it open."""
+    phase_range: PhaseRange
+    """The phases the unknown answers leave open (one phase when it is known)."""
     next: int | None
     """The phase after the current one; ``None`` when unknown or all levels are met."""
     target: int | None
@@ -85,7 +87,7 @@ def roadmap(assessment: Assessment, targets: Targets) -> list[RoadmapRow]:
         percent: int | None = None
         status: RoadmapStatus
         if now is None:
-            status = "undetermined"
+            status = "open"
         elif target is None:
             status = "no_target"
         else:
@@ -93,6 +95,6 @@ def roadmap(assessment: Assessment, targets: Targets) -> list[RoadmapRow]:
             status = "reached" if percent == 100 else "on_the_way"
         percents = tuple(None if now is None else percent_to_target(pillar.levels_met, v.phase)
                          for v in votes)
-        rows.append(RoadmapRow(pillar_id, now, following, target, percent, status, votes,
-                               percents))
+        rows.append(RoadmapRow(pillar_id, now, pillar.phase_range, following, target, percent,
+                               status, votes, percents))
     return rows

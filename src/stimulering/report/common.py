@@ -17,7 +17,7 @@ from stimulering.core.advice import AdviceItem
 from stimulering.core.combine import coalition_code
 from stimulering.core.comparison import CoalitionRow
 from stimulering.core.results import Evaluation
-from stimulering.core.scoring import Assessment, LevelResult, Notice, PillarResult
+from stimulering.core.scoring import Assessment, LevelResult, Notice, PhaseRange, PillarResult
 from stimulering.core.summary import RoadmapRow
 from stimulering.i18n import decimal, join_words, label, number_text, pick, plural
 from stimulering.model import (
@@ -47,29 +47,31 @@ def score_text(score: float | None, lang: str) -> str:
 
 
 def phase_text(phase: int | None, lang: str) -> str:
-    """A phase number, or a question mark when it is undetermined."""
+    """A phase number, or a question mark when there is none."""
     return label(lang, "phase_unknown_short") if phase is None else str(phase)
 
 
-def overall_phase_text(model: Model, phase: int | None, lang: str) -> str:
-    """"4 · Ontwerpproces inrichten", or "nog niet te bepalen"."""
-    if phase is None:
-        return label(lang, "phase_unknown")
-    return f"{phase} · {phase_name(model, phase, lang)}"
+def range_text(phases: PhaseRange) -> str:
+    """"3" when the phase is known, "2–3" while unknown answers leave it open."""
+    return str(phases.low) if phases.known else f"{phases.low}–{phases.high}"
 
 
-def shown_score(pillar: PillarResult) -> float | None:
-    """A pillar's score as screens and reports show it (``None`` while undetermined).
+def phases_words(phases: PhaseRange, lang: str) -> str:
+    """An open range in words: "2 of 3", "1 tot en met 4"."""
+    key = "phases.either" if phases.high == phases.low + 1 else "phases.span"
+    return label(lang, key, low=phases.low, high=phases.high)
 
-    With too few answers the mean of the few there are says little, so the screens and
-    reports do not show it (the JSON keeps it, with the counts beside it).
-    """
-    return pillar.score if pillar.phase is not None else None
+
+def overall_phase_text(model: Model, phases: PhaseRange, lang: str) -> str:
+    """"4 · Ontwerpproces inrichten", or "2–3 · nog open"."""
+    if not phases.known:
+        return f"{range_text(phases)} · {label(lang, 'phase_open')}"
+    return f"{phases.low} · {phase_name(model, phases.low, lang)}"
 
 
 def pillar_score_text(pillar: PillarResult, lang: str) -> str:
-    """A pillar's score, or a dash while its phase is undetermined."""
-    return score_text(shown_score(pillar), lang)
+    """A pillar's score, or a dash when nothing of it is answered."""
+    return score_text(pillar.score, lang)
 
 
 def level_text(pillar: PillarResult, level: LevelResult, lang: str) -> str:
@@ -137,21 +139,8 @@ def answer_label(question: Question, value: AnswerValue, lang: str) -> str:
     return str(value)
 
 
-def needs_text(evaluation: Evaluation, pillars: tuple[str, ...] | list[str], lang: str) -> str:
-    """"9 more questions of People and collaboration and 4 of ...": what placing takes."""
-    parts = [plural(lang, "answers_needed", evaluation.assessment.pillars[p].missing,
-                    pillar=pillar_name(evaluation.model, p, lang)) for p in pillars]
-    return join_words(parts, lang)
-
-
-def level_scores_text(pillar: PillarResult, lang: str) -> str:
-    """"1: ✓ 0,80 · 2: ✓ 0,70 · 3: 0,40 · ...": each level's score, met levels ticked."""
-    return " · ".join(f"{level.phase}: {level_text(pillar, level, lang)}"
-                      for level in pillar.levels)
-
-
-def _gap(pillar: PillarResult, threshold: float, lang: str) -> str | None:
-    """Why the pillar score and the phase seem to disagree, when they do."""
+def score_gap(pillar: PillarResult, threshold: float, lang: str) -> str | None:
+    """Why a pillar's score and its phase seem to disagree, when they do (for the detail)."""
     if pillar.score is None or pillar.phase is None:
         return None
     score, bar = score_text(pillar.score, lang), score_text(threshold, lang)
@@ -165,55 +154,49 @@ def _gap(pillar: PillarResult, threshold: float, lang: str) -> str | None:
 
 
 def explanation(evaluation: Evaluation, pillar: PillarResult, lang: str) -> list[str]:
-    """Sentences that say why a pillar is in its phase and what would lift it."""
+    """Why a pillar is in its phase, in sentences a steering group reads at once.
+
+    Where it stands, what is in place, what holds it back, and what the next phase
+    still takes (each with the answer it has now). Scores and thresholds are left to
+    the table of level scores.
+    """
     model = evaluation.model
     name = pillar_name(model, pillar.id, lang)
-    if pillar.phase is None:
-        lines = [plural(lang, "held_undetermined", pillar.answered, pillar=name,
-                        answered=pillar.answered, required=pillar.required)]
-        if pillar.counting < pillar.required:
-            lines.append(label(lang, "held_too_much_nvt", required=pillar.required))
-        return lines
-    level = pillar.current
+    phases = pillar.phase_range
+    if not phases.known:
+        deciding = evaluation.verdict.pillar_unknown.get(pillar.id, ()) or \
+            (pillar.current.unknown if pillar.current is not None else ())
+        lines = [label(lang, "held_open", pillar=name, phases=phases_words(phases, lang),
+                       items="; ".join(deciding_unknown_lines(evaluation, deciding, lang)))]
+    elif pillar.levels_met >= 6 and phases.low == 6:
+        return [label(lang, "held_complete", pillar=name)]
+    else:
+        lines = [label(lang, "held_at", pillar=name, phase=phases.low,
+                       name=phase_name(model, phases.low, lang))]
+    if pillar.levels_met == 2:
+        lines.append(label(lang, "held_done_two"))
+    elif pillar.levels_met:
+        lines.append(plural(lang, "held_done", pillar.levels_met, last=pillar.levels_met))
+    reached = min(pillar.levels_met + 1, 6)
     if pillar.held_by:
-        return [_held_line(evaluation, pillar, name, lang),
-                label(lang, "level_scores", scores=level_scores_text(pillar, lang))]
-    if level is None:
-        return [label(lang, "held_complete", pillar=name),
-                label(lang, "level_scores", scores=level_scores_text(pillar, lang))]
-    lines = [label(lang, "held_at", pillar=name, phase=pillar.phase,
-                   name=phase_name(model, pillar.phase, lang))]
-    for reason in level.reasons:
-        if reason == "gate":
-            items = " / ".join(question_text(evaluation.questions, q, lang).rstrip(".")
-                               for q in level.failed_gates)
-            lines.append(label(lang, "reason.gate", items=items))
-        elif reason == "below_threshold":
-            lines.append(label(lang, "reason.below_threshold",
-                               score=score_text(level.score, lang),
-                               threshold=score_text(level.threshold, lang)))
-        elif reason == "low_coverage":
-            lines.append(label(lang, "reason.low_coverage", coverage=percent(level.coverage)))
-        else:
-            lines.append(label(lang, f"reason.{reason}"))
-    lines.append(label(lang, "level_scores", scores=level_scores_text(pillar, lang)))
-    gap = _gap(pillar, model.settings.threshold, lang)
-    if gap is not None:
-        lines.append(gap)
-    if pillar.lift and pillar.phase < 6:
-        items = " / ".join(question_text(evaluation.questions, q, lang).rstrip(".")
-                           for q in pillar.lift)
-        lines.append(label(lang, "lift", pillar=name, next=pillar.phase + 1, items=items))
-    # A question ends in "?" already; the sentence needs no full stop after it.
-    return [line.replace("?.", "?") for line in lines]
-
-
-def _held_line(evaluation: Evaluation, pillar: PillarResult, name: str, lang: str) -> str:
-    """Why a pillar whose levels are all met stands lower: the inhibitors that hold it."""
-    names = [pick(signal.name, lang) for signal in evaluation.model.signals
-             if signal.id in pillar.held_by]
-    return label(lang, "held_by_inhibitor", pillar=name, phase=pillar.phase,
-                 inhibitors="’ / ‘".join(names))
+        names = [pick(signal.name, lang) for signal in model.signals
+                 if signal.id in pillar.held_by]
+        lines.append(label(lang, "held_by", names="; ".join(names), pillar=name,
+                           phase=phases.low + 1))
+    level = pillar.current
+    if phases.known and level is not None and phases.low == reached:
+        if "no_items" in level.reasons:
+            if reached < 6:
+                lines.append(label(lang, "held_nothing_applies", next=reached + 1))
+        elif pillar.lift:
+            questions = evaluation.questions.by_id()
+            items = "; ".join(
+                label(lang, "held_item", question=quoted_question(evaluation.questions, q, lang),
+                      answer=current_answer(evaluation, questions[q], lang))
+                for q in pillar.lift)
+            lines.append(label(lang, "held_needs", next=reached + 1, items=items)
+                         if reached < 6 else label(lang, "held_needs_last", items=items))
+    return lines
 
 
 def advice_heading(evaluation: Evaluation, item: AdviceItem, lang: str) -> str:
@@ -226,12 +209,67 @@ def advice_heading(evaluation: Evaluation, item: AdviceItem, lang: str) -> str:
         number = int(item.subject)
         return label(lang, "advice.next_phase", phase=number,
                      name=phase_name(model, number, lang))
-    if item.kind == "undetermined":
-        return label(lang, "advice.undetermined",
-                     needs=needs_text(evaluation, [item.subject], lang))
+    # The question with the answer it has: a fact, read the same for a statement and for
+    # a question, and no score that would call "partly" low.
     question = evaluation.questions.by_id()[item.subject]
     return label(lang, f"advice.{item.kind}", phase=question.phase,
-                 question=pick(question.text, lang), score=score_text(item.score, lang))
+                 question=quoted_question(evaluation.questions, question.id, lang),
+                 answer=current_answer(evaluation, question, lang))
+
+
+def current_answer(evaluation: Evaluation, question: Question, lang: str) -> str:
+    """The answer a question has in this result, in words ("deels", "weet niet")."""
+    value = evaluation.assessment.items[question.id].value
+    if value is None or (value in SPECIAL_VALUES and question.type == "text"):
+        return label(lang, "deciding.not_answered")
+    return answer_label(question, value, lang)
+
+
+SHOWN_RAISING = 5
+"""How many answers that would raise the phase a report shows; JSON has them all."""
+SHOWN_LOWERING = 3
+"""How many answers that would lower the phase a report shows (the largest drops)."""
+
+
+def quoted_question(questions: QuestionSet, question_id: str, lang: str) -> str:
+    """A question's text to quote in a sentence: without its closing full stop."""
+    return question_text(questions, question_id, lang).rstrip(".")
+
+
+def deciding_unknown_lines(evaluation: Evaluation, question_ids: Sequence[str],
+                           lang: str) -> list[str]:
+    """"‘question’ (weet niet)": the unknown answers that decide a phase, as they stand."""
+    lines = []
+    for question_id in question_ids:
+        value = evaluation.assessment.items[question_id].value
+        state = label(lang, "special.weet_niet") if value in SPECIAL_VALUES else \
+            label(lang, "deciding.not_answered")
+        lines.append(label(lang, "deciding.unknown", state=state,
+                           question=quoted_question(evaluation.questions, question_id, lang)))
+    return lines
+
+
+def deciding_lines(evaluation: Evaluation, lang: str, raising_limit: int = SHOWN_RAISING,
+                   lowering_limit: int = SHOWN_LOWERING) -> tuple[list[str], int]:
+    """The deciding answers as sentences, raises first, and how many are left out.
+
+    "Fase 4 zodra het antwoord op ‘…’ ja is (nu: deels)." States what the answers give,
+    for a steering group: never which answer a respondent should give.
+    """
+    decided = evaluation.verdict
+    questions = evaluation.questions.by_id()
+    raising = [d for d in decided.deciding if decided.raises(d)]
+    lowering = [d for d in decided.deciding if not decided.raises(d)]
+    shown = [*raising[:raising_limit], *lowering[:lowering_limit]]
+    lines = []
+    for change in shown:
+        question = questions[change.question]
+        lines.append(label(lang, "deciding.up" if decided.raises(change) else "deciding.down",
+                           phase=range_text(change.phase_range),
+                           question=quoted_question(evaluation.questions, question.id, lang),
+                           answer=answer_label(question, change.would_be, lang),
+                           now=answer_label(question, change.answer, lang)))
+    return lines, len(decided.deciding) - len(shown)
 
 
 def example_fact(model: Model, instrument_id: str, example_id: str) -> tuple[Example, Fact]:
@@ -241,12 +279,10 @@ def example_fact(model: Model, instrument_id: str, example_id: str) -> tuple[Exa
 
 
 def advice_text(item: AdviceItem, lang: str) -> str:
-    """What to do, in ``lang``."""
+    """What to do, in ``lang``; empty when the heading says it all (find out an answer)."""
     if item.text is not None:
         return pick(item.text, lang)
-    return label(lang, {"unknown_item": "advice.unknown_item_text",
-                        "undetermined": "advice.undetermined_text"}.get(item.kind,
-                                                                        "advice.no_text"))
+    return "" if item.kind == "unknown_item" else label(lang, "advice.no_text")
 
 
 def warning_message(warning: Notice, evaluation: Evaluation, lang: str) -> str:
@@ -255,20 +291,23 @@ def warning_message(warning: Notice, evaluation: Evaluation, lang: str) -> str:
         return label(lang, "warning.unknown_question", ids=", ".join(warning.ids))
     if warning.code == "unknown_items":
         count, total = (int(number) for number in warning.numbers)
-        # Without a phase there is no phase to come out lower: just say how much is unknown.
         key = "warning.unknown_items" if evaluation.assessment.phase is not None \
-            else "warning.unknown_items_plain"
+            else "warning.unknown_items_open"
         return plural(lang, key, count, total=total)
     if warning.code == "not_asked":
         return plural(lang, "warning.not_asked", int(warning.numbers[0]))
     if warning.code == "undetermined":
-        return label(lang, "warning.undetermined",
-                     needs=needs_text(evaluation, warning.ids, lang))
+        names = [f"{pillar_name(evaluation.model, p, lang)} "
+                 f"({range_text(evaluation.assessment.pillars[p].phase_range)})"
+                 for p in warning.ids]
+        return label(lang, "warning.undetermined", pillars=join_words(names, lang))
     if warning.code == "hard_ahead":
         names = [pillar_name(evaluation.model, p, lang) for p in warning.ids]
+        people = pillar_name(evaluation.model, "people", lang)
         if len(names) == 1:
-            return label(lang, "warning.hard_ahead", pillars=names[0])
-        return label(lang, "warning.hard_ahead_two", first=names[0], second=names[1])
+            return label(lang, "warning.hard_ahead", pillars=names[0], people=people)
+        return label(lang, "warning.hard_ahead_two", first=names[0], second=names[1],
+                     people=people)
     made, used = warning.texts
     if warning.code == "changed_question_set":
         return label(lang, "warning.changed_question_set", made=made, used=used)
@@ -357,8 +396,8 @@ def markdown_table(header: list[str], rows: list[list[str]], align: str = "") ->
 
 def roadmap_cells(row: RoadmapRow, lang: str) -> list[str]:
     """A roadmap row as plain texts: now, next, target and percent-to-target."""
-    if row.status == "undetermined":
-        percent = label(lang, "report.pct.undetermined")
+    if row.status == "open":
+        percent = label(lang, "report.pct.open")
     elif row.status == "no_target":
         percent = label(lang, "report.pct.no_target")
     elif row.status == "reached":
@@ -372,7 +411,7 @@ def roadmap_cells(row: RoadmapRow, lang: str) -> list[str]:
         if row.now is not None:
             percent = " · ".join("–" if value is None else f"{value}%"
                                  for value in row.percents)
-    return [phase_text(row.now, lang), "–" if row.next is None else str(row.next),
+    return [range_text(row.phase_range), "–" if row.next is None else str(row.next),
             target, percent]
 
 
@@ -401,17 +440,23 @@ def rounded(value: float | None) -> float | None:
     return None if value is None else round(value, DECIMALS)
 
 
+def range_data(phases: PhaseRange) -> dict[str, int]:
+    """A phase range in JSON: ``{"low": 2, "high": 3}``."""
+    return {"low": phases.low, "high": phases.high}
+
+
 def undetermined_summary(assessment: Assessment) -> dict[str, Any] | None:
     """Beside a ``"phase": null``: why, and which pillars (``None`` when there is a phase)."""
     if assessment.phase is not None:
         return None
-    return {"reason": "too_few_answers", "pillars": list(assessment.undetermined)}
+    return {"reason": "unknown_answers", "pillars": list(assessment.undetermined)}
 
 
 def pillar_summary(pillars: dict[str, PillarResult]) -> dict[str, dict[str, Any]]:
-    """Phase, levels met and score per pillar: the short form used beside other data."""
-    return {p: {"phase": pillar.phase, "levels_met": pillar.levels_met,
-                "score": rounded(pillar.score)} for p, pillar in pillars.items()}
+    """Phase, its range, levels met and score per pillar: the short form beside other data."""
+    return {p: {"phase": pillar.phase, "phase_range": range_data(pillar.phase_range),
+                "levels_met": pillar.levels_met, "score": rounded(pillar.score)}
+            for p, pillar in pillars.items()}
 
 
 def shown_rows(rows: Sequence[CoalitionRow], *, anonymise: bool = False,

@@ -15,9 +15,10 @@ from stimulering.report.common import (
     escape_markdown,
     json_text,
     markdown_table,
-    phase_text,
     pillar_name,
     pillar_score_text,
+    range_data,
+    range_text,
     rounded,
     shown_rows,
     signal_names,
@@ -36,8 +37,10 @@ def compare_data(rows: Sequence[CoalitionRow], *, anonymise: bool = False) -> di
         {"coalition": name, "round": row.round, "date": row.date.isoformat(),
          "respondents": row.respondents, "agreed": row.agreed,
          "phase": row.assessment.phase,
+         "phase_range": range_data(row.assessment.phase_range),
          "undetermined": undetermined_summary(row.assessment),
          "pillars": {p: {"phase": row.assessment.pillars[p].phase,
+                         "phase_range": range_data(row.assessment.pillars[p].phase_range),
                          "score": rounded(row.assessment.pillars[p].score)} for p in PILLARS},
          "catalysts": _present(row)}
         for name, row in shown_rows(rows, anonymise=anonymise)]}
@@ -55,7 +58,9 @@ def render_compare_csv(rows: Sequence[CoalitionRow], *, anonymise: bool = False)
     line break or carriage return is quoted.
     """
     lines = [_csv_line(["coalition", "round", "date", "respondents", "agreed", "phase",
-                        *(f"{p}_{column}" for p in PILLARS for column in ("phase", "score")),
+                        "phase_low", "phase_high",
+                        *(f"{p}_{column}" for p in PILLARS
+                          for column in ("phase", "phase_low", "phase_high", "score")),
                         "catalysts"])]
     for name, row in shown_rows(rows, anonymise=anonymise):
         pillars = row.assessment.pillars
@@ -63,8 +68,12 @@ def render_compare_csv(rows: Sequence[CoalitionRow], *, anonymise: bool = False)
         lines.append(_csv_line([name, row.round, row.date.isoformat(), str(row.respondents),
                                 "yes" if row.agreed else "no",
                                 _csv(row.assessment.phase),
+                                _csv(row.assessment.phase_range.low),
+                                _csv(row.assessment.phase_range.high),
                                 *(value for p in PILLARS for value in (
-                                    _csv(pillars[p].phase), _csv(rounded(pillars[p].score)))),
+                                    _csv(pillars[p].phase), _csv(pillars[p].phase_range.low),
+                                    _csv(pillars[p].phase_range.high),
+                                    _csv(rounded(pillars[p].score)))),
                                 ";".join(_present(row))]))
     return "".join(lines)
 
@@ -100,8 +109,8 @@ def _cells(name: str, row: CoalitionRow, names: dict[str, str], lang: str) -> li
     respondents = label(lang, "progress.agreed", count=row.respondents) if row.agreed \
         else str(row.respondents)
     return [name, row.date.isoformat(), respondents,
-            phase_text(row.assessment.phase, lang),
-            *(f"{phase_text(pillars[p].phase, lang)} ({pillar_score_text(pillars[p], lang)})"
+            range_text(row.assessment.phase_range),
+            *(f"{range_text(pillars[p].phase_range)} ({pillar_score_text(pillars[p], lang)})"
               for p in PILLARS),
             ", ".join(names.get(s, s) for s in _present(row))]
 

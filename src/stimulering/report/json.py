@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from stimulering.core.results import Evaluation
@@ -12,8 +13,9 @@ from stimulering.report.common import (
     advice_heading,
     advice_text,
     json_text,
-    needs_text,
+    phases_words,
     pillar_summary,
+    range_data,
     rounded,
     topic_reason,
     undetermined_summary,
@@ -25,20 +27,22 @@ if TYPE_CHECKING:
 
 
 def undetermined_data(pillar: PillarResult) -> dict[str, Any] | None:
-    """Why a pillar has no phase and what it takes (``None`` when it has one)."""
+    """Why a pillar has no one phase: how much is answered (``None`` when it has one)."""
     if pillar.phase is not None:
         return None
-    return {"reason": "too_few_answers", "answered": pillar.answered,
-            "counting": pillar.counting, "required": pillar.required,
-            "missing": pillar.missing}
+    unknown = sum(len(level.unknown) for level in pillar.levels)
+    return {"reason": "unknown_answers", "answered": pillar.answered,
+            "counting": pillar.counting, "unknown": unknown}
 
 
-def pillar_data(pillar: PillarResult) -> dict[str, Any]:
+def pillar_data(pillar: PillarResult, deciding_unknown: Sequence[str] = ()) -> dict[str, Any]:
     """The JSON of one pillar result: phase, levels met, scores and explanation."""
     level = pillar.current
     return {
         "phase": pillar.phase,
         "phase_id": None if pillar.phase is None else PHASE_IDS[pillar.phase - 1],
+        "phase_range": range_data(pillar.phase_range),
+        "deciding_unknown": list(deciding_unknown),
         "undetermined": undetermined_data(pillar),
         "levels_met": pillar.levels_met,
         "held_by": list(pillar.held_by),
@@ -51,6 +55,7 @@ def pillar_data(pillar: PillarResult) -> dict[str, Any]:
             "threshold": level.threshold,
             "coverage": rounded(level.coverage),
             "failed_gates": list(level.failed_gates),
+            "unknown": list(level.unknown),
             "lift": list(pillar.lift),
         },
     }
@@ -62,6 +67,7 @@ def assessment_data(evaluation: Evaluation, lang: str) -> dict[str, Any]:
     answers = evaluation.answers
     model = evaluation.model
     respondent = result.respondent
+    decided = evaluation.verdict
     summary = undetermined_summary(result)
     return {
         "coalition": result.coalition,
@@ -74,14 +80,24 @@ def assessment_data(evaluation: Evaluation, lang: str) -> dict[str, Any]:
         "phase": None if result.phase is None else {
             "number": result.phase, "id": PHASE_IDS[result.phase - 1],
             "name": pick(model.phase(result.phase).name, lang)},
+        "phase_range": range_data(result.phase_range),
+        "deciding_unknown": list(decided.unknown),
         "undetermined": None if summary is None else {
-            **summary, "message": needs_text(evaluation, result.undetermined, lang)},
-        "pillars": {pillar_id: pillar_data(pillar) for pillar_id, pillar in result.pillars.items()},
+            **summary, "message": label(lang, "summary.open",
+                                        phases=phases_words(result.phase_range, lang))},
+        "deciding": [
+            {"question": change.question, "answer": change.answer,
+             "would_be": change.would_be, "phase": change.phase_range.phase,
+             "phase_range": range_data(change.phase_range)}
+            for change in decided.deciding],
+        "pillars": {pillar_id: pillar_data(pillar, decided.pillar_unknown.get(pillar_id, ()))
+                    for pillar_id, pillar in result.pillars.items()},
         "catalysts": [{"id": s.id, "status": s.status} for s in result.catalysts],
         "inhibitors": [{"id": s.id, "status": s.status} for s in result.inhibitors],
         "advice": {
             pillar_id: [
-                {"kind": item.kind, "subject": item.subject,
+                {"kind": item.kind, "stage": item.stage, "topic": item.topic,
+                 "subject": item.subject,
                  "reason": advice_heading(evaluation, item, lang),
                  "text": advice_text(item, lang), "instruments": list(item.instruments),
                  "examples": dict(item.examples)}
@@ -90,7 +106,8 @@ def assessment_data(evaluation: Evaluation, lang: str) -> dict[str, Any]:
             for pillar_id, items in evaluation.advice.items()
         },
         "next_steps": [
-            {"pillar": step.pillar, "kind": step.item.kind, "subject": step.item.subject,
+            {"pillar": step.pillar, "kind": step.item.kind, "topic": step.item.topic,
+             "subject": step.item.subject,
              "reason": advice_heading(evaluation, step.item, lang),
              "text": advice_text(step.item, lang)}
             for step in evaluation.next_steps
@@ -193,7 +210,8 @@ def coalition_data(view: CoalitionView, questions: QuestionSet, model: Model,
                         "agreed": row.agreed, "carried_over_from": row.carried_from}
                        for row in view.plan]
     data["agreed"] = None if view.agreed is None else {
-        "date": view.agreed.answers.date.isoformat(), "phase": view.agreed.assessment.phase}
+        "date": view.agreed.answers.date.isoformat(), "phase": view.agreed.assessment.phase,
+        "phase_range": range_data(view.agreed.assessment.phase_range)}
     data["combined_rule"] = label(lang, "view.combined_rule") if view.agreed is None else \
         label(lang, "view.agreed_rule", date=view.agreed.answers.date.isoformat())
     data["signal_rule"] = label(lang, "view.signal_rule")
@@ -206,6 +224,7 @@ def coalition_data(view: CoalitionView, questions: QuestionSet, model: Model,
             "level": r.answers.respondent.level,
             "date": r.answers.date.isoformat(),
             "phase": r.assessment.phase,
+            "phase_range": range_data(r.assessment.phase_range),
             "undetermined": undetermined_summary(r.assessment),
             "pillars": pillar_summary(r.assessment.pillars),
             "notes": dict(r.notes),

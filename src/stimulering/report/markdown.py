@@ -23,27 +23,31 @@ from stimulering.core.coalition import (
 from stimulering.core.results import Evaluation
 from stimulering.core.rounds import dates_label
 from stimulering.core.scoring import Assessment, PillarResult, category_scores
-from stimulering.i18n import label, pick, plural
+from stimulering.i18n import join_words, label, pick, plural
 from stimulering.model import PILLARS, AnswerValue, Model, Question, QuestionSet
 from stimulering.report.common import (
     advice_heading,
     advice_text,
     answer_label,
     audience_text,
+    deciding_lines,
+    deciding_unknown_lines,
     escape_markdown,
     example_fact,
     explanation,
     level_text,
     markdown_table,
-    needs_text,
     overall_phase_text,
     phase_name,
     phase_text,
+    phases_words,
     pillar_name,
     pillar_score_text,
+    range_text,
     respondent_text,
     roadmap_cells,
     roadmap_header,
+    score_gap,
     score_text,
     signal_names,
     topic_reason,
@@ -51,9 +55,10 @@ from stimulering.report.common import (
 )
 
 
-def _weakest(result: Assessment) -> PillarResult:
-    return min((result.pillars[p] for p in PILLARS),
-               key=lambda p: (p.phase or 0, -1.0 if p.score is None else p.score))
+def _weakest(result: Assessment) -> list[PillarResult]:
+    """The pillars at the lowest phase (the low end of each range), in pillar order."""
+    lowest = min(pillar.phase_range.low for pillar in result.pillars.values())
+    return [result.pillars[p] for p in PILLARS if result.pillars[p].phase_range.low == lowest]
 
 
 def interpretation(evaluation: Evaluation, lang: str) -> str:
@@ -61,25 +66,32 @@ def interpretation(evaluation: Evaluation, lang: str) -> str:
     result = evaluation.assessment
     model = evaluation.model
     pillars = [result.pillars[p] for p in PILLARS]
+    weakest = _weakest(result)
     if result.phase is None:
-        sentences = [label(lang, "summary.undetermined",
-                           needs=needs_text(evaluation, result.undetermined, lang))]
+        sentences = [label(lang, "summary.open",
+                           phases=phases_words(result.phase_range, lang))]
     elif all(p.levels_met >= 6 for p in pillars):
         sentences = [label(lang, "summary.complete")]
     else:
         sentences = [label(lang, "summary.phase", phase=result.phase,
                            name=phase_name(model, result.phase, lang))]
-        weak = _weakest(result)
-        strong = max(pillars, key=lambda p: p.phase or 0)
-        if strong.phase == weak.phase:
+        highest = max(p.phase_range.low for p in pillars)
+        if highest == result.phase:
+            weak = min(pillars, key=lambda p: -1.0 if p.score is None else p.score)
             sentences.append(label(lang, "summary.even", pillar=pillar_name(model, weak.id, lang),
                                    score=score_text(weak.score, lang)))
         else:
-            gap = (strong.phase or 0) - (weak.phase or 0)
-            sentences.append(plural(
-                lang, "summary.gap", gap, weak=pillar_name(model, weak.id, lang),
-                weak_phase=weak.phase, strong=pillar_name(model, strong.id, lang),
-                strong_phase=strong.phase, gap=gap))
+            # Every pillar of a tie is named: one of them is not further ahead than another.
+            strongest = [p for p in pillars if p.phase_range.low == highest]
+            weak_names = join_words([pillar_name(model, p.id, lang) for p in weakest], lang)
+            strong_names = join_words([pillar_name(model, p.id, lang) for p in strongest], lang)
+            ahead = " / ".join(dict.fromkeys(range_text(p.phase_range) for p in strongest))
+            gap = plural(lang, "phases_count", highest - result.phase)
+            sentences.append(
+                plural(lang, "summary.weakest", len(weakest), pillars=weak_names,
+                       phase=result.phase) + "; " +
+                plural(lang, "summary.ahead", len(strongest), pillars=strong_names,
+                       phase=ahead, gap=gap) + ".")
     sentences += [warning_message(w, evaluation, lang) for w in result.warnings
                   if w.code == "hard_ahead"]
     names = signal_names(model, lang)
@@ -95,8 +107,9 @@ def interpretation(evaluation: Evaluation, lang: str) -> str:
     if not (inhibitors or missing or unknown):
         sentences.append(label(lang, "summary.signals_good"))
     if result.phase is not None and not all(p.levels_met >= 6 for p in pillars):
-        sentences.append(label(lang, "summary.start",
-                               pillar=pillar_name(model, _weakest(result).id, lang)))
+        # One place to start: of the weakest pillars, the one with the lowest score.
+        start = min(weakest, key=lambda p: -1.0 if p.score is None else p.score)
+        sentences.append(label(lang, "summary.start", pillar=pillar_name(model, start.id, lang)))
     return " ".join(sentences)
 
 
@@ -119,13 +132,38 @@ def _header(evaluation: Evaluation, lang: str) -> list[str]:
 def summary_section(evaluation: Evaluation, lang: str) -> list[str]:
     """The executive summary: phase, the roadmap per pillar, the next steps, a reading."""
     result = evaluation.assessment
-    phase = escape_markdown(overall_phase_text(evaluation.model, result.phase, lang))
+    phase = escape_markdown(overall_phase_text(evaluation.model, result.phase_range, lang))
     return [f"## {label(lang, 'report.executive')}", "",
             f"**{label(lang, 'overall_phase')}: {phase}**", "",
+            *deciding_section(evaluation, lang),
             *roadmap_section(evaluation, lang),
             *next_steps_section(evaluation, lang),
             escape_markdown(interpretation(evaluation, lang)), "",
             *own_words_section(evaluation, lang)]
+
+
+def deciding_section(evaluation: Evaluation, lang: str) -> list[str]:
+    """What decides the phase: the unknown answers that keep it open, the answers that move it.
+
+    Facts for the steering group, in the summary of every report.
+    """
+    result = evaluation.assessment
+    decided = evaluation.verdict
+    out = [f"### {label(lang, 'deciding.title')}", ""]
+    if not result.phase_range.known:
+        out += [escape_markdown(label(lang, "deciding.open", low=result.phase_range.low,
+                                      high=result.phase_range.high)), ""]
+        out += [f"- {escape_markdown(line)}"
+                for line in deciding_unknown_lines(evaluation, decided.unknown, lang)] + [""]
+    lines, more = deciding_lines(evaluation, lang)
+    if lines:
+        out += [escape_markdown(label(lang, "deciding.intro")), ""]
+        out += [f"- {escape_markdown(line)}" for line in lines] + [""]
+        if more:
+            out += [escape_markdown(plural(lang, "deciding.more", more)), ""]
+    elif result.phase_range.known:
+        out += [escape_markdown(label(lang, "deciding.none")), ""]
+    return out
 
 
 def roadmap_section(evaluation: Evaluation, lang: str) -> list[str]:
@@ -146,9 +184,10 @@ def next_steps_section(evaluation: Evaluation, lang: str) -> list[str]:
     for number, step in enumerate(steps, start=1):
         pillar = pillar_name(evaluation.model, step.pillar, lang)
         # The backslash is a hard line break, as in the advice section.
-        out += [f"{number}. **{escape_markdown(advice_heading(evaluation, step.item, lang))}** "
-                f"({escape_markdown(pillar)})\\",
-                f"   {escape_markdown(advice_text(step.item, lang))}"]
+        heading = (f"{number}. **{escape_markdown(advice_heading(evaluation, step.item, lang))}**"
+                   f" ({escape_markdown(pillar)})")
+        text = advice_text(step.item, lang)
+        out += [f"{heading}\\", f"   {escape_markdown(text)}"] if text else [heading]
     return [*out, ""]
 
 
@@ -170,7 +209,7 @@ def own_words_section(evaluation: Evaluation, lang: str) -> list[str]:
 
 
 def ladder_section(evaluation: Evaluation, lang: str) -> list[str]:
-    """The phase ladder: each pillar's levels met, its phase now and its targets."""
+    """The phase ladder: levels met, the phase now or still open, targets, what it asks."""
     result = evaluation.assessment
     model = evaluation.model
     rows = []
@@ -183,6 +222,9 @@ def ladder_section(evaluation: Evaluation, lang: str) -> list[str]:
                 marks.append("✓")
             if number == pillar.phase:
                 marks.append(f"**{label(lang, 'report.now')}**")
+            elif pillar.phase is None and \
+                    pillar.phase_range.low <= number <= pillar.phase_range.high:
+                marks.append(f"**{label(lang, 'report.maybe_now')}**")
             if number in evaluation.target_phases(p):
                 marks.append(label(lang, "report.target_mark"))
             row.append(" ".join(marks))
@@ -201,7 +243,7 @@ def ladder_section(evaluation: Evaluation, lang: str) -> list[str]:
 
 
 def chart_section(evaluation: Evaluation, lang: str, chart: str) -> list[str]:
-    """The radar chart (linked as ``chart``), the level scores and the category scores."""
+    """The radar chart (linked as ``chart``) with the tables of level and category scores."""
     result = evaluation.assessment
     model = evaluation.model
     alt = label(lang, "report.chart_title", coalition=result.coalition)
@@ -212,13 +254,17 @@ def chart_section(evaluation: Evaluation, lang: str, chart: str) -> list[str]:
     rows = []
     for p in PILLARS:
         pillar = result.pillars[p]
-        rows.append([escape_markdown(pillar_name(model, p, lang)), phase_text(pillar.phase, lang),
+        rows.append([escape_markdown(pillar_name(model, p, lang)), range_text(pillar.phase_range),
                      *(level_text(pillar, level, lang) for level in pillar.levels),
                      pillar_score_text(pillar, lang)])
     out += markdown_table([label(lang, "pillar").capitalize(), label(lang, "phase").capitalize(),
                   *(str(number) for number in range(1, 7)), label(lang, "score").capitalize()],
                  rows, "lrrrrrrrr") + [""]
     out += [escape_markdown(label(lang, "report.level_note")), ""]
+    gaps = [score_gap(result.pillars[p], model.settings.threshold, lang) for p in PILLARS]
+    out += [f"- {escape_markdown(f'{pillar_name(model, p, lang)}: {gap}')}"
+            for p, gap in zip(PILLARS, gaps, strict=True) if gap is not None]
+    out += [""] if any(gaps) else []
     names = {c.id: pick(c.name, lang) for c in model.categories}
     rows = [[escape_markdown(names[c.id]), score_text(c.score, lang), f"{c.answered}/{c.counting}"]
             for c in category_scores(result, evaluation.questions, names)]
@@ -228,12 +274,11 @@ def chart_section(evaluation: Evaluation, lang: str, chart: str) -> list[str]:
 
 
 def explanation_section(evaluation: Evaluation, lang: str) -> list[str]:
-    """Why each pillar is in its phase."""
+    """Why each pillar is in its phase: one short paragraph per pillar."""
     out = [f"## {label(lang, 'explanation')}", ""]
     for p in PILLARS:
-        first, *rest = explanation(evaluation, evaluation.assessment.pillars[p], lang)
-        out.append(f"- {escape_markdown(first)}")
-        out += [f"  - {escape_markdown(line)}" for line in rest]
+        lines = explanation(evaluation, evaluation.assessment.pillars[p], lang)
+        out.append(f"- {escape_markdown(' '.join(lines))}")
     return out + [""]
 
 
@@ -248,10 +293,15 @@ def _instrument_line(model: Model, item: AdviceItem, instrument_id: str, lang: s
     return line
 
 
-def _advice_item(evaluation: Evaluation, number: int, item: AdviceItem, lang: str) -> list[str]:
+def _advice_item(evaluation: Evaluation, number: int, item: AdviceItem, lang: str,
+                 step: int | None = None) -> list[str]:
+    # A first step's text stands in the summary; here it points there, so that every
+    # advice text is read once in the report.
+    text = label(lang, "advice.first_step", number=step) if step is not None \
+        else advice_text(item, lang)
+    heading = f"{number}. **{escape_markdown(advice_heading(evaluation, item, lang))}**"
     # The backslash is a hard line break: the reason and what to do stay on their own lines.
-    lines = [f"{number}. **{escape_markdown(advice_heading(evaluation, item, lang))}**\\",
-             f"   {escape_markdown(advice_text(item, lang))}"]
+    lines = [f"{heading}\\", f"   {escape_markdown(text)}"] if text else [heading]
     if item.instruments:
         lines.append("")
         lines += [_instrument_line(evaluation.model, item, i, lang) for i in item.instruments]
@@ -259,15 +309,27 @@ def _advice_item(evaluation: Evaluation, number: int, item: AdviceItem, lang: st
 
 
 def advice_section(evaluation: Evaluation, lang: str) -> list[str]:
-    """The advice per pillar, numbered, each with its instruments and a practice example."""
+    """The advice per pillar, numbered, each with its instruments and a practice example.
+
+    Advice for now and the next phase first; catalysts of a later phase under "Later".
+    """
+    steps = {id(step.item): number
+             for number, step in enumerate(evaluation.next_steps, start=1)}
     out = [f"## {label(lang, 'advice')}", ""]
     for p in PILLARS:
         out += [f"### {escape_markdown(pillar_name(evaluation.model, p, lang))}", ""]
         items = evaluation.advice[p]
         if not items:
             out += [escape_markdown(label(lang, "report.no_advice")), ""]
-        for number, item in enumerate(items, start=1):
-            out += _advice_item(evaluation, number, item, lang)
+        soon = [item for item in items if item.stage != "later"]
+        for number, item in enumerate(soon, start=1):
+            out += _advice_item(evaluation, number, item, lang, steps.get(id(item)))
+        later = [item for item in items if item.stage == "later"]
+        if later:
+            out += [f"**{escape_markdown(label(lang, 'advice.later'))}**", "",
+                    escape_markdown(label(lang, "advice.later_intro")), ""]
+            for number, item in enumerate(later, start=len(soon) + 1):
+                out += _advice_item(evaluation, number, item, lang)
     return out
 
 
@@ -280,7 +342,7 @@ def signal_rows(result: Assessment, model: Model, lang: str) -> list[list[str]]:
 
 
 def signals_section(evaluation: Evaluation, lang: str) -> list[str]:
-    """The catalysts and inhibitors with their status."""
+    """The catalysts and inhibitors as a table."""
     rows = signal_rows(evaluation.assessment, evaluation.model, lang)
     return [f"## {label(lang, 'report.signals')}", "",
             *markdown_table([label(lang, "report.kind"), label(lang, "report.name"),
@@ -486,15 +548,15 @@ def _coalition_header(view: CoalitionView, evaluation: Evaluation, lang: str) ->
 def _by_respondent(view: CoalitionView, model: Model, lang: str) -> list[str]:
     out = [f"## {label(lang, 'view.by_respondent')}", ""]
     rows = [[escape_markdown(r.label), r.answers.date.isoformat(),
-             *(phase_text(r.assessment.pillars[p].phase, lang) for p in PILLARS),
-             phase_text(r.assessment.phase, lang)]
+             *(range_text(r.assessment.pillars[p].phase_range) for p in PILLARS),
+             range_text(r.assessment.phase_range)]
             for r in view.respondents]
     if view.agreed is not None:
         agreed = view.agreed
         rows.append([f"**{label(lang, 'view.agreed')}**", agreed.answers.date.isoformat(),
-                     *(f"**{phase_text(agreed.assessment.pillars[p].phase, lang)}**"
+                     *(f"**{range_text(agreed.assessment.pillars[p].phase_range)}**"
                        for p in PILLARS),
-                     f"**{phase_text(agreed.assessment.phase, lang)}**"])
+                     f"**{range_text(agreed.assessment.phase_range)}**"])
     header = [label(lang, "respondent"), label(lang, "date"),
               *(escape_markdown(pillar_name(model, p, lang)) for p in PILLARS),
               label(lang, "view.overall").capitalize()]
@@ -507,11 +569,11 @@ def _combined(view: CoalitionView, model: Model, lang: str) -> list[str]:
                            label(lang, "view.agreed_rule",
                                  date=view.agreed.answers.date.isoformat()))
     out = [f"## {label(lang, 'view.combined')}", "", f"_{rule}_", ""]
-    phase = escape_markdown(overall_phase_text(model, result.phase, lang))
+    phase = escape_markdown(overall_phase_text(model, result.phase_range, lang))
     lowest = label(lang, "view.lowest_phase", phase=phase_text(view.lowest_phase, lang))
     out += [f"**{phase}** ({escape_markdown(lowest)})", ""]
     rows = [[escape_markdown(pillar_name(model, p, lang)),
-             phase_text(result.pillars[p].phase, lang),
+             range_text(result.pillars[p].phase_range),
              phase_text(view.lowest[p], lang), pillar_score_text(result.pillars[p], lang)]
             for p in PILLARS]
     out += markdown_table([label(lang, "pillar").capitalize(), label(lang, "phase").capitalize(),

@@ -14,9 +14,10 @@ from stimulering.report.common import (
     json_text,
     markdown_table,
     percent,
-    phase_text,
     pillar_name,
     pillar_summary,
+    range_data,
+    range_text,
     rounded,
     score_text,
     undetermined_summary,
@@ -44,6 +45,7 @@ def progress_data(result: Progress, lang: str) -> dict[str, Any]:
              "first_date": (point.first or point.date).isoformat(),
              "respondents": point.respondents, "agreed": point.agreed,
              "phase": point.assessment.phase,
+             "phase_range": range_data(point.assessment.phase_range),
              "undetermined": undetermined_summary(point.assessment),
              "pillars": pillar_summary(point.assessment.pillars)}
             for point in result.points
@@ -79,8 +81,8 @@ def _point_rows(result: Progress, lang: str) -> list[list[str]]:
     return [[point.round, dates_text(point.first, point.date),
              label(lang, "progress.agreed", count=point.respondents) if point.agreed
              else str(point.respondents),
-             *(phase_text(point.assessment.pillars[p].phase, lang) for p in PILLARS),
-             phase_text(point.assessment.phase, lang)] for point in result.points]
+             *(range_text(point.assessment.pillars[p].phase_range) for p in PILLARS),
+             range_text(point.assessment.phase_range)] for point in result.points]
 
 
 def _point_header(model: Model, lang: str) -> list[str]:

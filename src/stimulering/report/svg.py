@@ -21,7 +21,7 @@ from stimulering.core.results import Evaluation
 from stimulering.core.scoring import category_scores
 from stimulering.i18n import label, pick
 from stimulering.model import PILLARS
-from stimulering.report.common import phase_text, pillar_name, score_text
+from stimulering.report.common import pillar_name, range_text, score_text
 from stimulering.sanitise import visible, xml_chars
 
 PANEL_WIDTH = 480
@@ -268,7 +268,7 @@ def phase_chart(evaluation: Evaluation, lang: str) -> Chart | None:
 
     The radius is the phase, from 0 at the centre to 6 at the rim. The target is
     what the answers file sets; a pillar without one gets no target point, and a
-    pillar whose phase cannot be determined is drawn at the centre with a "?".
+    pillar whose phase is still open is drawn at the low end, its text "2–3".
     Where partners set different targets, the point is the lowest and the label
     names them all ("2 → 3/4").
     """
@@ -277,13 +277,12 @@ def phase_chart(evaluation: Evaluation, lang: str) -> Chart | None:
     result = evaluation.assessment
     axes = []
     for p in PILLARS:
-        now = result.pillars[p].phase
+        now = result.pillars[p].phase_range
         phases = evaluation.target_phases(p)
         target = phases[0] if phases else None
-        shown = phase_text(now, lang) + (
+        shown = range_text(now) + (
             f" → {'/'.join(str(phase) for phase in phases)}" if phases else "")
-        axes.append(Axis(p, pillar_name(evaluation.model, p, lang),
-                         None if now is None else now / 6, text=shown,
+        axes.append(Axis(p, pillar_name(evaluation.model, p, lang), now.low / 6, text=shown,
                          target=None if target is None else target / 6))
     return Chart("phases", label(lang, "report.chart_phases"), tuple(axes),
                  rings=tuple(number / 6 for number in range(1, 7)))

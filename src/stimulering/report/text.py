@@ -17,19 +17,21 @@ from rich.table import Table
 from rich.text import Text
 
 from stimulering.core.results import Evaluation
-from stimulering.i18n import label, pick
+from stimulering.core.scoring import PhaseRange
+from stimulering.i18n import label, pick, plural
 from stimulering.model import PILLARS
 from stimulering.report.common import (
     advice_heading,
     advice_text,
+    deciding_lines,
+    deciding_unknown_lines,
     explanation,
     overall_phase_text,
     phase_name,
-    phase_text,
     pillar_name,
     pillar_score_text,
+    range_text,
     respondent_text,
-    shown_score,
     signal_names,
     warning_message,
 )
@@ -46,15 +48,19 @@ def bar(score: float | None, cells: int = BAR_CELLS) -> str:
     return "█" * filled + "░" * (cells - filled)
 
 
-def phase_steps(phase: int | None) -> str:
-    """A pillar's phase as six steps, the reached ones filled (none when undetermined)."""
-    reached = phase or 0
-    return "●" * reached + "○" * (6 - reached)
+def phase_steps(phases: PhaseRange) -> str:
+    """A pillar's phase as six steps: reached ones filled, those still open half filled."""
+    return "●" * phases.low + "◐" * (phases.high - phases.low) + "○" * (6 - phases.high)
 
 
 def assessment_renderables(evaluation: Evaluation, lang: str, *,
-                           top_advice: int | None = TOP_ADVICE) -> list[RenderableType]:
-    """The result screen as rich renderables."""
+                           top_advice: int | None = TOP_ADVICE,
+                           deciding: bool = True) -> list[RenderableType]:
+    """The result screen as rich renderables.
+
+    Without ``deciding`` it leaves out what decides the phase: the interview shows its
+    result to whoever answered, who should not read which answer would count.
+    """
     result = evaluation.assessment
     model = evaluation.model
     parts: list[RenderableType] = []
@@ -66,7 +72,7 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
                        f"{result.question_set.version}", style="dim"))
     parts.append(Text())
     parts.append(Text.assemble((f"{label(lang, 'overall_phase')}: ", "bold"),
-                               plain(overall_phase_text(model, result.phase, lang),
+                               plain(overall_phase_text(model, result.phase_range, lang),
                                      "bold cyan")))
     parts.append(Text())
 
@@ -76,7 +82,12 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
     ladder.add_column(style="cyan")
     for number in range(6, 0, -1):
         here = [pillar_name(model, p, lang) for p in PILLARS if result.pillars[p].phase == number]
-        marker = "◀ " + ", ".join(here) if here else ""
+        # A pillar still open stands at its lowest phase, with the range beside it.
+        maybe = [f"{pillar_name(model, p, lang)} ({range_text(result.pillars[p].phase_range)})"
+                 for p in PILLARS if result.pillars[p].phase is None
+                 and result.pillars[p].phase_range.low == number]
+        marker = " ".join(f"{mark} {', '.join(names)}" for mark, names in
+                          (("◀", here), ("◀?", maybe)) if names)
         style = "bold" if number == result.phase else ""
         ladder.add_row(str(number), plain(phase_name(model, number, lang), style=style),
                        plain(marker))
@@ -97,8 +108,8 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
         pillar = result.pillars[pillar_id]
         cells: list[RenderableType] = [
             plain(pillar_name(model, pillar_id, lang)),
-            f"{phase_text(pillar.phase, lang)} {phase_steps(pillar.phase)}",
-            pillar_score_text(pillar, lang), Text(bar(shown_score(pillar)), style="green")]
+            f"{range_text(pillar.phase_range)} {phase_steps(pillar.phase_range)}",
+            pillar_score_text(pillar, lang), Text(bar(pillar.score), style="green")]
         if with_targets:
             row = roadmap_rows[pillar_id]
             cells.append("–" if row.target is None else " / ".join(
@@ -107,6 +118,9 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
         pillars.add_row(*cells)
     parts.append(pillars)
     parts.append(Text())
+
+    if deciding:
+        parts.extend(deciding_renderables(evaluation, lang))
 
     steps = evaluation.next_steps
     if steps:
@@ -119,9 +133,7 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
 
     parts.append(Text(label(lang, "explanation"), style="bold underline"))
     for pillar_id in PILLARS:
-        lines = explanation(evaluation, result.pillars[pillar_id], lang)
-        parts.append(bullet(lines[0]))
-        parts.extend(bullet(line, indent=3, mark="–") for line in lines[1:])
+        parts.append(bullet(" ".join(explanation(evaluation, result.pillars[pillar_id], lang))))
     parts.append(Text())
 
     signals = Table(box=None, padding=(0, 1), show_header=False)
@@ -149,7 +161,8 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
         shown = items if top_advice is None else items[:top_advice]
         for item in shown:
             parts.append(bullet(advice_heading(evaluation, item, lang), style="bold"))
-            parts.append(Padding(plain(advice_text(item, lang)), (0, 0, 0, 3)))
+            if advice_text(item, lang):
+                parts.append(Padding(plain(advice_text(item, lang)), (0, 0, 0, 3)))
             if item.instruments:
                 used = ", ".join(instruments.get(i, i) for i in item.instruments)
                 parts.append(Padding(plain(f"{label(lang, 'instruments')}: {used}", style="dim"),
@@ -159,6 +172,27 @@ def assessment_renderables(evaluation: Evaluation, lang: str, *,
         parts.append(Text(label(lang, "warnings"), style="bold yellow"))
         for warning in result.warnings:
             parts.append(bullet(warning_message(warning, evaluation, lang)))
+    return parts
+
+
+def deciding_renderables(evaluation: Evaluation, lang: str) -> list[RenderableType]:
+    """What decides the phase, as on the report's summary."""
+    result = evaluation.assessment
+    parts: list[RenderableType] = [Text(label(lang, "deciding.title"), style="bold underline")]
+    if not result.phase_range.known:
+        parts.append(plain(label(lang, "deciding.open", low=result.phase_range.low,
+                                 high=result.phase_range.high)))
+        parts.extend(bullet(line) for line in deciding_unknown_lines(
+            evaluation, evaluation.verdict.unknown, lang))
+    lines, more = deciding_lines(evaluation, lang)
+    if lines:
+        parts.append(plain(label(lang, "deciding.intro")))
+        parts.extend(bullet(line) for line in lines)
+        if more:
+            parts.append(plain(plural(lang, "deciding.more", more)))
+    elif result.phase_range.known:
+        parts.append(plain(label(lang, "deciding.none")))
+    parts.append(Text())
     return parts
 
 

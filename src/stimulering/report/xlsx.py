@@ -14,19 +14,21 @@ from typing import Any
 from stimulering.core.coalition import PlanRow
 from stimulering.core.comparison import CoalitionRow
 from stimulering.core.results import Evaluation
-from stimulering.i18n import label, pick
+from stimulering.i18n import label, pick, plural
 from stimulering.model import PILLARS, Model
 from stimulering.office import new_workbook, put, workbook_bytes
 from stimulering.report.common import (
     advice_heading,
     advice_text,
+    deciding_lines,
+    deciding_unknown_lines,
     overall_phase_text,
     pillar_name,
+    range_text,
     roadmap_cells,
     roadmap_header,
     rounded,
     shown_rows,
-    shown_score,
     signal_names,
 )
 
@@ -66,17 +68,42 @@ def compare_workbook(rows: Sequence[CoalitionRow], model: Model, lang: str, *,
         put(sheet, number, 1, name)
         put(sheet, number, 2, row.date, number_format="yyyy-mm-dd")
         put(sheet, number, 3, row.respondents)
-        put(sheet, number, 4, result.phase)
+        # A known phase is a number to sort on; an open one reads "2–3".
+        put(sheet, number, 4, result.phase or range_text(result.phase_range))
         for index, p in enumerate(PILLARS):
             pillar = result.pillars[p]
-            put(sheet, number, 5 + 2 * index, pillar.phase)
-            put(sheet, number, 6 + 2 * index, rounded(shown_score(pillar)),
-                number_format="0.00")
+            put(sheet, number, 5 + 2 * index, pillar.phase or range_text(pillar.phase_range))
+            put(sheet, number, 6 + 2 * index, rounded(pillar.score), number_format="0.00")
         put(sheet, number, 11, "; ".join(names[s.id] for s in result.catalysts
                                           if s.status == "present"))
     _widths(sheet, [28, 12, 8, 8, 12, 12, 12, 12, 12, 12, 60])
     sheet.freeze_panes = "B2"
     return workbook_bytes(book)
+
+
+def _deciding_rows(sheet: Any, first: int, evaluation: Evaluation, lang: str) -> None:
+    """What decides the phase, one sentence per row from ``first``, as in the report."""
+    from openpyxl.styles import Alignment, Font
+
+    result = evaluation.assessment
+    texts = []
+    if not result.phase_range.known:
+        texts.append(label(lang, "deciding.open", low=result.phase_range.low,
+                           high=result.phase_range.high))
+        texts += [f"• {line}" for line in deciding_unknown_lines(
+            evaluation, evaluation.verdict.unknown, lang)]
+    lines, more = deciding_lines(evaluation, lang)
+    if lines:
+        texts += [label(lang, "deciding.intro"), *(f"• {line}" for line in lines)]
+        if more:
+            texts.append(plural(lang, "deciding.more", more))
+    elif result.phase_range.known:
+        texts.append(label(lang, "deciding.none"))
+    put(sheet, first, 1, label(lang, "deciding.title"), font=Font(bold=True))
+    for row, text in enumerate(texts, start=first + 1):
+        put(sheet, row, 1, text, alignment=Alignment(wrap_text=True, vertical="top"))
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+        sheet.row_dimensions[row].height = 30
 
 
 def plan_workbook(evaluation: Evaluation, lang: str,
@@ -100,7 +127,8 @@ def plan_workbook(evaluation: Evaluation, lang: str,
         font=Font(bold=True, size=14))
     put(summary, 2, 1, f"{label(lang, 'date')}: {result.date.isoformat()}")
     put(summary, 3, 1, f"{label(lang, 'overall_phase')}: "
-                       f"{overall_phase_text(model, result.phase, lang)}", font=Font(bold=True))
+                       f"{overall_phase_text(model, result.phase_range, lang)}",
+        font=Font(bold=True))
     _header_row(summary, 5, roadmap_header(lang))
     for number, row in enumerate(evaluation.roadmap, start=6):
         put(summary, number, 1, pillar_name(model, row.pillar, lang))
@@ -116,6 +144,7 @@ def plan_workbook(evaluation: Evaluation, lang: str,
         put(summary, number, 3, advice_text(step.item, lang), alignment=wrap)
         summary.merge_cells(start_row=number, start_column=3, end_row=number, end_column=5)
         summary.row_dimensions[number].height = 75
+    _deciding_rows(summary, 13 + len(evaluation.next_steps), evaluation, lang)
     _widths(summary, [32, 40, 14, 14, 24])
 
     plan = book.create_sheet(label(lang, "report.action_plan")[:31])

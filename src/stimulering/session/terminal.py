@@ -49,7 +49,7 @@ from stimulering.model import (
     Question,
     Respondent,
 )
-from stimulering.report.common import answer_label, phase_text, pillar_name
+from stimulering.report.common import answer_label, pillar_name, range_text
 from stimulering.report.console import plain, safe_console
 from stimulering.session.store import (
     answers_yaml,
@@ -408,7 +408,8 @@ class Session:
 
         evaluation = self.engine.evaluate(self.answers())
         self.say()
-        self.console.print(Group(*assessment_renderables(evaluation, self.lang)))
+        self.console.print(Group(*assessment_renderables(evaluation, self.lang,
+                                                         deciding=False)))
         self.say()
         if self.ask_yes_no("iv.targets.offer", False):
             self.set_targets(evaluation)
@@ -441,18 +442,18 @@ class Session:
         result = evaluation.assessment.pillars
         for pillar in PILLARS:
             name = pillar_name(self.engine.model, pillar, self.lang)
-            now = result[pillar].phase
+            now = result[pillar].phase_range
             while True:
                 text = self.read(self.label("iv.targets.ask", pillar=name,
-                                            phase=phase_text(now, self.lang)))
+                                            phase=range_text(now)))
                 if not text.strip():
                     break
                 phase = parse_phase(text)
                 if phase is None:
                     self.say(self.label("iv.error.phase"), "yellow")
                     continue
-                if now is not None and phase < now and not self.ask_yes_no(
-                        "iv.targets.below", False, target=phase, phase=now):
+                if phase < now.low and not self.ask_yes_no(
+                        "iv.targets.below", False, target=phase, phase=range_text(now)):
                     continue
                 self.base = self.base.model_copy(
                     update={"targets": {**self.base.targets, pillar: phase}})

@@ -30,7 +30,8 @@ class Engine:
 
     def evaluate(self, answers: Answers) -> Evaluation:
         """Score answers that were already checked."""
-        return evaluate(answers, self.scorer.assess(answers), self.questions, self.model)
+        return evaluate(answers, self.scorer.assess(answers), self.questions, self.model,
+                        self.scorer)
 
     def read_answers(self, path: Path, shown: str | None = None) -> Answers:
         """Load an answers file and check its values against this question set.
