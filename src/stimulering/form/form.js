@@ -675,14 +675,22 @@
     return (value instanceof Map && value.size > 0) || (Array.isArray(value) && value.length > 0);
   }
 
+  // A key as YAML 1.1 reads it back as the same text: plain when it starts with a letter or
+  // "_" and is no word that means true, false or null ("no", "on", "null", ...), quoted else.
+  var NOT_TEXT = /^(?:y|n|yes|no|true|false|on|off|null)$/i;
+
+  function keyText(key) {
+    return /^[A-Za-z_]/.test(key) && !NOT_TEXT.test(key) ? key : "\"" + key + "\"";
+  }
+
   // ``key: value`` lines at ``indent``; a list sits at its key's indentation, as PyYAML writes.
   function writeEntry(lines, key, value, indent) {
     var pad = " ".repeat(indent);
     if (!isBlock(value)) {
-      lines.push(pad + key + ": " + emptyOrScalar(value, indent + 2));
+      lines.push(pad + keyText(key) + ": " + emptyOrScalar(value, indent + 2));
       return;
     }
-    lines.push(pad + key + ":");
+    lines.push(pad + keyText(key) + ":");
     writeBlock(lines, value, value instanceof Map ? indent + 2 : indent);
   }
 
