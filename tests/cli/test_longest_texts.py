@@ -54,7 +54,10 @@ def test_every_output_takes_every_text_at_its_longest(cli, longest, tmp_path, co
         assert END in seen
 
 
-@pytest.mark.parametrize("kind", [f.value for f in ReportFormat if f.value != "xlsx"])
+# The PDF of a coalition view with every text at its longest runs to many pages (seconds).
+@pytest.mark.parametrize("kind", [
+    pytest.param(f.value, marks=[pytest.mark.slow] if f.value == "pdf" else [])
+    for f in ReportFormat if f.value != "xlsx"])
 def test_the_coalition_view_takes_every_text_at_its_longest(cli, tmp_path, engine, kind):
     files = []
     for name in ("Stroomnet", "Bronwater"):
