@@ -107,9 +107,11 @@ def interpretation(evaluation: Evaluation, lang: str) -> str:
     if not (inhibitors or missing or unknown):
         sentences.append(label(lang, "summary.signals_good"))
     if result.phase is not None and not all(p.levels_met >= 6 for p in pillars):
-        # One place to start: of the weakest pillars, the one with the lowest score.
-        start = min(weakest, key=lambda p: -1.0 if p.score is None else p.score)
-        sentences.append(label(lang, "summary.start", pillar=pillar_name(model, start.id, lang)))
+        # One place to start, the same as the first step above it; without steps, the
+        # weakest pillar with the lowest score.
+        start = evaluation.next_steps[0].pillar if evaluation.next_steps else \
+            min(weakest, key=lambda p: -1.0 if p.score is None else p.score).id
+        sentences.append(label(lang, "summary.start", pillar=pillar_name(model, start, lang)))
     return " ".join(sentences)
 
 
