@@ -22,7 +22,8 @@ d. ``stimulering form`` (the offline page on stdout) against the same imports as
    (target <= 2.0): like ``assess``, a command a coordinator runs once.
 
 e. Every case of the bad-input corpus in ``tests/data/invalid/``, run once as its
-   test runs it: the slowest and the median time (target: each within 1 s). This
+   test runs it: the slowest and the median time (target: each within 1 s; the files that
+   are hostile by their size, `LARGE_FILES` in `tests/invalid_cases.py`, within 2 s). This
    one reads the corpus from the source tree.
 e. ``stimulering validate`` on an answers file with 50,000 unknown keys, each one a
    located problem: the median time of 7 runs (target: under 2 s).
@@ -317,8 +318,12 @@ def time_bad_input(ours: list[str], work: Path, cases: int | None = None) -> dic
         times[case.name] = run_once([*ours, *arguments], expect=1, cwd=folder).seconds
         shutil.rmtree(folder)
     slowest = max(times, key=times.__getitem__)
+    # The large files are held to the target of the large-file measurements (LIMIT_SECONDS):
+    # refusing a document of 200,000 values means reading that far.
+    over = [f"{name} took {seconds:.3f} s" for name, seconds in times.items()
+            if seconds > (LIMIT_SECONDS if name in invalid_cases.LARGE_FILES else 1.0)]
     return {"cases": len(times), "slowest": slowest, "slowest_s": times[slowest],
-            "median_s": statistics.median(times.values())}
+            "median_s": statistics.median(times.values()), "over": over}
 
 
 LIMIT_SECONDS = 2.0
@@ -536,12 +541,13 @@ def main() -> int:
     if "bad-input" in chosen:
         print("timing every case of tests/data/invalid ...", file=sys.stderr)
         bad = time_bad_input(ours, data / "bad-input", options.cases)
-        met = float(bad["slowest_s"]) <= 1.0
+        met = not bad["over"]
         print(f"\nBad input: {bad['cases']} cases of tests/data/invalid/, each run once; slowest "
               f"{bad['slowest_s']:.3f} s ({bad['slowest']}), median {bad['median_s']:.3f} s; "
-              f"target: each within 1 s: {'yes' if met else 'NO'}.")
+              f"target: each within 1 s, a large file within {LIMIT_SECONDS:g} s: "
+              f"{'yes' if met else 'NO'}.")
         if not met:
-            missed.append(f"bad input: {bad['slowest']} took {bad['slowest_s']:.3f} s (> 1 s)")
+            missed += [f"bad input: {over}" for over in bad["over"]]  # type: ignore[attr-defined]
     if "many-problems" in chosen:
         print(f"timing validate on {options.unknown_keys:,} unknown keys ...", file=sys.stderr)
         many = time_many_problems(ours, data / "many-problems", options.rounds or 7,
