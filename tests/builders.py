@@ -212,3 +212,13 @@ def partners(engine, write_answers, **extra):
                       respondent={"organisation": "Bronwater", "role": "drinkwaterbedrijf",
                                   "level": "operationeel"}, **extra),
     ]
+
+
+def every_answer(q: Question) -> list[Any]:
+    """Plain answers that reach every score of a question (numbers: each band's start)."""
+    if q.type in ("scale", "yesno", "choice"):
+        return list(q.option_values)
+    if q.type == "multi":
+        shared = [o.id for o in q.options or [] if not o.exclusive]
+        return [[], shared, *([o.id] for o in q.options or [])]
+    return [band.min for band in q.bands or []]

@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builders import answers
+from builders import answers, every_answer
 from stimulering.core.conditions import referenced_questions
 from stimulering.core.scoring import item_score
 from stimulering.model import PILLARS, Answers, Question
@@ -100,16 +100,6 @@ def test_answering_an_unknown_question_narrows_the_range(data, values):
     for (low_before, high_before), (low_after, high_after) in zip(
             ends(before), ends(after.assessment), strict=True):
         assert low_before <= low_after <= high_after <= high_before
-
-
-def every_answer(q: Question) -> list[Any]:
-    """Plain answers that reach every score a question gives (numbers: each band's start)."""
-    if q.type in ("scale", "yesno", "choice"):
-        return list(q.option_values)
-    if q.type == "multi":
-        shared = [o.id for o in q.options or [] if not o.exclusive]
-        return [[], shared, *([o.id] for o in q.options or [])]
-    return [band.min for band in q.bands or []]
 
 
 def completed(values: dict[str, Any], pick_score: Any) -> dict[str, Any]:

@@ -12,13 +12,13 @@ from typing import Any
 
 import pytest
 
-from builders import answers, model, option, question, question_set
+from builders import answers, every_answer, model, option, question, question_set
 from paths import CALIBRATION, DATA
 from stimulering.core.coalition import coalition_view
 from stimulering.core.conditions import referenced_questions
 from stimulering.core.scoring import PhaseRange, Scorer, SignalResult, item_score
 from stimulering.core.uncertainty import MAX_DECIDING_UNKNOWN, verdict
-from stimulering.model import PILLARS, Question
+from stimulering.model import PILLARS
 
 
 def partner(organisation: str) -> dict[str, str]:
@@ -27,16 +27,6 @@ def partner(organisation: str) -> dict[str, str]:
 
 def scorer(questions: list[dict[str, Any]], **options: Any) -> Scorer:
     return Scorer(question_set(questions), model(**options))
-
-
-def every_answer(q: Question) -> list[Any]:
-    """Plain answers that reach every score of a question (numbers: each band's start)."""
-    if q.type in ("scale", "yesno", "choice"):
-        return list(q.option_values)
-    if q.type == "multi":
-        shared = [o.id for o in q.options or [] if not o.exclusive]
-        return [[], shared, *([o.id] for o in q.options or [])]
-    return [band.min for band in q.bands or []]
 
 
 def phase_of(s: Scorer, values: dict[str, Any]) -> PhaseRange:
