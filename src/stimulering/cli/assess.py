@@ -60,7 +60,6 @@ more to say than the plain rule."""
 class Request:
     """The options of one ``assess`` call, checked against its mode."""
 
-    mode: Mode
     partner_files: list[Path]
     answers: Path | None
     output_format: AssessFormat
@@ -217,7 +216,7 @@ def assess(
     mode = _mode_of(given)
     _check(mode, given)
     _RUN[mode](Request(
-        mode=mode, partner_files=partner_files or [], answers=answers,
+        partner_files=partner_files or [], answers=answers,
         output_format=output_format, output=output, force=force, questions=questions,
         model=model, lang=lang, resume=resume, save=save, coalition=coalition,
         organisation=organisation, role=role, level=level, all_topics=all_topics,

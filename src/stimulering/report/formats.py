@@ -230,12 +230,12 @@ def render_coalition(fmt: ReportFormat, view: CoalitionView, questions: Question
         case ReportFormat.json:
             from stimulering.report.json import render_coalition_json
 
-            return Text(render_coalition_json(view, questions, model, lang))
+            return Text(render_coalition_json(view, evaluation, lang))
         case ReportFormat.markdown:
             from stimulering.report.markdown import render_coalition_markdown
             from stimulering.report.svg import report_svg
 
-            return Report(render_coalition_markdown(view, questions, model, lang, chart_name,
+            return Report(render_coalition_markdown(view, evaluation, lang, chart_name,
                                                     topics=topics, appendix=appendix),
                           partial(report_svg, evaluation, lang))
         case ReportFormat.html:
@@ -243,7 +243,7 @@ def render_coalition(fmt: ReportFormat, view: CoalitionView, questions: Question
             from stimulering.report.markdown import render_coalition_markdown
             from stimulering.report.svg import report_svg
 
-            markdown = render_coalition_markdown(view, questions, model, lang, chart_name,
+            markdown = render_coalition_markdown(view, evaluation, lang, chart_name,
                                                  topics=topics, appendix=appendix)
             return Text(render_html(markdown, report_svg(evaluation, lang),
                                     _coalition_title(lang, view.coalition), lang))
@@ -252,7 +252,7 @@ def render_coalition(fmt: ReportFormat, view: CoalitionView, questions: Question
             from stimulering.report.office import render_office_document
             from stimulering.report.svg import report_figure
 
-            markdown = render_coalition_markdown(view, questions, model, lang, "radar.png",
+            markdown = render_coalition_markdown(view, evaluation, lang, "radar.png",
                                                  topics=topics, appendix=appendix)
             return Document(render_office_document(
                 markdown, lang, fmt.value, title=_coalition_title(lang, view.coalition),

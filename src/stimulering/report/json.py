@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from stimulering.core.results import Evaluation
 from stimulering.core.scoring import PillarResult, item_score
 from stimulering.i18n import label, option_labels, pick
-from stimulering.model import PHASE_IDS, Model, Question, QuestionSet
+from stimulering.model import PHASE_IDS, Question, QuestionSet
 from stimulering.report.common import (
     advice_heading,
     advice_text,
@@ -184,18 +184,12 @@ def render_questions_json(questions: QuestionSet, sha256: str, lang: str) -> str
     return json_text(questions_data(questions, sha256, lang))
 
 
-def coalition_data(view: CoalitionView, questions: QuestionSet, model: Model,
-                   lang: str) -> dict[str, Any]:
+def coalition_data(view: CoalitionView, evaluation: Evaluation, lang: str) -> dict[str, Any]:
     """The coalition view as plain data: the combined assessment plus respondents and topics.
 
     JSON lists every discussion topic, in agenda order; the markdown agenda shows the first.
     """
-    # The coalition module is loaded only for the coalition view: scoring one file (the
-    # assessment JSON) is timed at start-up.
-    from stimulering.core.coalition import combined_evaluation
-
-    by_id = questions.by_id()
-    evaluation = combined_evaluation(view, questions, model)
+    by_id = evaluation.questions.by_id()
     data = assessment_data(evaluation, lang)
     data["round"] = view.round
     data["round_files"] = _round_files(view, lang)
@@ -267,7 +261,6 @@ def _round_files(view: CoalitionView, lang: str) -> dict[str, Any] | None:
     }
 
 
-def render_coalition_json(view: CoalitionView, questions: QuestionSet, model: Model,
-                          lang: str) -> str:
-    """The coalition view as JSON."""
-    return json_text(coalition_data(view, questions, model, lang))
+def render_coalition_json(view: CoalitionView, evaluation: Evaluation, lang: str) -> str:
+    """The coalition view as JSON; ``evaluation`` is its combined result."""
+    return json_text(coalition_data(view, evaluation, lang))

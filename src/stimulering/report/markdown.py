@@ -18,7 +18,6 @@ from stimulering.core.coalition import (
     CoalitionView,
     PlanRow,
     RoundInfo,
-    combined_evaluation,
 )
 from stimulering.core.results import Evaluation
 from stimulering.core.rounds import dates_label
@@ -464,8 +463,8 @@ NOTE_IN_AGENDA = 300
 """Longest note shown beside an answer in the discussion agenda; the appendix has it whole."""
 
 
-def render_coalition_markdown(view: CoalitionView, questions: QuestionSet, model: Model,
-                              lang: str, chart: str = "radar.svg", *,
+def render_coalition_markdown(view: CoalitionView, evaluation: Evaluation, lang: str,
+                              chart: str = "radar.svg", *,
                               topics: int | None = TOPIC_LIMIT, appendix: bool = True) -> str:
     """The coalition view as a markdown report.
 
@@ -474,7 +473,7 @@ def render_coalition_markdown(view: CoalitionView, questions: QuestionSet, model
     ``topics`` caps the agenda (``None``: every topic); without ``appendix`` the report
     ends before the appendix of every partner's answers and notes.
     """
-    evaluation = combined_evaluation(view, questions, model)
+    questions, model = evaluation.questions, evaluation.model
     out = _coalition_header(view, evaluation, lang)
     out += summary_section(evaluation, lang)
     out += _by_respondent(view, model, lang)
