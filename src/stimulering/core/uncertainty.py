@@ -301,16 +301,6 @@ def _candidates(scorer: Scorer, item: ItemResult) -> Iterator[tuple[AnswerValue,
         yield value, score
 
 
-def one_answer_changes(scorer: Scorer, items: Mapping[str, ItemResult],
-                       ) -> Iterator[DecidingAnswer]:
-    """Every answer that counts, changed to each other answer, with the range it gives.
-
-    Answered scored questions, and answered context questions that show or hide others;
-    with the candidates of ``_candidates``, nearest score first.
-    """
-    yield from _changes(_Ends(scorer, items))
-
-
 def _direction(copy: _Copy, question: Question) -> int:
     """Which way a change of one plain answer can move its pillar in one filled copy.
 

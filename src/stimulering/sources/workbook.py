@@ -507,9 +507,3 @@ def _expected(question: Question | None, lang: str) -> str:
     if question.type == "multi":
         return f"ticked options, {specials}"
     return ", ".join(f"'{text}'" for _, text in choices(question, lang))
-
-
-def is_workbook(path: Path) -> bool:
-    """Whether ``path`` names an xlsx workbook (by its suffix)."""
-    return path.suffix.lower() == ".xlsx"
-
