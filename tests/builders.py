@@ -197,11 +197,14 @@ def hostile_set():
     ]).model_copy(update={"name": text})
 
 
-def partners(engine, write_answers, **extra):
-    """Three respondents of Rivierstad who differ only on the people pillar."""
-    people = {q.id for q in engine.questions.questions if q.pillar == "people"}
+def partners(engine, write_answers, pillars=("people",), **extra):
+    """Three respondents of Rivierstad, one at each level, who differ only on the questions
+    of ``pillars`` that everyone is asked (each question is combined over those it is
+    asked of, so only there can they differ): Bronwater answers those lowest."""
+    differing = {q.id for q in engine.questions.questions
+                 if q.pillar in pillars and q.applies_to is None}
     high = highest(engine)
-    low = {key: value if key not in people else lowest(engine)[key]
+    low = {key: value if key not in differing else lowest(engine)[key]
            for key, value in high.items()}
     return [
         write_answers(high, "gemeente.yaml",

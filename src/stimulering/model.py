@@ -445,7 +445,8 @@ class Question(Frozen):
     """Where the item, its scoring (bands) and its advice come from."""
     applies_to: AppliesTo | None = None
     """Whom the interview, the form and the workbook ask this question (default: everyone).
-    Any answer that is given counts, whoever gives it."""
+    A respondent's own assessment counts any answer they give; the coalition view counts
+    only the answers of those the question is asked of."""
 
     def asks(self, respondent: "Respondent | None") -> bool:
         """Whether this question is asked of ``respondent``.

@@ -31,14 +31,14 @@ def test_report_of_three_partners_shows_them_side_by_side_and_combined(cli, engi
         "",
         "## Gecombineerd",
         "",
-        "_Gecombineerd: gemiddelde van de itemscores van de respondenten; 'weet niet' telt "
-        "niet mee._",
+        "_Gecombineerd: per vraag het gemiddelde van de itemscores van de respondenten aan wie "
+        "ze gesteld is; 'weet niet' telt niet mee._",
         "",
         "**6 · Integraal uitvoeren en borgen** (laagste bekende fase van een respondent: 1)",
         "",
         "| Pijler | Fase | Laagste respondent | Score |",
         "| :--- | :--- | :--- | :--- |",
-        "| Mens en samenwerking | 6 | 1 | 0,73 |",
+        "| Mens en samenwerking | 6 | 1 | 0,86 |",
         "| Governance en afspraken | 6 | 6 | 1,00 |",
         "| Informatie en data-uitwisseling | 6 | 6 | 1,00 |",
         "",
@@ -53,8 +53,9 @@ def test_report_of_three_partners_shows_them_side_by_side_and_combined(cli, engi
 def test_report_json_lists_respondents_and_divergence(cli, engine, write_answers):
     files = [str(p) for p in partners(engine, write_answers)]
     data = json.loads(cli("report", *files, "--format", "json", "--lang", "en").stdout)
-    assert data["combined_rule"] == ("Combined: mean of the respondents' item scores; "
-                                     "'don't know' does not count.")
+    assert data["combined_rule"] == ("Combined: per question, the mean of the item scores of "
+                                     "the respondents it is asked of; 'don't know' does not "
+                                     "count.")
     assert data["respondent"] == {"organisation": "Coalitie Rivierstad", "role": "coalitie",
                                   "level": "strategisch"}
     assert data["phase"]["number"] == 6
@@ -136,10 +137,14 @@ def test_progress_over_three_dates_combines_respondents_of_one_date(cli, engine,
         write_answers(high, "d.yaml", date="2026-05-01"),
     ]
     data = json.loads(cli("progress", *map(str, files), "--format", "json").stdout)
+    # The 2025 round had two tactical respondents: the questions for the board and for the
+    # planners were asked of nobody, so they are open and the phase is a range.
     assert [(p["date"], p["respondents"], p["phase"]) for p in data["points"]] == [
-        ("2024-05-01", 1, 1), ("2025-05-01", 2, 1), ("2026-05-01", 1, 6)]
+        ("2024-05-01", 1, 1), ("2025-05-01", 2, None), ("2026-05-01", 1, 6)]
+    assert data["points"][1]["phase_range"] == {"low": 1, "high": 2}
     first, second = data["steps"]
-    # From all-lowest to the mean of lowest and highest, then to all-highest.
+    # From all-lowest to the mean of lowest and highest, then to all-highest, for every
+    # question both tactical respondents were asked.
     assert first["moved"][0]["change"] == 0.5
     assert second["moved"][0]["change"] == 0.5
     assert {m["change"] for m in first["moved"] + second["moved"]} == {0.5}
@@ -252,11 +257,15 @@ def test_compare_combines_respondents_of_the_latest_date(cli, engine, write_answ
         ("Molenveen", "2025-06-30", 1), ("Rivierstad", "2026-01-01", 2)]
     rivierstad = data["coalitions"][1]
     # Each item's score is the mean over the respondents who were asked it; the low
-    # answers hide some questions, which then count with the high answer alone.
-    items = [engine.evaluate_file(path).assessment.items for path in files[1:3]]
+    # answers hide some questions, which then count with the high answer alone. Both
+    # respondents work at the tactical level: the rest of what they answered does not count.
+    evaluations = [engine.evaluate_file(path) for path in files[1:3]]
+    tactical = evaluations[0].answers.respondent
+    items = [evaluation.assessment.items for evaluation in evaluations]
     means = [sum(scores) / len(scores) for scores in (
         [i[q.id].score for i in items if i[q.id].status == "answered"]
-        for q in engine.questions.questions if q.pillar == "people" and q.scored) if scores]
+        for q in engine.questions.questions
+        if q.pillar == "people" and q.scored and q.asks(tactical)) if scores]
     assert rivierstad["pillars"]["people"]["score"] == round(sum(means) / len(means), 4)
     assert 0.5 < rivierstad["pillars"]["people"]["score"] < 1
     markdown = cli("compare", *map(str, files), "--format", "markdown").stdout

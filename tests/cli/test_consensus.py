@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from builders import partners
+from stimulering.model import PILLARS
 from stimulering.report.common import answer_label
 from stimulering.sanitise import is_hidden
 from stimulering.sources.files import load_answers
@@ -15,33 +16,35 @@ from stimulering.sources.files import load_answers
 
 def test_consensus_asks_only_the_topics_and_writes_one_coalition_file(cli, engine,
                                                                       write_answers, terminal):
-    files = [str(p) for p in partners(engine, write_answers)]
-    # The topics: every scored people item the low partner was asked (its low answers hide
-    # the questions about joint projects, which the others then answer alike).
+    files = [str(p) for p in partners(engine, write_answers, pillars=PILLARS)]
+    # The topics: every scored question asked of everyone that the low partner answered
+    # (its low answers hide the questions about joint projects, which the others then
+    # answer alike).
     asked = engine.evaluate_file(Path(files[2])).assessment.items
-    people = [q for q in engine.questions.questions
-              if q.pillar == "people" and q.scored and asked[q.id].status == "answered"]
-    assert len(people) > 10
+    topics = [q for q in engine.questions.questions
+              if q.applies_to is None and q.scored and asked[q.id].status == "answered"]
+    assert len(topics) > 10
     # --all: each topic, accept the review, then no targets, no actions, no report
-    typed = "1\n" * len(people) + "\n" + "n\nn\nn\n"
+    typed = "1\n" * len(topics) + "\n" + "n\nn\nn\n"
     result = cli("assess", "--consensus", *files, "--all", "--save", "coalitie.yaml",
                  input=typed)
     out = result.stdout
-    assert f"{len(people)} onderwerpen waarop de 3 partners uiteenlopen" in " ".join(out.split())
+    assert f"{len(topics)} onderwerpen waarop de 3 partners uiteenlopen" in " ".join(out.split())
     assert "\n".join(["De antwoorden van de partners, met hun toelichting:",
                       "  Gemeente Rivierstad: ja", "  Stroomnet: ja", "  Bronwater: nee"]) \
         in out
-    assert out.count("De antwoorden van de partners") == len(people)
+    assert out.count("De antwoorden van de partners") == len(topics)
     saved, _ = load_answers(terminal / "coalitie.yaml")
     assert saved.respondent.role == "coalitie"
     assert saved.coalition == "Rivierstad"
-    for question in people:
+    for question in topics:
         expected = 1 if question.type == "scale" else \
             question.options[0].id if question.options else "ja"
         assert saved.answers[question.id] == expected, question.id
+    # Everything else the partners answered alike, as those asked of each question did.
     partner = load_answers(terminal / "stroomnet.yaml")[0]
     for question in engine.questions.questions:
-        if question.pillar != "people" and question.scored:
+        if question not in topics and question.scored:
             assert saved.answers[question.id] == partner.answers[question.id], question.id
     scored = json.loads(cli("assess", "--answers", "coalitie.yaml", "--format", "json").stdout)
     assert scored["respondent"]["role"] == "coalitie"
@@ -49,7 +52,7 @@ def test_consensus_asks_only_the_topics_and_writes_one_coalition_file(cli, engin
 
 def test_the_default_agenda_is_ten_topics_and_survives_quitting_and_resuming(
         cli, engine, write_answers, terminal):
-    files = [str(p) for p in partners(engine, write_answers)]
+    files = [str(p) for p in partners(engine, write_answers, pillars=PILLARS)]
     every = json.loads(cli("report", *files, "--format", "json").stdout)["divergence"]
     assert len(every) > 10
     first = cli("assess", "--consensus", *files, "--save", "coalitie.yaml",

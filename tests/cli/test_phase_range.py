@@ -102,13 +102,17 @@ def test_compare_and_progress_show_the_range(cli, open_file, engine, write_answe
 
 def test_what_one_partner_knows_narrows_the_range_for_the_coalition(
         cli, open_file, engine, write_answers):
-    sure = write_answers(highest(engine), "sure.yaml",
-                         respondent={"organisation": "Bronwater", "role": "drinkwaterbedrijf",
-                                     "level": "tactisch"})
-    data = json.loads(cli("report", str(open_file), str(sure), "--format", "json").stdout)
+    # The open file is of a tactical respondent; a board member and a planner know, and
+    # so does a second tactical respondent.
+    sure = [write_answers(highest(engine), f"sure-{level}.yaml",
+                          respondent={"organisation": f"Bronwater {level}",
+                                      "role": "drinkwaterbedrijf", "level": level})
+            for level in ("strategisch", "tactisch", "operationeel")]
+    files = [str(path) for path in (open_file, *sure)]
+    data = json.loads(cli("report", *files, "--format", "json").stdout)
     assert [r["phase_range"] for r in data["respondents"]] == [
-        {"low": 3, "high": 6}, {"low": 6, "high": 6}]
+        {"low": 3, "high": 6}, *[{"low": 6, "high": 6}] * 3]
     assert (data["phase"]["number"], data["phase_range"]) == (6, {"low": 6, "high": 6})
-    markdown = cli("report", str(open_file), str(sure)).stdout
+    markdown = cli("report", *files).stdout
     assert "| 6 | 6 | 3–6 | 3–6 |" in markdown
     assert "### Wat de fase bepaalt" in markdown.split("## Fase per respondent")[0]

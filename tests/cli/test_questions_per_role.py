@@ -8,7 +8,9 @@ import json
 import openpyxl
 import pytest
 import yaml
+from markdown_it import MarkdownIt
 
+from builders import highest
 from paths import DATA
 from stimulering.model import LEVELS, PARTNER_ROLES, Respondent
 from stimulering.sources.engine import load
@@ -98,3 +100,48 @@ def test_the_question_list_says_whom_a_question_is_for(cli):
         "ambassadeurs_intern": {"roles": [], "levels": ["strategisch"]},
         "een_stem_omgeving": {"roles": ["gemeente", "netbeheerder"],
                               "levels": ["tactisch", "operationeel"]}}
+
+
+def test_the_coalition_report_says_what_nobody_it_is_for_answered(cli, engine, write_answers):
+    """Two tactical partners answer the whole shipped template: the board's and the
+    planners' questions count for nobody, and the report says so and whom to ask."""
+    every = highest(engine)
+    files = [str(write_answers(every, f"{name}.yaml", respondent={
+        "organisation": name, "role": role, "level": "tactisch"}))
+        for name, role in (("Gemeente Rivierstad", "gemeente"), ("Stroomnet", "netbeheerder"))]
+    tactical = Respondent(organisation="x", role="gemeente", level="tactisch")
+    beyond = {q.id for q in engine.questions.questions if not q.asks(tactical)}
+    data = json.loads(cli("report", *files, "--format", "json").stdout)
+    notice = next(w for w in data["warnings"] if w["code"] == "nobody_asked")
+    # Every scored question not for them, but a follow-up its (unknown) question may hide.
+    assert {q.id for q in engine.questions.questions
+            if q.id in beyond and q.scored and q.when is None} <= set(notice["ids"]) <= beyond
+    assert notice["message"].startswith(f"{len(notice['ids'])} vragen zijn voor een rol of niveau "
+                                        "waarvan niemand meedeed (strategisch niveau; "
+                                        "operationeel niveau)")
+    # No partner answered beyond their level alone decides anything.
+    assert set(data["deciding_unknown"]) <= set(beyond)
+
+    tokens = MarkdownIt("commonmark").parse(cli("report", *files).stdout)
+    items = ["".join(child.content for child in t.children or [])
+             for t in tokens if t.type == "inline"]
+    board = next(q for q in engine.questions.questions if q.id in data["deciding_unknown"])
+    whom = "strategisch" if board.applies_to.levels == ["strategisch"] else "operationeel"
+    text = board.text["nl"].rstrip(".")
+    assert f"‘{text}’ (voor: {whom} niveau, en niemand daarvan deed mee)" in items
+    appendix = items[items.index(next(i for i in items if i.startswith("Per vraag het "))):]
+    start = appendix.index(next(i for i in appendix if i.startswith(f"{board.id} · ")))
+    assert appendix[start + 1:start + 4] == [
+        f"Samen: open (voor: {whom} niveau, en niemand daarvan deed mee)",
+        f"Gemeente Rivierstad: ja (telt niet mee: de vraag is voor {whom} niveau)",
+        f"Stroomnet: ja (telt niet mee: de vraag is voor {whom} niveau)"]
+
+
+def test_a_round_with_every_level_leaves_nothing_unasked(cli, engine, write_answers):
+    files = [str(write_answers(highest(engine), f"{level}.yaml", respondent={
+        "organisation": f"Partner {level}", "role": "gemeente", "level": level}))
+        for level in LEVELS]
+    data = json.loads(cli("report", *files, "--format", "json").stdout)
+    assert "nobody_asked" not in {w["code"] for w in data["warnings"]}
+    assert data["phase"]["number"] == 6
+    assert "telt niet mee" in cli("report", *files).stdout  # each answered the whole template

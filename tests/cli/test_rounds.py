@@ -17,7 +17,7 @@ from builders import highest, lowest
 
 GEMEENTE = {"organisation": "Gemeente Kanaalstad", "role": "gemeente", "level": "strategisch"}
 NETBEHEERDER = {"organisation": "Stroomnet", "role": "netbeheerder", "level": "tactisch"}
-DRINKWATER = {"organisation": "Bronwater", "role": "drinkwaterbedrijf", "level": "tactisch"}
+DRINKWATER = {"organisation": "Bronwater", "role": "drinkwaterbedrijf", "level": "operationeel"}
 COALITIE = {"organisation": "Coalitie Kanaalstad", "role": "coalitie", "level": "tactisch"}
 
 
@@ -26,16 +26,20 @@ COALITIE = {"organisation": "Coalitie Kanaalstad", "role": "coalitie", "level": 
 
 @pytest.fixture
 def kanaalstad(engine, write_answers):
-    """Three partners of Kanaalstad; the last one answered just after midnight."""
+    """Three partners of Kanaalstad, one at each level; the last one answered just after
+    midnight. The two others each answer a different third of the questions low."""
     high, low = highest(engine), lowest(engine)
-    mixed = {key: (low[key] if index % 3 == 0 else value)
-             for index, (key, value) in enumerate(high.items())}
+
+    def mixed(third):
+        return {key: (low[key] if index % 3 == third else value)
+                for index, (key, value) in enumerate(high.items())}
+
     common = {"coalition": "Kanaalstad"}
     return [
         write_answers(high, "gemeente.yaml", respondent=GEMEENTE, date="2026-05-12", **common),
-        write_answers(mixed, "stroomnet.yaml", respondent=NETBEHEERDER, date="2026-05-12",
+        write_answers(mixed(0), "stroomnet.yaml", respondent=NETBEHEERDER, date="2026-05-12",
                       **common),
-        write_answers(mixed, "bronwater.yaml", respondent=DRINKWATER, date="2026-05-13",
+        write_answers(mixed(1), "bronwater.yaml", respondent=DRINKWATER, date="2026-05-13",
                       **common),
     ]
 

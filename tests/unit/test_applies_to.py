@@ -1,7 +1,9 @@
 """Questions per role and level: each respondent is asked only what applies to them.
 
-Every answer that is given counts, whoever gives it; a question nobody answered is unknown,
-never hidden, so the coalition view says what it does not know.
+A respondent's own assessment counts every answer they give. The coalition view combines
+each question over the respondents it is asked of: an answer beyond one's role and level
+does not count there, and a question nobody it is asked of answered is unknown, never
+hidden, so the coalition view says what it does not know.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ import pytest
 from pydantic import ValidationError
 
 from builders import answers, model, question, question_set
-from stimulering.core.coalition import coalition_view
+from stimulering.core.coalition import coalition_view, consensus
 from stimulering.core.interview import Interview
 from stimulering.core.scoring import Scorer
+from stimulering.core.uncertainty import verdict
 from stimulering.model import AppliesTo, Respondent
 
 BOARD = {"levels": ["strategisch"]}
@@ -105,6 +108,53 @@ def test_a_question_nobody_it_applies_to_answered_counts_as_unknown():
     assert view.combined.items["opdracht"].status == "unknown"
     assert view.combined_answers.answers.get("opdracht") is None
     assert "not_asked" not in {n.code for n in view.combined.warnings}
+
+
+def scorer_by_level():
+    """A board question, a planners' question and one for everyone."""
+    return Scorer(question_set([question("board", applies_to={"levels": ["strategisch"]}),
+                                question("planning", applies_to={"levels": ["operationeel"]}),
+                                question("shared")]), model())
+
+
+def at_level(values, name, level):
+    return answers(values, respondent={"organisation": name, "role": "gemeente",
+                                       "level": level})
+
+
+def test_each_question_counts_only_the_respondents_it_is_asked_of():
+    scorer = scorer_by_level()
+    later = {f"people_{level}": 1 for level in range(2, 7)}
+    # Each answers their own question 5 and the other's 1: only their own counts.
+    view = coalition_view(scorer, [
+        at_level({"board": 5, "planning": 1, "shared": 5} | later, "A", "strategisch"),
+        at_level({"board": 1, "planning": 5, "shared": 3} | later, "B", "operationeel")])
+    items = view.combined.items
+    assert (items["board"].score, items["planning"].score) == (1.0, 1.0)
+    assert (items["board"].value, items["planning"].value) == (5, 5)
+    assert items["shared"].score == pytest.approx((1.0 + 0.5) / 2)
+    # What they answered beyond their level is no topic; the question for both is.
+    assert [topic.question for topic in view.divergence] == ["shared"]
+    assert [who for who, _, _ in view.divergence[0].answers] == ["A", "B"]
+    # The coalition file of a consensus takes the answers of those asked, too.
+    draft = consensus(scorer, [a.answers for a in view.respondents]).answers
+    assert (draft.answers["board"], draft.answers["planning"]) == (5, 5)
+
+
+def test_a_question_nobody_it_is_asked_of_answered_is_unknown():
+    scorer = scorer_by_level()
+    later = {f"people_{level}": 1 for level in range(2, 7)}
+    # No planner took part: the planners' question is open, though a board member answered.
+    view = coalition_view(scorer, [
+        at_level({"board": 5, "planning": 5, "shared": 3} | later, "A", "strategisch"),
+        at_level({"board": 5, "planning": 5, "shared": 3} | later, "B", "tactisch")])
+    assert view.combined.items["planning"].status == "unknown"
+    assert view.combined.items["board"].score == 1.0
+    # Level 1 scores (1 + 0.5 + x) / 3: met if the planners would say 4 or 5 (x >= 0.3),
+    # not if they would say 1. So the phase is 1 or 2, and their question decides it.
+    people = view.combined.pillars["people"]
+    assert (people.phase_range.low, people.phase_range.high) == (1, 2)
+    assert verdict(scorer, view.combined).pillar_unknown["people"] == ("planning",)
 
 
 def test_applies_to_names_roles_or_levels_of_partners():

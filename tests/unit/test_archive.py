@@ -15,8 +15,8 @@ def write(path, values, **extra):
     return path
 
 
-def partner(organisation, role="gemeente"):
-    return {"organisation": organisation, "role": role, "level": "tactisch"}
+def partner(organisation, role="gemeente", level="tactisch"):
+    return {"organisation": organisation, "role": role, "level": level}
 
 
 def test_folders_are_walked_for_yaml_files_in_order_and_files_are_taken_as_given(tmp_path):
@@ -33,17 +33,21 @@ def test_each_coalition_is_its_latest_round_combined(engine, tmp_path):
     high, low = highest(engine), lowest(engine)
     write(tmp_path / "kanaalstad/2026-05.yaml", low, coalition="Kanaalstad", date="2026-05-04",
           respondent=partner("Gemeente Kanaalstad"))
+    # The latest round has a partner at each level, so every question is asked of someone.
     write(tmp_path / "kanaalstad/2026-11-a.yaml", high, coalition="Kanaalstad",
-          date="2026-11-02", respondent=partner("Gemeente Kanaalstad"))
+          date="2026-11-02", respondent=partner("Gemeente Kanaalstad", level="strategisch"))
     write(tmp_path / "kanaalstad/2026-11-b.yaml", high, coalition="kanaalstad ",
           date="2026-11-05", respondent=partner("Stroomnet", "netbeheerder"))
+    write(tmp_path / "kanaalstad/2026-11-c.yaml", high, coalition="Kanaalstad",
+          date="2026-11-04", respondent=partner("Bronwater", "drinkwaterbedrijf",
+                                                "operationeel"))
     write(tmp_path / "beekstad/2026-10.yaml", low, coalition="Beekstad", date="2026-10-01",
           respondent=partner("Waterschap Beek", "waterschap"))
     result = scan([tmp_path], engine.scorer)
-    assert result.files == 4 and result.problems == ()
+    assert result.files == 5 and result.problems == ()
     assert [(row.coalition, row.date.isoformat(), row.respondents, row.agreed)
             for row in result.rows] == [("Beekstad", "2026-10-01", 1, False),
-                                        ("Kanaalstad", "2026-11-05", 2, False)]
+                                        ("Kanaalstad", "2026-11-05", 3, False)]
     beekstad, kanaalstad = result.rows
     assert kanaalstad.assessment.phase == engine.evaluate_file(
         tmp_path / "kanaalstad/2026-11-a.yaml").assessment.phase == 6

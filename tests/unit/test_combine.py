@@ -20,8 +20,10 @@ def respondent(organisation, role="gemeente", level="tactisch"):
 
 
 def three_partners(engine):
-    """Three respondents who agree on everything except the people pillar."""
-    people = {q.id for q in engine.questions.questions if q.pillar == "people"}
+    """Three respondents, one at each level, who agree on everything except the people
+    questions everyone is asked."""
+    people = {q.id for q in engine.questions.questions
+              if q.pillar == "people" and q.applies_to is None}
     high = {q.id: best_value(q) for q in engine.questions.questions}
     low = {q.id: worst_value(q) if q.id in people else best_value(q)
            for q in engine.questions.questions}
@@ -41,7 +43,8 @@ def test_partners_who_differ_on_people_discuss_exactly_those_items(engine):
     # Items Bronwater's low answers hide (their `when` no longer holds) have one answer less
     # but still two equal ones, so they are no topic.
     expected = {q.id for q in engine.questions.questions
-                if q.pillar == "people" and q.scored and bronwater.items[q.id].status == "answered"}
+                if q.pillar == "people" and q.scored and q.applies_to is None
+                and bronwater.items[q.id].status == "answered"}
     assert {topic.question for topic in view.divergence} == expected
     assert {topic.pillar for topic in view.divergence} == {"people"}
     assert all(topic.spread == 1.0 for topic in view.divergence)
@@ -69,7 +72,8 @@ def test_combined_phase_follows_the_mean_and_shows_the_lowest_respondent(engine)
         if item.status == "answered" and q.id in {t.question for t in view.divergence}:
             # (1 + 1 + 0) / 3 by hand
             assert item.score == pytest.approx(2 / 3)
-    # 2/3 is above the threshold 0.6 and every gate scores at least 0.5: all levels met.
+    # Every people item scores 2/3 or 1, above the threshold 0.6, and every gate at least
+    # 0.5: all levels met.
     assert view.combined.pillars["people"].phase == 6
     assert view.lowest == {"people": 1, "governance": 6, "information": 6}
     assert view.lowest_phase == 1

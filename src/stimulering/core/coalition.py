@@ -3,7 +3,7 @@
 - **Lowest phase**: beside each combined pillar phase (see ``combine``), the lowest
   phase any respondent gave, so an average never hides a partner's dissent.
 - **Divergence**: per scored item, spread = highest minus lowest item score of
-  the respondents who answered it; items with a spread of at least 0.5 are the
+  the respondents it is asked of who answered it; items with a spread of at least 0.5 are the
   discussion topics. They are ranked by how many answer steps lie between the
   furthest answers (from "oneens" to "eens" is two steps), then by the item's
   weight, then by whether it is a gate, then by spread and question order. An
@@ -210,7 +210,8 @@ def divergence(scorer: Scorer, respondents: Sequence[RespondentResult],
     for index, question in enumerate(scorer.qset.questions):
         if not question.scored:
             continue
-        scores = [r.assessment.items[question.id].score for r in respondents
+        concerned = [r for r in respondents if question.asks(r.answers.respondent)]
+        scores = [r.assessment.items[question.id].score for r in concerned
                   if r.assessment.items[question.id].status == "answered"]
         present = [s for s in scores if s is not None]
         if len(present) < 2:
@@ -222,7 +223,7 @@ def divergence(scorer: Scorer, respondents: Sequence[RespondentResult],
             (r.label, r.values[question.id],
              r.assessment.items[question.id].score
              if r.assessment.items[question.id].status == "answered" else None)
-            for r in respondents if r.values.get(question.id) is not None)
+            for r in concerned if r.values.get(question.id) is not None)
         steps = answer_steps(question, min(present), max(present))
         topic = Divergence(question.id, question.pillar, round(spread, 9), answers, steps,
                            question.weight, question.gate)
@@ -247,14 +248,19 @@ def combined_answers(scorer: Scorer, respondents: Sequence[RespondentResult],
     mean; an item nobody could answer gets ``weet_niet``; items in ``skip`` (the
     discussion topics) are left open, without a note: the partners' notes to a topic are
     in the consensus record, and the note is the coalition's own. Free-text answers are
-    merged, each marked
-    with the labels of the respondents who wrote it. A context item, and an item no respondent was
-    asked, keeps the answer the respondents share; a context item they answered
-    differently is left open, with their answers in its note.
+    merged, each marked with the labels of the respondents who wrote it. A context item,
+    and an item hidden for everyone, keeps the answer shared by the respondents it is
+    asked of; a context item they answered differently is left open, with their answers
+    in its note.
     Notes are merged likewise; actions are merged without duplicates.
     """
     first = respondents[0].answers
     skipped = set(skip)
+
+    def counts(question: Question, respondent: RespondentResult) -> bool:
+        # As in ``combine_items``: one respondent alone counts with every answer.
+        return len(respondents) == 1 or question.asks(respondent.answers.respondent)
+
     values: dict[str, AnswerValue] = {}
     notes: dict[str, str] = {}
     for question in scorer.qset.questions:
@@ -272,16 +278,17 @@ def combined_answers(scorer: Scorer, respondents: Sequence[RespondentResult],
                 values[qid] = "\n".join(f"{', '.join(who)}: {text}"
                                          for text, who in writers.items())
         elif not question.scored or items[qid].status == "hidden":
-            # Context, or not asked of anyone: keep what the respondents share.
+            # Context, or hidden for everyone: keep what the respondents it is asked of share.
             plain = [(r, v) for r, v in zip(respondents, given, strict=True)
-                     if v is not None and v not in SPECIAL_VALUES]
+                     if v is not None and v not in SPECIAL_VALUES and counts(question, r)]
             if plain and all(v == plain[0][1] for _, v in plain):
                 values[qid] = plain[0][1]
             elif plain and not question.scored:
                 notes[qid] = "\n".join(f"{r.label}: {_shown(v)}" for r, v in plain)
         elif items[qid].status == "answered":
             values[qid] = items[qid].value
-        elif any(v is not None for v in given):
+        elif any(v is not None and counts(question, r)
+                 for r, v in zip(respondents, given, strict=True)):
             values[qid] = NOT_APPLICABLE if items[qid].status == "not_applicable" else DONT_KNOW
         merged = [f"{r.label}: {r.answers.notes[key]}" for r in respondents
                   for key in _note_keys(scorer, r.answers, qid) if qid not in skipped]

@@ -4,10 +4,13 @@ A coalition is assessed by several respondents. Their evaluations of one
 coalition are combined item by item:
 
 - **Combined item score** = the mean of the respondents' item scores over the
-  respondents who answered the item; "don't know" and open answers do not
-  count. An item that is hidden or not applicable for everyone stays out; an
-  item nobody answered is unknown. The combined items are then placed on the
-  ladder with the ordinary scoring rules (``Scorer.assess_items``).
+  respondents the question is asked of (``Question.asks``: its ``applies_to``) who
+  answered it; "don't know" and open answers do not count, and neither does an answer
+  given beyond one's role and level. An item that is hidden or not applicable for
+  everyone it is asked of stays out; an item nobody it is asked of answered is
+  unknown. A single respondent counts with every answer, as in their own report.
+  The combined items are then placed on the ladder with the ordinary scoring rules
+  (``Scorer.assess_items``).
 - **Catalysts and inhibitors**: present when more than half of the respondents
   with a known status say present, absent when more than half say absent; a tie
   takes the cautious reading (a catalyst absent, an inhibitor present); unknown
@@ -26,6 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from stimulering.core import conditions
 from stimulering.core.scoring import (
     Assessment,
     ItemResult,
@@ -101,29 +105,57 @@ def respondent_labels(respondents: Sequence[Respondent], *, anonymise: bool = Fa
 # --- items -------------------------------------------------------------------------------------
 
 
+def asked_of(question: Question, respondents: Sequence[Respondent | None]) -> list[int]:
+    """The positions of the respondents ``question`` is asked of (see ``Question.asks``)."""
+    return [index for index, respondent in enumerate(respondents) if question.asks(respondent)]
+
+
+def asked_of_nobody(scorer: Scorer, respondents: Sequence[Respondent | None]) -> list[str]:
+    """The questions none of several respondents is asked (one alone counts every answer)."""
+    if len(respondents) < 2:
+        return []
+    return [question.id for question in scorer.qset.questions
+            if not asked_of(question, respondents)]
+
+
 def combine_items(scorer: Scorer, item_sets: Sequence[Mapping[str, ItemResult]],
                   value_sets: Sequence[Mapping[str, AnswerValue]] | None = None,
+                  respondents: Sequence[Respondent | None] | None = None,
                   ) -> dict[str, ItemResult]:
     """Combined item results: mean score of the respondents who answered each item.
 
     ``value_sets`` are the respondents' effective answer values; when given,
     each answered combined item carries the answer value whose score is nearest
-    to the mean (see ``nearest_value``).
+    to the mean (see ``nearest_value``). ``respondents`` are who gave each set; when
+    given, a question counts only the sets of the respondents it is asked of, and is
+    unknown when it is asked of none of them. One respondent alone is combined as their
+    own report counts them: every answer they gave.
     """
     combined: dict[str, ItemResult] = {}
+    known: dict[str, AnswerValue] = {}
+    everyone = list(range(len(item_sets)))
+    if len(item_sets) == 1:
+        respondents = None
     for question in scorer.qset.questions:
-        results = [items[question.id] for items in item_sets]
+        concerned = everyone if respondents is None else asked_of(question, respondents)
+        results = [item_sets[index][question.id] for index in concerned]
         scores = [r.score for r in results if r.status == "answered" and r.score is not None]
         if scores:
             mean = sum(scores) / len(scores)
             value: AnswerValue = None
             if value_sets is not None:
-                given = [values.get(question.id) for values in value_sets]
+                given = [value_sets[index].get(question.id) for index in concerned]
                 value = nearest_value(question, mean, given)
             combined[question.id] = ItemResult(question.id, "answered", mean, value)
+            known[question.id] = value
             continue
         statuses = {r.status for r in results}
-        if "unknown" in statuses:
+        if not results:
+            # Asked of no respondent here: unknown, unless the combined answers hide it.
+            hidden = question.when is not None and \
+                conditions.evaluate(question.when, known.get) is False
+            status = "hidden" if hidden else "unknown" if question.scored else "unscored"
+        elif "unknown" in statuses:
             status = "unknown"
         elif "unscored" in statuses:
             status = "unscored"
@@ -250,7 +282,8 @@ def combine_assessments(scorer: Scorer, respondents: Sequence[RespondentResult],
     """The combined assessment of several respondents and its item results."""
     first = respondents[0]
     items = combine_items(scorer, [r.assessment.items for r in respondents],
-                          [r.values for r in respondents])
+                          [r.values for r in respondents],
+                          [r.answers.respondent for r in respondents])
     warnings: dict[tuple[str, tuple[str, ...]], Notice] = {}
     for respondent in respondents:
         for warning in respondent.assessment.warnings:
@@ -262,6 +295,7 @@ def combine_assessments(scorer: Scorer, respondents: Sequence[RespondentResult],
         respondent=None,
         items=items,
         extra_warnings=warnings.values(),
+        unasked=asked_of_nobody(scorer, [r.answers.respondent for r in respondents]),
     )
     signals = combine_signals([r.assessment.signals for r in respondents])
     return replace(assessment, signals=signals), items

@@ -6,13 +6,14 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from stimulering.core.combine import combine_items, combine_signals
+from stimulering.core.combine import asked_of_nobody, combine_items, combine_signals
 from stimulering.core.scoring import (
     Assessment,
     Scorer,
 )
 from stimulering.model import (
     AnswerValue,
+    Respondent,
 )
 
 
@@ -30,15 +31,20 @@ class CoalitionRow:
 
 
 def latest_assessment(scorer: Scorer, coalition: str, date: dt.date,
-                      answer_sets: Sequence[Mapping[str, AnswerValue]]) -> CoalitionRow:
+                      answer_sets: Sequence[Mapping[str, AnswerValue]],
+                      respondents: Sequence[Respondent | None] | None = None) -> CoalitionRow:
     """The combined assessment of the respondents of one coalition on one date.
 
     Works on raw answer mappings, so a comparison need not keep whole files.
+    ``respondents`` are who gave each set, so that each question is combined over the
+    respondents it is asked of (see ``combine``).
     """
-    item_sets = [scorer.items(scorer.effective_values(values)[0]) for values in answer_sets]
-    items = combine_items(scorer, item_sets)
-    assessment = scorer.assess_items(coalition=coalition, date=date, respondent=None,
-                                     items=items)
+    value_sets = [scorer.effective_values(values)[0] for values in answer_sets]
+    item_sets = [scorer.items(values) for values in value_sets]
+    items = combine_items(scorer, item_sets, value_sets, respondents)
+    assessment = scorer.assess_items(
+        coalition=coalition, date=date, respondent=None, items=items,
+        unasked=() if respondents is None else asked_of_nobody(scorer, respondents))
     assessment = replace(assessment, signals=combine_signals(
         [scorer.signals(item_set) for item_set in item_sets]))
     return CoalitionRow(coalition, date, len(item_sets), assessment)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -180,8 +180,9 @@ class Notice:
     """Something the user should know about the result; rendered per language."""
 
     code: str
-    """unknown_question, unknown_items, not_asked, undetermined (phase left open by unknown
-    answers), hard_ahead, other_question_set, changed_question_set."""
+    """unknown_question, unknown_items, not_asked (of this respondent), nobody_asked (of
+    any respondent combined), undetermined (phase left open by unknown answers),
+    hard_ahead, other_question_set, changed_question_set."""
     ids: tuple[str, ...] = ()
     numbers: tuple[float, ...] = ()
     texts: tuple[str, ...] = ()
@@ -642,8 +643,13 @@ class Scorer:
 
     def assess_items(self, *, coalition: str, date: dt.date, respondent: Respondent | None,
                      items: dict[str, ItemResult],
-                     extra_warnings: Iterable[Notice] = ()) -> Assessment:
-        """Place item results (from one respondent or combined) on the ladder."""
+                     extra_warnings: Iterable[Notice] = (),
+                     unasked: Collection[str] = ()) -> Assessment:
+        """Place item results (from one respondent or combined) on the ladder.
+
+        ``unasked``: in a combined result, the questions none of the respondents combined
+        was asked; they are unknown, and said so apart from what was left open.
+        """
         signals = self.signals(items)
         if any(item.status == "unknown" for item in items.values()):
             low, high = self.filled(items, "low"), self.filled(items, "high")
@@ -663,7 +669,7 @@ class Scorer:
         warnings = list(extra_warnings)
         # The questions of this result: those asked of the respondent, and any other they
         # answered anyway (every answer counts).
-        asked = set(self.asked(items, respondent)) | {
+        asked = set(self.asked(items, respondent)) - set(unasked) | {
             item.id for item in items.values()
             if item.status != "hidden" and item.value is not None}
         unknown = [item.id for item in items.values() if item.status == "unknown"]
@@ -675,7 +681,8 @@ class Scorer:
             warnings.append(Notice("unknown_items", tuple(open_items),
                                     (len(open_items), len(asked))))
         if not_asked:
-            warnings.append(Notice("not_asked", tuple(not_asked), (len(not_asked),)))
+            code = "not_asked" if respondent is not None else "nobody_asked"
+            warnings.append(Notice(code, tuple(not_asked), (len(not_asked),)))
         undetermined = tuple(p for p, result in pillars.items() if result.phase is None)
         if undetermined:
             warnings.append(Notice("undetermined", undetermined))

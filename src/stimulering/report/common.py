@@ -217,9 +217,22 @@ def advice_heading(evaluation: Evaluation, item: AdviceItem, lang: str) -> str:
                  answer=current_answer(evaluation, question, lang))
 
 
+def asked_of_nobody(evaluation: Evaluation) -> frozenset[str]:
+    """In a combined result, the questions none of the respondents combined was asked."""
+    return frozenset(question_id for warning in evaluation.assessment.warnings
+                     if warning.code == "nobody_asked" for question_id in warning.ids)
+
+
+def nobody_asked_text(question: Question, lang: str) -> str:
+    """"voor: strategisch niveau, en niemand daarvan deed mee": why a question is open."""
+    return label(lang, "deciding.nobody_asked", audience=audience_text(question, lang) or "")
+
+
 def current_answer(evaluation: Evaluation, question: Question, lang: str) -> str:
     """The answer a question has in this result, in words ("deels", "weet niet")."""
     value = evaluation.assessment.items[question.id].value
+    if value is None and question.id in asked_of_nobody(evaluation):
+        return nobody_asked_text(question, lang)
     if value is None or (value in SPECIAL_VALUES and question.type == "text"):
         return label(lang, "deciding.not_answered")
     return answer_label(question, value, lang)
@@ -243,7 +256,8 @@ def deciding_unknown_lines(evaluation: Evaluation, question_ids: Sequence[str],
     for question_id in question_ids:
         value = evaluation.assessment.items[question_id].value
         state = label(lang, "special.weet_niet") if value in SPECIAL_VALUES else \
-            label(lang, "deciding.not_answered")
+            nobody_asked_text(evaluation.questions.by_id()[question_id], lang) \
+            if question_id in asked_of_nobody(evaluation) else label(lang, "deciding.not_answered")
         lines.append(label(lang, "deciding.unknown", state=state,
                            question=quoted_question(evaluation.questions, question_id, lang)))
     return lines
@@ -296,6 +310,12 @@ def warning_message(warning: Notice, evaluation: Evaluation, lang: str) -> str:
         return plural(lang, key, count, total=total)
     if warning.code == "not_asked":
         return plural(lang, "warning.not_asked", int(warning.numbers[0]))
+    if warning.code == "nobody_asked":
+        questions = evaluation.questions.by_id()
+        whom = dict.fromkeys(text for question_id in warning.ids
+                             if (text := audience_who(questions[question_id], lang)))
+        return plural(lang, "warning.nobody_asked", int(warning.numbers[0]),
+                      whom="; ".join(whom))
     if warning.code == "undetermined":
         names = [f"{pillar_name(evaluation.model, p, lang)} "
                  f"({range_text(evaluation.assessment.pillars[p].phase_range)})"
@@ -319,6 +339,12 @@ def audience_text(question: Question, lang: str) -> str | None:
 
     ``None`` for a question asked of everyone.
     """
+    who = audience_who(question, lang)
+    return None if who is None else label(lang, "audience", who=who)
+
+
+def audience_who(question: Question, lang: str) -> str | None:
+    """Whom a question is asked of, as a name ("netbeheerder, strategisch niveau")."""
     audience = question.applies_to
     if audience is None:
         return None
@@ -329,7 +355,7 @@ def audience_text(question: Question, lang: str) -> str | None:
     if audience.levels:
         parts.append(label(lang, "audience.levels", levels=either.join(
             label(lang, f"level.{level}") for level in audience.levels)))
-    return label(lang, "audience", who=", ".join(parts))
+    return ", ".join(parts)
 
 
 def blank_for(role: str | None, level: str | None, lang: str) -> str | None:

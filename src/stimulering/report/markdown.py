@@ -29,6 +29,7 @@ from stimulering.report.common import (
     advice_text,
     answer_label,
     audience_text,
+    audience_who,
     deciding_lines,
     deciding_unknown_lines,
     escape_markdown,
@@ -36,6 +37,7 @@ from stimulering.report.common import (
     explanation,
     level_text,
     markdown_table,
+    nobody_asked_text,
     overall_phase_text,
     phase_name,
     phase_text,
@@ -588,9 +590,14 @@ def _combined(view: CoalitionView, model: Model, lang: str) -> list[str]:
 
 
 def _given(question: Question, value: AnswerValue, note: str | None, lang: str,
-           limit: int | None = None) -> str:
-    """An answer with the note beside it: "ja — Elke maand ..." (escaped)."""
+           limit: int | None = None, remark: str = "") -> str:
+    """An answer with the note beside it: "ja — Elke maand ..." (escaped).
+
+    ``remark`` stands between the answer and the note, in brackets.
+    """
     text = escape_markdown(answer_label(question, value, lang))
+    if remark:
+        text += f" ({escape_markdown(remark)})"
     if note:
         shown = " ".join(note.split())
         if limit is not None and len(shown) > limit:
@@ -645,10 +652,16 @@ def _coalition_appendix(view: CoalitionView, questions: QuestionSet, model: Mode
             # The agreed file's note is the coalition's own; a combined file's notes repeat
             # the partners' notes, which follow below.
             agreed_note = combined.notes.get(question.id) if view.agreed is not None else None
+            # Several partners are combined over those a question is for (see ``combine``).
+            combining = len(view.respondents) > 1
+            asked = [combining and not question.asks(r.answers.respondent)
+                     for r in view.respondents]
             shown = label(lang, "report.open") if together is None else \
                 _given(question, together, agreed_note, lang)
+            if together is None and combining and all(asked):
+                shown += f" ({escape_markdown(nobody_asked_text(question, lang))})"
             out.append(f"- *{label(lang, 'view.together')}:* {shown}")
-            for respondent in view.respondents:
+            for respondent, beyond in zip(view.respondents, asked, strict=True):
                 value = respondent.values.get(question.id)
                 note = respondent.notes.get(question.id)
                 if value is None:
@@ -657,7 +670,9 @@ def _coalition_appendix(view: CoalitionView, questions: QuestionSet, model: Mode
                     if note:
                         shown += f" — {escape_markdown(' '.join(note.split()))}"
                 else:
-                    shown = _given(question, value, note, lang)
+                    remark = label(lang, "view.not_counted",
+                                   who=audience_who(question, lang) or "") if beyond else ""
+                    shown = _given(question, value, note, lang, remark=remark)
                 out.append(f"- {escape_markdown(respondent.label)}: {shown}")
             out.append("")
     return out

@@ -25,7 +25,7 @@ from stimulering.core.comparison import CoalitionRow, latest_assessment
 from stimulering.core.rounds import ROUND_WINDOW_DAYS, Entry, group_rounds
 from stimulering.core.scoring import Scorer
 from stimulering.errors import CheckResult, Problem, required
-from stimulering.model import Answers, AnswerValue
+from stimulering.model import Answers, AnswerValue, Respondent
 from stimulering.sources import validation
 
 SUFFIXES = (".yaml", ".yml")
@@ -87,12 +87,12 @@ class _Coalition:
     name: str
     latest: dt.date
     entries: list[Entry[str]] = field(default_factory=list)
-    kept: dict[str, Row] = field(default_factory=dict)
-    """Answers by file, of the files that may still be in the latest round."""
+    kept: dict[str, tuple[Respondent, Row]] = field(default_factory=dict)
+    """Who answered and what, by file, of the files that may still be in the latest round."""
 
     def add(self, path: str, answers: Answers, row: Row) -> None:
         self.entries.append(Entry.of(path, answers))
-        self.kept[path] = row
+        self.kept[path] = (answers.respondent, row)
         if answers.date > self.latest:
             self.latest = answers.date
             horizon = self.latest - dt.timedelta(days=2 * ROUND_WINDOW_DAYS)
@@ -145,12 +145,15 @@ def scan(paths: Sequence[Path], scorer: Scorer) -> Scan:
         latest = group_rounds(coalition.entries)[-1]
         chosen = [latest.agreed] if latest.agreed is not None else list(latest.respondents)
         answer_sets = []
+        respondents = []
         for entry in chosen:
             if entry.source not in coalition.kept:
-                coalition.kept[entry.source] = _row(scorer, _read_again(Path(entry.source),
-                                                                        scorer))
-            answer_sets.append(_values(scorer, coalition.kept[entry.source]))
-        row = latest_assessment(scorer, coalition.name, latest.last, answer_sets)
+                again = _read_again(Path(entry.source), scorer)
+                coalition.kept[entry.source] = (again.respondent, _row(scorer, again))
+            respondent, answered = coalition.kept[entry.source]
+            respondents.append(respondent)
+            answer_sets.append(_values(scorer, answered))
+        row = latest_assessment(scorer, coalition.name, latest.last, answer_sets, respondents)
         rows.append(replace(row, round=latest.label, respondents=len(latest.respondents),
                             agreed=latest.agreed is not None))
     rows.sort(key=lambda row: coalition_key(row.coalition))
