@@ -6,7 +6,12 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from stimulering.core.combine import asked_of_nobody, combine_items, combine_signals
+from stimulering.core.combine import (
+    asked_of_nobody,
+    coalition_code,
+    combine_items,
+    combine_signals,
+)
 from stimulering.core.scoring import (
     Assessment,
     Scorer,
@@ -48,3 +53,11 @@ def latest_assessment(scorer: Scorer, coalition: str, date: dt.date,
     assessment = replace(assessment, signals=combine_signals(
         [scorer.signals(item_set) for item_set in item_sets]))
     return CoalitionRow(coalition, date, len(item_sets), assessment)
+
+
+def shown_rows(rows: Sequence[CoalitionRow], *, anonymise: bool = False,
+               ) -> list[tuple[str, CoalitionRow]]:
+    """Rows with the name to show (a stable code when anonymised), sorted by that name."""
+    named = [(coalition_code(row.coalition) if anonymise else row.coalition, row)
+             for row in rows]
+    return sorted(named, key=lambda entry: (entry[0].casefold(), entry[0]))

@@ -14,8 +14,6 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from stimulering.core.advice import AdviceItem
-from stimulering.core.combine import coalition_code
-from stimulering.core.comparison import CoalitionRow
 from stimulering.core.results import Evaluation
 from stimulering.core.scoring import Assessment, LevelResult, Notice, PhaseRange, PillarResult
 from stimulering.core.summary import RoadmapRow
@@ -484,13 +482,6 @@ def pillar_summary(pillars: dict[str, PillarResult]) -> dict[str, dict[str, Any]
                 "levels_met": pillar.levels_met, "score": rounded(pillar.score)}
             for p, pillar in pillars.items()}
 
-
-def shown_rows(rows: Sequence[CoalitionRow], *, anonymise: bool = False,
-               ) -> list[tuple[str, CoalitionRow]]:
-    """Rows with the name to show (a stable code when anonymised), sorted by that name."""
-    named = [(coalition_code(row.coalition) if anonymise else row.coalition, row)
-             for row in rows]
-    return sorted(named, key=lambda entry: (entry[0].casefold(), entry[0]))
 
 
 def condition_text(condition: Condition, lang: str,

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from stimulering.core.combine import coalition_code
-from stimulering.core.comparison import CoalitionRow
+from stimulering.core.comparison import CoalitionRow, shown_rows
 from stimulering.i18n import label
 from stimulering.model import PILLARS, Model
 from stimulering.report.common import (
@@ -20,7 +20,6 @@ from stimulering.report.common import (
     range_data,
     range_text,
     rounded,
-    shown_rows,
     signal_names,
     undetermined_summary,
 )

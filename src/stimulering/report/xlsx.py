@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from stimulering.core.coalition import PlanRow
-from stimulering.core.comparison import CoalitionRow
+from stimulering.core.comparison import CoalitionRow, shown_rows
 from stimulering.core.results import Evaluation
 from stimulering.i18n import label, pick, plural
 from stimulering.model import PILLARS, Model
@@ -28,7 +28,6 @@ from stimulering.report.common import (
     roadmap_cells,
     roadmap_header,
     rounded,
-    shown_rows,
     signal_names,
 )
 
