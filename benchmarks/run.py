@@ -47,6 +47,8 @@ first, and a missed target is reported but does not fail the run.
 For reference, without a target: the minimal Typer app parsing one option against
 the imports of b. Typer 0.29 builds a pydantic validator for every option it
 parses, so this is the least that any Typer command line with options can take.
+And a minimal Typer app that reads one answers file with PyYAML into one small
+pydantic model: the least that any command doing what ``assess --answers`` does can take.
 """
 
 from __future__ import annotations
@@ -77,6 +79,32 @@ app = typer.Typer()
 def hello(name: str = "world") -> None:
     """Say hello."""
     typer.echo(f"hello {name}")
+
+
+if __name__ == "__main__":
+    app()
+'''
+
+MINIMAL_FILE_APP = '''\
+from pathlib import Path
+
+import pydantic
+import typer
+import yaml
+
+app = typer.Typer()
+
+
+class Answers(pydantic.BaseModel):
+    coalition: str
+    answers: dict[str, int | str | list[str] | None]
+
+
+@app.command()
+def read(path: Path) -> None:
+    """Read one answers file into one pydantic model."""
+    data = Answers.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    typer.echo(len(data.answers))
 
 
 if __name__ == "__main__":
@@ -467,7 +495,8 @@ def main() -> int:
     parser.add_argument("--coalitions", type=int, default=1_000)
     parser.add_argument("--data", type=Path, default=DATA,
                         help=f"folder for the generated files (default: {DATA})")
-    parser.add_argument("--only", choices=["help", "assess", "form", "floor", "compare", "xlsx",
+    parser.add_argument("--only", choices=["help", "assess", "form", "floor", "floor-file",
+                                           "compare", "xlsx",
                                            "docx", "bad-input", "many-problems", "limits"],
                         action="append",
                         help="run only these comparisons")
@@ -482,6 +511,8 @@ def main() -> int:
     data.mkdir(parents=True, exist_ok=True)
     minimal = data / "minimal_app.py"
     minimal.write_text(MINIMAL_APP, encoding="utf-8")
+    minimal_file = data / "minimal_file_app.py"
+    minimal_file.write_text(MINIMAL_FILE_APP, encoding="utf-8")
     parse_only = data / "parse_only.py"
     parse_only.write_text(PARSE_ONLY, encoding="utf-8")
     answers = generate_answers(data / "answers", options.files, options.coalitions)
@@ -506,6 +537,10 @@ def main() -> int:
         "floor": Comparison(
             "a minimal Typer app parsing one option vs importing typer, rich, pydantic, yaml",
             [python, str(minimal), "--name", "stimulering"], imports, None, rounds=21),
+        "floor-file": Comparison(
+            "a minimal Typer app reading one answers file into one pydantic model vs importing "
+            "typer, rich, pydantic, yaml",
+            [python, str(minimal_file), str(one_file)], imports, None, rounds=21),
         "compare": Comparison(
             f"`compare DIR --format json` over {options.files:,} files vs C loader parse only",
             [*ours, "compare", str(answers), "--format", "json"],

@@ -28,6 +28,8 @@ def test_the_benchmarks_run_and_report_every_comparison(tmp_path):
         "| `assess --answers F --format json` vs importing typer, rich, pydantic, yaml",
         "| `form` (the offline page) vs importing typer, rich, pydantic, yaml",
         "| a minimal Typer app parsing one option vs importing typer, rich, pydantic, yaml",
+        "| a minimal Typer app reading one answers file into one pydantic model vs importing "
+        "typer, rich, pydantic, yaml",
         "| `compare DIR --format json` over 4 files vs C loader parse only",
         "| `assess --answers F.xlsx --format json` vs the same answers as YAML",
         "| `report F --format docx` vs `report F --format html`",
