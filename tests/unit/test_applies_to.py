@@ -117,18 +117,23 @@ def scorer_by_level():
                                 question("shared")]), model())
 
 
-def at_level(values, name, level):
-    return answers(values, respondent={"organisation": name, "role": "gemeente",
-                                       "level": level})
+def view_by_level(scorer, *partners):
+    """The coalition view of partners given as (their answers, name, level).
+
+    Level 2 of people fails for everyone, so each phase is known once level 1 is.
+    """
+    later = {f"people_{level}": 1 for level in range(2, 7)}
+    return coalition_view(scorer, [
+        answers(values | later, respondent={"organisation": name, "role": "gemeente",
+                                            "level": level})
+        for values, name, level in partners])
 
 
 def test_each_question_counts_only_the_respondents_it_is_asked_of():
     scorer = scorer_by_level()
-    later = {f"people_{level}": 1 for level in range(2, 7)}
     # Each answers their own question 5 and the other's 1: only their own counts.
-    view = coalition_view(scorer, [
-        at_level({"board": 5, "planning": 1, "shared": 5} | later, "A", "strategisch"),
-        at_level({"board": 1, "planning": 5, "shared": 3} | later, "B", "operationeel")])
+    view = view_by_level(scorer, ({"board": 5, "planning": 1, "shared": 5}, "A", "strategisch"),
+                         ({"board": 1, "planning": 5, "shared": 3}, "B", "operationeel"))
     items = view.combined.items
     assert (items["board"].score, items["planning"].score) == (1.0, 1.0)
     assert (items["board"].value, items["planning"].value) == (5, 5)
@@ -143,11 +148,9 @@ def test_each_question_counts_only_the_respondents_it_is_asked_of():
 
 def test_a_question_nobody_it_is_asked_of_answered_is_unknown():
     scorer = scorer_by_level()
-    later = {f"people_{level}": 1 for level in range(2, 7)}
     # No planner took part: the planners' question is open, though a board member answered.
-    view = coalition_view(scorer, [
-        at_level({"board": 5, "planning": 5, "shared": 3} | later, "A", "strategisch"),
-        at_level({"board": 5, "planning": 5, "shared": 3} | later, "B", "tactisch")])
+    view = view_by_level(scorer, ({"board": 5, "planning": 5, "shared": 3}, "A", "strategisch"),
+                         ({"board": 5, "planning": 5, "shared": 3}, "B", "tactisch"))
     assert view.combined.items["planning"].status == "unknown"
     assert view.combined.items["board"].score == 1.0
     # Level 1 scores (1 + 0.5 + x) / 3: met if the planners would say 4 or 5 (x >= 0.3),
