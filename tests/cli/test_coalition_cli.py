@@ -195,7 +195,8 @@ def test_progress_warns_when_few_items_are_comparable(cli, engine, write_answers
     assert share < 0.8
     assert data["warnings"] == [
         f"Only {round(share * 100)}% of the questions is comparable between 2025-01-01 and "
-        "2026-01-01 (another version of the question set?); read the differences with care."]
+        "2026-01-01 (another version of the question set, or respondents at other levels?); read "
+        "the differences with care."]
     assert "Maar" in cli("progress", str(old), str(new)).stdout
 
 

@@ -116,9 +116,10 @@ def test_the_coalition_report_says_what_nobody_it_is_for_answered(cli, engine, w
     # Every scored question not for them, but a follow-up its (unknown) question may hide.
     assert {q.id for q in engine.questions.questions
             if q.id in beyond and q.scored and q.when is None} <= set(notice["ids"]) <= beyond
-    assert notice["message"].startswith(f"{len(notice['ids'])} vragen zijn voor een rol of niveau "
-                                        "waarvan niemand meedeed (strategisch niveau; "
-                                        "operationeel niveau)")
+    assert notice["message"] == (
+        f"{len(notice['ids'])} vragen zijn voor een niveau of rol waarvan niemand meedeed "
+        "(strategisch en operationeel niveau); ze tellen als onbekend. Laat ook iemand daarvan "
+        "de vragenlijst invullen.")
     # No partner answered beyond their level alone decides anything.
     assert set(data["deciding_unknown"]) <= set(beyond)
 
@@ -128,11 +129,11 @@ def test_the_coalition_report_says_what_nobody_it_is_for_answered(cli, engine, w
     board = next(q for q in engine.questions.questions if q.id in data["deciding_unknown"])
     whom = "strategisch" if board.applies_to.levels == ["strategisch"] else "operationeel"
     text = board.text["nl"].rstrip(".")
-    assert f"‘{text}’ (voor: {whom} niveau, en niemand daarvan deed mee)" in items
+    assert f"‘{text}’ (niemand van {whom} niveau deed mee)" in items
     appendix = items[items.index(next(i for i in items if i.startswith("Per vraag het "))):]
     start = appendix.index(next(i for i in appendix if i.startswith(f"{board.id} · ")))
     assert appendix[start + 1:start + 4] == [
-        f"Samen: open (voor: {whom} niveau, en niemand daarvan deed mee)",
+        f"Samen: open (niemand van {whom} niveau deed mee)",
         f"Gemeente Rivierstad: ja (telt niet mee: de vraag is voor {whom} niveau)",
         f"Stroomnet: ja (telt niet mee: de vraag is voor {whom} niveau)"]
 
@@ -145,3 +146,30 @@ def test_a_round_with_every_level_leaves_nothing_unasked(cli, engine, write_answ
     assert "nobody_asked" not in {w["code"] for w in data["warnings"]}
     assert data["phase"]["number"] == 6
     assert "telt niet mee" in cli("report", *files).stdout  # each answered the whole template
+
+
+def test_after_a_consensus_the_agreed_answers_stand_and_no_partner_answer_is_marked(
+        cli, engine, write_answers):
+    every = highest(engine)
+    partners = [str(write_answers(every, f"{name}.yaml", respondent={
+        "organisation": name, "role": "gemeente", "level": "tactisch"})) for name in ("A", "B")]
+    agreed = str(write_answers(every, "coalitie.yaml", respondent={
+        "organisation": "Coalitie", "role": "coalitie", "level": "tactisch"}))
+    out = cli("report", *partners, agreed).stdout
+    assert "telt niet mee" not in out and "deed mee)" not in out
+
+
+def test_progress_compares_only_what_counts_in_each_round(cli, engine, write_answers):
+    every = highest(engine)
+    whole = write_answers(every, "2025.yaml", date="2025-11-03", respondent={
+        "organisation": "A", "role": "gemeente", "level": "strategisch"})
+    # A year later two tactical partners answer everything: the board's and the planners'
+    # questions count for nobody, so less is comparable and progress says so.
+    later = [write_answers(every, f"2026-{name}.yaml", date="2026-11-03", respondent={
+        "organisation": name, "role": "gemeente", "level": "tactisch"}) for name in ("A", "B")]
+    data = json.loads(cli("progress", str(whole), *map(str, later), "--format", "json",
+                          "--lang", "en").stdout)
+    share = data["steps"][0]["comparable"]
+    assert share < 0.8
+    assert any(w.startswith(f"Only {round(share * 100)}% of the questions is comparable")
+               for w in data["warnings"])

@@ -166,3 +166,49 @@ def test_applies_to_names_roles_or_levels_of_partners():
     for bad in ({}, {"roles": ["coalitie"]}, {"levels": ["tactisch", "tactisch"]}):
         with pytest.raises(ValidationError):
             AppliesTo.model_validate(bad)
+
+
+def test_a_follow_up_of_a_question_nobody_was_asked_is_not_asked_either():
+    # As for one respondent: a follow-up whose condition is not known to hold is not asked.
+    scorer = Scorer(question_set([
+        question("board", type_="yesno", applies_to={"levels": ["strategisch"]}),
+        question("board_more", when={"question": "board", "equals": "ja"},
+                 applies_to={"levels": ["strategisch"]}),
+        question("shared")]), model())
+    view = view_by_level(scorer, ({"board": "ja", "board_more": 5, "shared": 5}, "A", "tactisch"),
+                         ({"board": "ja", "board_more": 5, "shared": 5}, "B", "tactisch"))
+    assert view.combined.items["board"].status == "unknown"
+    assert view.combined.items["board_more"].status == "hidden"
+    assert [n.ids for n in view.combined.warnings if n.code == "nobody_asked"] == [("board",)]
+
+
+def test_free_text_of_the_coalition_file_comes_from_those_it_is_asked_of():
+    scorer = Scorer(question_set([
+        question("why", type_="text", applies_to={"levels": ["strategisch"]}),
+        question("shared")]), model())
+    view = view_by_level(scorer, ({"why": "Het bestuur wilde het.", "shared": 5}, "A",
+                                  "strategisch"),
+                         ({"why": "Geen idee.", "shared": 5}, "B", "operationeel"))
+    assert view.combined_answers.answers["why"] == "A: Het bestuur wilde het."
+
+
+def test_the_signals_of_a_combination_rest_on_what_each_partner_was_asked(engine):
+    # The board says its level is not involved; two partners at other levels answered the
+    # board's questions too, in full templates, and said it is.
+    from builders import highest
+
+    high = highest(engine)
+    board = high | {"bestuurlijke_opdracht": "nee", "niveau_strategisch": "nee"}
+    others = high | {"niveau_strategisch": "nee"}
+    partners = [answers(values, respondent={"organisation": name, "role": role,
+                                            "level": level})
+                for values, name, role, level in (
+                    (board, "A", "gemeente", "strategisch"),
+                    (others, "B", "netbeheerder", "tactisch"),
+                    (others, "C", "drinkwaterbedrijf", "operationeel"))]
+    combined = coalition_view(engine.scorer, partners).combined
+    shown = {signal.id: signal.status for signal in combined.signals}
+    # What the table of signals says is what holds the phase.
+    assert shown == {signal.id: signal.status for signal in engine.scorer.signals(combined.items)}
+    assert shown["niveaus_ontbreken"] == "present"
+    assert combined.pillars["governance"].held_by == ("niveaus_ontbreken",)

@@ -19,19 +19,23 @@ from stimulering.report.progress import (
 COALITION = "Kanaalstad | *sterk* <b>"
 
 
-def answers(values, date, round_label, organisation="Stroomnet", actions=()):
+def answers(values, date, round_label, organisation="Stroomnet", actions=(), level="tactisch"):
     return Answers.model_validate(answers_document(
         values, coalition=COALITION, date=date, round=round_label,
-        respondent={"organisation": organisation, "role": "gemeente", "level": "tactisch"},
+        respondent={"organisation": organisation, "role": "gemeente", "level": level},
         actions=list(actions)))
 
 
 def history(engine, later=None):
-    """Two rounds: everything lowest in May, then everything highest in November."""
+    """Two rounds: everything lowest in May (a partner at each level), then everything
+    highest in November."""
     first = [answers(lowest(engine), "2026-05-04", "voorjaar 2026",
                      actions=[{"what": "Vast overleg starten", "owner": "Gemeente"},
                               {"what": "Kaart delen"}]),
-             answers(lowest(engine), "2026-05-06", "voorjaar 2026", organisation="Waternet")]
+             answers(lowest(engine), "2026-05-06", "voorjaar 2026", organisation="Waternet",
+                     level="strategisch"),
+             answers(lowest(engine), "2026-05-05", "voorjaar 2026", organisation="Bronwater",
+                     level="operationeel")]
     second = later or [answers(highest(engine), "2026-11-10", "najaar 2026",
                                actions=[{"what": "vast  overleg starten", "done": True}])]
     return progress(engine.scorer, first + second)
@@ -43,7 +47,7 @@ def test_json_has_a_point_per_round_and_what_moved_between_them(engine):
     assert data["coalition"] == COALITION
     assert [(p["round"], p["first_date"], p["date"], p["respondents"], p["phase"])
             for p in data["points"]] == [
-        ("voorjaar 2026", "2026-05-04", "2026-05-06", 2, result.points[0].assessment.phase),
+        ("voorjaar 2026", "2026-05-04", "2026-05-06", 3, result.points[0].assessment.phase),
         ("najaar 2026", "2026-11-10", "2026-11-10", 1, 6)]
     (step,) = data["steps"]
     assert (step["from"], step["to"]) == ("2026-05-06", "2026-11-10")

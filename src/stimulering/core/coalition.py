@@ -248,7 +248,8 @@ def combined_answers(scorer: Scorer, respondents: Sequence[RespondentResult],
     mean; an item nobody could answer gets ``weet_niet``; items in ``skip`` (the
     discussion topics) are left open, without a note: the partners' notes to a topic are
     in the consensus record, and the note is the coalition's own. Free-text answers are
-    merged, each marked with the labels of the respondents who wrote it. A context item,
+    merged, each marked with the labels of the respondents who wrote it. Only the answers
+    of the respondents a question is asked of are taken (one alone: all). A context item,
     and an item hidden for everyone, keeps the answer shared by the respondents it is
     asked of; a context item they answered differently is left open, with their answers
     in its note.
@@ -272,7 +273,7 @@ def combined_answers(scorer: Scorer, respondents: Sequence[RespondentResult],
             # The same text from several respondents is written once, with all their labels.
             writers: dict[str, list[str]] = {}
             for r, v in zip(respondents, given, strict=True):
-                if isinstance(v, str) and v.strip():
+                if isinstance(v, str) and v.strip() and counts(question, r):
                     writers.setdefault(v.strip(), []).append(r.label)
             if writers:
                 values[qid] = "\n".join(f"{', '.join(who)}: {text}"

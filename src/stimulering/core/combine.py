@@ -11,7 +11,8 @@ coalition are combined item by item:
   unknown. A single respondent counts with every answer, as in their own report.
   The combined items are then placed on the ladder with the ordinary scoring rules
   (``Scorer.assess_items``).
-- **Catalysts and inhibitors**: present when more than half of the respondents
+- **Catalysts and inhibitors**: each respondent's read from the questions they were
+  asked (one alone: from every answer); present when more than half of the respondents
   with a known status say present, absent when more than half say absent; a tie
   takes the cautious reading (a catalyst absent, an inhibitor present); unknown
   when no respondent has a known status.
@@ -151,9 +152,10 @@ def combine_items(scorer: Scorer, item_sets: Sequence[Mapping[str, ItemResult]],
             continue
         statuses = {r.status for r in results}
         if not results:
-            # Asked of no respondent here: unknown, unless the combined answers hide it.
+            # Asked of no respondent here: unknown, unless the combined answers do not show
+            # it (as ``Scorer.items`` hides a question whose condition is not known to hold).
             hidden = question.when is not None and \
-                conditions.evaluate(question.when, known.get) is False
+                conditions.evaluate(question.when, known.get) is not True
             status = "hidden" if hidden else "unknown" if question.scored else "unscored"
         elif "unknown" in statuses:
             status = "unknown"
@@ -204,6 +206,32 @@ def nearest_value(question: Question, score: float, given: Iterable[AnswerValue]
 
 
 # --- signals -----------------------------------------------------------------------------------
+
+
+def asked_items(items: Mapping[str, ItemResult], questions: Iterable[Question],
+                respondent: Respondent | None) -> dict[str, ItemResult]:
+    """A respondent's item results with the questions not asked of them as unknown.
+
+    What a respondent's answers count for in a combination of several: their signals too
+    rest only on the questions they were asked.
+    """
+    return {question.id: items[question.id] if question.asks(respondent) else
+            ItemResult(question.id, "unknown", None, None) for question in questions}
+
+
+def respondents_signals(scorer: Scorer, item_sets: Sequence[Mapping[str, ItemResult]],
+                        respondents: Sequence[Respondent | None] | None,
+                        ) -> tuple[SignalResult, ...]:
+    """The catalysts and inhibitors of several respondents, combined by majority.
+
+    Each respondent's are read from the questions they were asked (one alone: from every
+    answer).
+    """
+    if respondents is None or len(item_sets) < 2:
+        return combine_signals([scorer.signals(items) for items in item_sets])
+    return combine_signals([
+        scorer.signals(asked_items(items, scorer.qset.questions, respondent))
+        for items, respondent in zip(item_sets, respondents, strict=True)])
 
 
 def combine_signals(signal_sets: Sequence[Sequence[SignalResult]]) -> tuple[SignalResult, ...]:
@@ -297,5 +325,6 @@ def combine_assessments(scorer: Scorer, respondents: Sequence[RespondentResult],
         extra_warnings=warnings.values(),
         unasked=asked_of_nobody(scorer, [r.answers.respondent for r in respondents]),
     )
-    signals = combine_signals([r.assessment.signals for r in respondents])
+    signals = respondents_signals(scorer, [r.assessment.items for r in respondents],
+                                  [r.answers.respondent for r in respondents])
     return replace(assessment, signals=signals), items

@@ -10,7 +10,7 @@ from stimulering.core.combine import (
     asked_of_nobody,
     coalition_code,
     combine_items,
-    combine_signals,
+    respondents_signals,
 )
 from stimulering.core.scoring import (
     Assessment,
@@ -50,8 +50,8 @@ def latest_assessment(scorer: Scorer, coalition: str, date: dt.date,
     assessment = scorer.assess_items(
         coalition=coalition, date=date, respondent=None, items=items,
         unasked=() if respondents is None else asked_of_nobody(scorer, respondents))
-    assessment = replace(assessment, signals=combine_signals(
-        [scorer.signals(item_set) for item_set in item_sets]))
+    assessment = replace(assessment,
+                         signals=respondents_signals(scorer, item_sets, respondents))
     return CoalitionRow(coalition, date, len(item_sets), assessment)
 
 

@@ -19,6 +19,8 @@ from stimulering.core.scoring import Assessment, LevelResult, Notice, PhaseRange
 from stimulering.core.summary import RoadmapRow
 from stimulering.i18n import decimal, join_words, label, number_text, pick, plural
 from stimulering.model import (
+    LEVELS,
+    ROLES,
     SPECIAL_VALUES,
     AllOf,
     AnswerValue,
@@ -222,8 +224,31 @@ def asked_of_nobody(evaluation: Evaluation) -> frozenset[str]:
 
 
 def nobody_asked_text(question: Question, lang: str) -> str:
-    """"voor: strategisch niveau, en niemand daarvan deed mee": why a question is open."""
-    return label(lang, "deciding.nobody_asked", audience=audience_text(question, lang) or "")
+    """"niemand van strategisch niveau deed mee": why a question of a combination is open."""
+    return label(lang, "deciding.nobody_asked", who=audience_who(question, lang) or "")
+
+
+def audiences_text(questions: QuestionSet, question_ids: Sequence[str], lang: str) -> str:
+    """The roles and levels the questions are for, each once.
+
+    "strategisch en operationeel niveau"; roles come first.
+    """
+    by_id = questions.by_id()
+    roles: dict[str, None] = {}
+    levels: dict[str, None] = {}
+    for question_id in question_ids:
+        audience = by_id[question_id].applies_to
+        if audience is not None:
+            roles.update(dict.fromkeys(audience.roles))
+            levels.update(dict.fromkeys(audience.levels))
+    parts = []
+    if roles:
+        parts.append(join_words([label(lang, f"role.{role}") for role in ROLES if role in roles],
+                                lang))
+    if levels:
+        parts.append(label(lang, "audience.levels", levels=join_words(
+            [label(lang, f"level.{level}") for level in LEVELS if level in levels], lang)))
+    return "; ".join(parts)
 
 
 def current_answer(evaluation: Evaluation, question: Question, lang: str) -> str:
@@ -309,11 +334,8 @@ def warning_message(warning: Notice, evaluation: Evaluation, lang: str) -> str:
     if warning.code == "not_asked":
         return plural(lang, "warning.not_asked", int(warning.numbers[0]))
     if warning.code == "nobody_asked":
-        questions = evaluation.questions.by_id()
-        whom = dict.fromkeys(text for question_id in warning.ids
-                             if (text := audience_who(questions[question_id], lang)))
         return plural(lang, "warning.nobody_asked", int(warning.numbers[0]),
-                      whom="; ".join(whom))
+                      whom=audiences_text(evaluation.questions, warning.ids, lang))
     if warning.code == "undetermined":
         names = [f"{pillar_name(evaluation.model, p, lang)} "
                  f"({range_text(evaluation.assessment.pillars[p].phase_range)})"

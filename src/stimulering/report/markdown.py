@@ -652,8 +652,9 @@ def _coalition_appendix(view: CoalitionView, questions: QuestionSet, model: Mode
             # The agreed file's note is the coalition's own; a combined file's notes repeat
             # the partners' notes, which follow below.
             agreed_note = combined.notes.get(question.id) if view.agreed is not None else None
-            # Several partners are combined over those a question is for (see ``combine``).
-            combining = len(view.respondents) > 1
+            # Several partners are combined over those a question is for (see ``combine``);
+            # with an agreed file, the agreed answer stands instead.
+            combining = len(view.respondents) > 1 and view.agreed is None
             asked = [combining and not question.asks(r.answers.respondent)
                      for r in view.respondents]
             shown = label(lang, "report.open") if together is None else \
