@@ -32,6 +32,7 @@ from stimulering.core.combine import (
     RespondentResult,
     action_key,
     combine_assessments,
+    counts,
     require_one_coalition,
     respondent_labels,
     respondent_results,
@@ -210,7 +211,8 @@ def divergence(scorer: Scorer, respondents: Sequence[RespondentResult],
     for index, question in enumerate(scorer.qset.questions):
         if not question.scored:
             continue
-        concerned = [r for r in respondents if question.asks(r.answers.respondent)]
+        concerned = [r for r in respondents
+                     if counts(question, r.answers.respondent, len(respondents))]
         scores = [r.assessment.items[question.id].score for r in concerned
                   if r.assessment.items[question.id].status == "answered"]
         present = [s for s in scores if s is not None]
@@ -258,9 +260,8 @@ def combined_answers(scorer: Scorer, respondents: Sequence[RespondentResult],
     first = respondents[0].answers
     skipped = set(skip)
 
-    def counts(question: Question, respondent: RespondentResult) -> bool:
-        # As in ``combine_items``: one respondent alone counts with every answer.
-        return len(respondents) == 1 or question.asks(respondent.answers.respondent)
+    def counted(question: Question, respondent: RespondentResult) -> bool:
+        return counts(question, respondent.answers.respondent, len(respondents))
 
     values: dict[str, AnswerValue] = {}
     notes: dict[str, str] = {}
@@ -273,7 +274,7 @@ def combined_answers(scorer: Scorer, respondents: Sequence[RespondentResult],
             # The same text from several respondents is written once, with all their labels.
             writers: dict[str, list[str]] = {}
             for r, v in zip(respondents, given, strict=True):
-                if isinstance(v, str) and v.strip() and counts(question, r):
+                if isinstance(v, str) and v.strip() and counted(question, r):
                     writers.setdefault(v.strip(), []).append(r.label)
             if writers:
                 values[qid] = "\n".join(f"{', '.join(who)}: {text}"
@@ -281,14 +282,14 @@ def combined_answers(scorer: Scorer, respondents: Sequence[RespondentResult],
         elif not question.scored or items[qid].status == "hidden":
             # Context, or hidden for everyone: keep what the respondents it is asked of share.
             plain = [(r, v) for r, v in zip(respondents, given, strict=True)
-                     if v is not None and v not in SPECIAL_VALUES and counts(question, r)]
+                     if v is not None and v not in SPECIAL_VALUES and counted(question, r)]
             if plain and all(v == plain[0][1] for _, v in plain):
                 values[qid] = plain[0][1]
             elif plain and not question.scored:
                 notes[qid] = "\n".join(f"{r.label}: {_shown(v)}" for r, v in plain)
         elif items[qid].status == "answered":
             values[qid] = items[qid].value
-        elif any(v is not None and counts(question, r)
+        elif any(v is not None and counted(question, r)
                  for r, v in zip(respondents, given, strict=True)):
             values[qid] = NOT_APPLICABLE if items[qid].status == "not_applicable" else DONT_KNOW
         merged = [f"{r.label}: {r.answers.notes[key]}" for r in respondents

@@ -106,15 +106,23 @@ def respondent_labels(respondents: Sequence[Respondent], *, anonymise: bool = Fa
 # --- items -------------------------------------------------------------------------------------
 
 
+def counts(question: Question, respondent: Respondent | None, together: int) -> bool:
+    """Whether ``respondent``'s answer to ``question`` counts among ``together`` respondents.
+
+    One alone counts with every answer, as in their own report; of several, only the
+    respondents the question is asked of (``Question.asks``).
+    """
+    return together < 2 or question.asks(respondent)
+
+
 def asked_of(question: Question, respondents: Sequence[Respondent | None]) -> list[int]:
-    """The positions of the respondents ``question`` is asked of (see ``Question.asks``)."""
-    return [index for index, respondent in enumerate(respondents) if question.asks(respondent)]
+    """The positions of the respondents whose answers to ``question`` count (``counts``)."""
+    return [index for index, respondent in enumerate(respondents)
+            if counts(question, respondent, len(respondents))]
 
 
 def asked_of_nobody(scorer: Scorer, respondents: Sequence[Respondent | None]) -> list[str]:
-    """The questions none of several respondents is asked (one alone counts every answer)."""
-    if len(respondents) < 2:
-        return []
+    """The questions none of the respondents combined is asked."""
     return [question.id for question in scorer.qset.questions
             if not asked_of(question, respondents)]
 
@@ -129,14 +137,12 @@ def combine_items(scorer: Scorer, item_sets: Sequence[Mapping[str, ItemResult]],
     each answered combined item carries the answer value whose score is nearest
     to the mean (see ``nearest_value``). ``respondents`` are who gave each set; when
     given, a question counts only the sets of the respondents it is asked of, and is
-    unknown when it is asked of none of them. One respondent alone is combined as their
-    own report counts them: every answer they gave.
+    unknown when it is asked of none of them (see ``counts``: one alone counts with every
+    answer).
     """
     combined: dict[str, ItemResult] = {}
     known: dict[str, AnswerValue] = {}
     everyone = list(range(len(item_sets)))
-    if len(item_sets) == 1:
-        respondents = None
     for question in scorer.qset.questions:
         concerned = everyone if respondents is None else asked_of(question, respondents)
         results = [item_sets[index][question.id] for index in concerned]
@@ -208,14 +214,10 @@ def nearest_value(question: Question, score: float, given: Iterable[AnswerValue]
 # --- signals -----------------------------------------------------------------------------------
 
 
-def asked_items(items: Mapping[str, ItemResult], questions: Iterable[Question],
-                respondent: Respondent | None) -> dict[str, ItemResult]:
-    """A respondent's item results with the questions not asked of them as unknown.
-
-    What a respondent's answers count for in a combination of several: their signals too
-    rest only on the questions they were asked.
-    """
-    return {question.id: items[question.id] if question.asks(respondent) else
+def counted_items(items: Mapping[str, ItemResult], questions: Iterable[Question],
+                  respondent: Respondent | None, together: int) -> dict[str, ItemResult]:
+    """A respondent's item results with the answers that do not count (``counts``) unknown."""
+    return {question.id: items[question.id] if counts(question, respondent, together) else
             ItemResult(question.id, "unknown", None, None) for question in questions}
 
 
@@ -224,13 +226,13 @@ def respondents_signals(scorer: Scorer, item_sets: Sequence[Mapping[str, ItemRes
                         ) -> tuple[SignalResult, ...]:
     """The catalysts and inhibitors of several respondents, combined by majority.
 
-    Each respondent's are read from the questions they were asked (one alone: from every
-    answer).
+    Each respondent's are read from the answers of theirs that count (``counts``).
     """
-    if respondents is None or len(item_sets) < 2:
+    if respondents is None:
         return combine_signals([scorer.signals(items) for items in item_sets])
     return combine_signals([
-        scorer.signals(asked_items(items, scorer.qset.questions, respondent))
+        scorer.signals(counted_items(items, scorer.qset.questions, respondent,
+                                     len(respondents)))
         for items, respondent in zip(item_sets, respondents, strict=True)])
 
 

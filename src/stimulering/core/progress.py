@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from stimulering.core.combine import (
     action_key,
     combine_assessments,
+    counts,
     require_one_coalition,
     respondent_results,
 )
@@ -118,15 +119,14 @@ def _merge_actions(answers: Iterable[Answers]) -> tuple[Action, ...]:
     return tuple(actions.values())
 
 
-def _answered_ids(scorer: Scorer, answers: Answers, *, asked_only: bool = False) -> set[str]:
+def _answered_ids(scorer: Scorer, answers: Answers, together: int) -> set[str]:
     """The scored questions a file answered, and the ids the set does not know.
 
-    ``asked_only``: only the questions asked of its respondent, as a combination of
-    several counts them.
+    Only answers that count where ``together`` files are combined (``combine.counts``).
     """
     values, unknown = scorer.effective_values(answers.answers)
     known = {key for key in values if scorer.questions[key].scored
-             and (not asked_only or scorer.questions[key].asks(answers.respondent))}
+             and counts(scorer.questions[key], answers.respondent, together)}
     return known | {f"?{key}" for key in unknown}
 
 
@@ -136,16 +136,15 @@ def progress_point(scorer: Scorer, answers: Sequence[Answers], *,
     partners = [a for a in answers if a.respondent.role != AGREED_ROLE]
     agreed = sorted((a for a in answers if a.respondent.role == AGREED_ROLE),
                     key=lambda a: a.date)
-    combined = not agreed and len(answers) > 1
     if agreed:
         assessment = scorer.assess(agreed[-1])
-    elif not combined:
+    elif len(answers) == 1:
         assessment = scorer.assess(answers[0])
     else:
         assessment, _ = combine_assessments(scorer, respondent_results(scorer, answers))
     answered: set[str] = set()
     for item in answers:
-        answered |= _answered_ids(scorer, item, asked_only=combined)
+        answered |= _answered_ids(scorer, item, 1 if agreed else len(answers))
     return ProgressPoint(max(a.date for a in answers), assessment, len(partners),
                          frozenset(answered), _merge_actions(answers), round_label,
                          min(a.date for a in answers), bool(agreed))

@@ -217,7 +217,7 @@ def advice_heading(evaluation: Evaluation, item: AdviceItem, lang: str) -> str:
                  answer=current_answer(evaluation, question, lang))
 
 
-def asked_of_nobody(evaluation: Evaluation) -> frozenset[str]:
+def nobody_asked_ids(evaluation: Evaluation) -> frozenset[str]:
     """In a combined result, the questions none of the respondents combined was asked."""
     return frozenset(question_id for warning in evaluation.assessment.warnings
                      if warning.code == "nobody_asked" for question_id in warning.ids)
@@ -254,7 +254,7 @@ def audiences_text(questions: QuestionSet, question_ids: Sequence[str], lang: st
 def current_answer(evaluation: Evaluation, question: Question, lang: str) -> str:
     """The answer a question has in this result, in words ("deels", "weet niet")."""
     value = evaluation.assessment.items[question.id].value
-    if value is None and question.id in asked_of_nobody(evaluation):
+    if value is None and question.id in nobody_asked_ids(evaluation):
         return nobody_asked_text(question, lang)
     if value is None or (value in SPECIAL_VALUES and question.type == "text"):
         return label(lang, "deciding.not_answered")
@@ -280,7 +280,7 @@ def deciding_unknown_lines(evaluation: Evaluation, question_ids: Sequence[str],
         value = evaluation.assessment.items[question_id].value
         state = label(lang, "special.weet_niet") if value in SPECIAL_VALUES else \
             nobody_asked_text(evaluation.questions.by_id()[question_id], lang) \
-            if question_id in asked_of_nobody(evaluation) else label(lang, "deciding.not_answered")
+            if question_id in nobody_asked_ids(evaluation) else label(lang, "deciding.not_answered")
         lines.append(label(lang, "deciding.unknown", state=state,
                            question=quoted_question(evaluation.questions, question_id, lang)))
     return lines

@@ -19,6 +19,7 @@ from stimulering.core.coalition import (
     PlanRow,
     RoundInfo,
 )
+from stimulering.core.combine import counts
 from stimulering.core.results import Evaluation
 from stimulering.core.rounds import dates_label
 from stimulering.core.scoring import Assessment, PillarResult, category_scores
@@ -652,17 +653,16 @@ def _coalition_appendix(view: CoalitionView, questions: QuestionSet, model: Mode
             # The agreed file's note is the coalition's own; a combined file's notes repeat
             # the partners' notes, which follow below.
             agreed_note = combined.notes.get(question.id) if view.agreed is not None else None
-            # Several partners are combined over those a question is for (see ``combine``);
-            # with an agreed file, the agreed answer stands instead.
-            combining = len(view.respondents) > 1 and view.agreed is None
-            asked = [combining and not question.asks(r.answers.respondent)
-                     for r in view.respondents]
+            # The answers that count in the combination (none marked when an agreed file
+            # stands instead).
+            beyond = [view.agreed is None and not counts(
+                question, r.answers.respondent, len(view.respondents)) for r in view.respondents]
             shown = label(lang, "report.open") if together is None else \
                 _given(question, together, agreed_note, lang)
-            if together is None and combining and all(asked):
+            if together is None and all(beyond):
                 shown += f" ({escape_markdown(nobody_asked_text(question, lang))})"
             out.append(f"- *{label(lang, 'view.together')}:* {shown}")
-            for respondent, beyond in zip(view.respondents, asked, strict=True):
+            for respondent, not_counted in zip(view.respondents, beyond, strict=True):
                 value = respondent.values.get(question.id)
                 note = respondent.notes.get(question.id)
                 if value is None:
@@ -672,7 +672,7 @@ def _coalition_appendix(view: CoalitionView, questions: QuestionSet, model: Mode
                         shown += f" — {escape_markdown(' '.join(note.split()))}"
                 else:
                     remark = label(lang, "view.not_counted",
-                                   who=audience_who(question, lang) or "") if beyond else ""
+                                   who=audience_who(question, lang) or "") if not_counted else ""
                     shown = _given(question, value, note, lang, remark=remark)
                 out.append(f"- {escape_markdown(respondent.label)}: {shown}")
             out.append("")
