@@ -115,7 +115,7 @@ def counts(question: Question, respondent: Respondent | None, together: int) -> 
     return together < 2 or question.asks(respondent)
 
 
-def asked_of(question: Question, respondents: Sequence[Respondent | None]) -> list[int]:
+def counted_positions(question: Question, respondents: Sequence[Respondent | None]) -> list[int]:
     """The positions of the respondents whose answers to ``question`` count (``counts``)."""
     return [index for index, respondent in enumerate(respondents)
             if counts(question, respondent, len(respondents))]
@@ -124,7 +124,7 @@ def asked_of(question: Question, respondents: Sequence[Respondent | None]) -> li
 def asked_of_nobody(scorer: Scorer, respondents: Sequence[Respondent | None]) -> list[str]:
     """The questions none of the respondents combined is asked."""
     return [question.id for question in scorer.qset.questions
-            if not asked_of(question, respondents)]
+            if not counted_positions(question, respondents)]
 
 
 def combine_items(scorer: Scorer, item_sets: Sequence[Mapping[str, ItemResult]],
@@ -144,7 +144,7 @@ def combine_items(scorer: Scorer, item_sets: Sequence[Mapping[str, ItemResult]],
     known: dict[str, AnswerValue] = {}
     everyone = list(range(len(item_sets)))
     for question in scorer.qset.questions:
-        concerned = everyone if respondents is None else asked_of(question, respondents)
+        concerned = everyone if respondents is None else counted_positions(question, respondents)
         results = [item_sets[index][question.id] for index in concerned]
         scores = [r.score for r in results if r.status == "answered" and r.score is not None]
         if scores:
